@@ -1,0 +1,60 @@
+# Prevent Hub. `make run` and `make test` set everything up on a fresh machine.
+SHELL := /bin/bash
+PYTHON_VERSION := $(shell cat .python-version)
+PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/$(PYTHON_VERSION)/bin/python3) $(shell command -v python3.12))
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+ASSETS := preventhub/core/static/css/app.css
+DEV_ENV := DEBUG=true
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup assets migrate demo test-browser test-postgres lint bench clean
+
+run: setup migrate demo
+	@echo "Serving Prevent Hub on http://$(HOST):$(PORT)"
+	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: setup
+	$(DEV_ENV) $(PY) -m pytest -m "not browser" -n 2 -p no:cacheprovider
+
+test-postgres: setup
+	$(DEV_ENV) DATABASE_URL=$${POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test} \
+		$(PY) -m pytest -m "not browser" -n 2 -p no:cacheprovider
+
+test-browser: setup
+	$(DEV_ENV) $(PY) -m pytest -m browser -p no:cacheprovider
+
+setup: $(STAMP) $(ASSETS)
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python $(PYTHON_VERSION) not found: install it with pyenv (pyenv install $(PYTHON_VERSION))."; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+frontend/node_modules/.package-lock.json: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+
+$(ASSETS): frontend/node_modules/.package-lock.json frontend/build.mjs frontend/src/app.scss frontend/src/init.mjs
+	cd frontend && npm run build --silent
+
+assets: $(ASSETS)
+
+migrate: setup
+	$(DEV_ENV) $(PY) manage.py migrate --no-input
+
+demo: migrate
+	$(DEV_ENV) $(PY) manage.py seed_demo
+
+lint: setup
+	$(PY) -m ruff check .
+
+bench: setup
+	$(DEV_ENV) $(PY) -m pytest bench -p no:cacheprovider --benchmark-only
+
+clean:
+	rm -rf $(VENV) frontend/node_modules staticfiles preventhub/core/static/css preventhub/core/static/js preventhub/core/static/vendor

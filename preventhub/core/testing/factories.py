@@ -1,0 +1,75 @@
+"""factory-boy factories shared by every app's tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import factory
+from allauth.mfa.totp.internal.auth import TOTP
+from django.contrib.auth.hashers import make_password
+
+from preventhub.accounts.models import RoleAssignment, User
+from preventhub.accounts.roles import MFA_REQUIRED_ROLES
+from preventhub.directory.models import MunicipalYear, Organisation, Person, Sector, Ward
+
+PASSWORD = "correct horse battery staple"
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Partner organisation {n}")
+    sector = Sector.SCHOOL
+    is_specified_authority = True
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Person {n}")
+    job_title = "Safeguarding lead"
+    organisation = factory.SubFactory(OrganisationFactory)
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+
+
+class WardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Ward
+
+    name = factory.Sequence(lambda n: f"Ward {n}")
+    code = factory.Sequence(lambda n: f"E05{n:06d}")
+
+
+class MunicipalYearFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MunicipalYear
+
+    label = factory.Sequence(lambda n: f"{2000 + n}/{(1 + n) % 100:02d}")
+    starts_on = factory.Sequence(lambda n: dt.date(2000 + n, 5, 20))
+    ends_on = factory.Sequence(lambda n: dt.date(2001 + n, 5, 19))
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@example.org")
+    full_name = factory.Sequence(lambda n: f"User {n}")
+    password = factory.LazyFunction(lambda: make_password(PASSWORD))
+
+
+def make_user(role: str | None = None, organisation: Organisation | None = None, mfa: bool | None = None,
+              **kwargs: Any) -> User:
+    """A user holding ``role`` (partnership-wide unless ``organisation``), with TOTP enrolled when the
+    role requires MFA (so tests reach the page, not the MFA set-up redirect)."""
+    user = UserFactory(**kwargs)
+    if role:
+        RoleAssignment.objects.create(user=user, role=role, organisation=organisation)
+    if mfa or (mfa is None and role in MFA_REQUIRED_ROLES):
+        TOTP.activate(user, TOTP_SECRET)
+    return user
