@@ -93,8 +93,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "preventhub.core",
     "preventhub.audit",
-    "preventhub.accounts",
     "preventhub.directory",
+    "preventhub.accounts",
     "preventhub.governance",
     "preventhub.api",
 ]

@@ -1,0 +1,65 @@
+"""The permission matrix: every URL pattern in the project, checked for anonymous visitors, each
+role and an out-of-scope partner lead.
+
+Each app declares its cases in ``preventhub/<app>/tests/matrix.py``:
+
+    CASES = [
+        Case("directory:organisation_list", allowed=EVERY_ROLE),
+        Case("directory:organisation_edit", kwargs=lambda w: {"public_id": w.school.public_id},
+             allowed={"prevent_lead", "democratic_services", "administrator", "partner_lead"}),
+    ]
+
+and may define ``build(world)`` to add the objects its cases need to the shared ``world``.
+``tests/test_permission_matrix.py`` collects every app's cases, fails if a URL pattern has none,
+and requests each case as every persona:
+
+- a persona in ``allowed`` gets ``ok`` (200 by default);
+- any other signed-in persona gets 404 (forbidden looks like missing);
+- an anonymous visitor is sent to sign in (``anonymous="login"``), gets the page
+  (``anonymous="public"``), or gets 401 (``anonymous="401"``, for the API).
+
+``other_partner_lead`` is a partner lead for a different organisation from ``partner_lead``: list
+them separately in ``allowed`` when scope matters (use PARTNER_LEADS when both may).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+ROLE_PERSONAS = (
+    "administrator",
+    "prevent_lead",
+    "channel_coordinator",
+    "channel_panel_member",
+    "partner_lead",
+    "other_partner_lead",
+    "democratic_services",
+    "councillor",
+    "auditor",
+)
+PERSONAS = (*ROLE_PERSONAS, "outsider")
+EVERY_ROLE = frozenset(ROLE_PERSONAS)
+EVERYONE_SIGNED_IN = frozenset(PERSONAS)
+PARTNER_LEADS = frozenset({"partner_lead", "other_partner_lead"})
+
+
+@dataclass(frozen=True)
+class Case:
+    url_name: str
+    allowed: frozenset[str] | set[str] = field(default_factory=frozenset)
+    kwargs: Callable[[Any], dict[str, Any]] | None = None
+    query: str = ""
+    method: str = "get"
+    data: Callable[[Any], dict[str, Any]] | None = None
+    ok: tuple[int, ...] = (200,)
+    denied: tuple[int, ...] = (404,)
+    anonymous: str = "login"  # "login" | "public" | "401" | "404"
+    # Pages a browser test should visit for each allowed persona (GET pages that render HTML).
+    browse: bool = True
+    note: str = ""
+
+    @property
+    def is_page(self) -> bool:
+        return self.method == "get" and self.browse

@@ -1,0 +1,107 @@
+"""Every URL pattern in the project, requested by an anonymous visitor, every role and an
+out-of-scope partner lead, against the expected answer (see preventhub/core/testing/matrix.py)."""
+
+from __future__ import annotations
+
+import importlib
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from preventhub.core.testing.matrix import PERSONAS, Case
+
+
+def _app_matrix_modules() -> list[Any]:
+    modules = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("preventhub."):
+            continue
+        try:
+            modules.append(importlib.import_module(f"{config.name}.tests.matrix"))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.tests.matrix":
+                raise
+    return modules
+
+
+MODULES = _app_matrix_modules()
+CASES: list[Case] = [case for module in MODULES for case in getattr(module, "CASES", [])]
+
+
+def _url_names(resolver: URLResolver, prefix: str = "") -> set[str]:
+    names: set[str] = set()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            namespace = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
+            names |= _url_names(pattern, namespace)
+        elif isinstance(pattern, URLPattern):
+            names.add(f"{prefix}{pattern.name}" if pattern.name else f"<unnamed {pattern.pattern}>")
+    return names
+
+
+def test_every_url_pattern_is_in_the_matrix():
+    covered = {case.url_name for case in CASES}
+    missing = sorted(_url_names(get_resolver()) - covered)
+    assert not missing, f"URL patterns with no permission-matrix case: {missing}"
+
+
+def test_matrix_names_only_real_url_patterns():
+    stale = sorted({case.url_name for case in CASES} - _url_names(get_resolver()))
+    assert not stale, f"Matrix cases for URL patterns that do not exist: {stale}"
+
+
+@pytest.fixture
+def world(personas, school, college):
+    world = SimpleNamespace(school=school, college=college, **personas)
+    for module in MODULES:
+        if build := getattr(module, "build", None):
+            build(world)
+    return world
+
+
+def _request(client: Any, case: Case, world: Any) -> Any:
+    url = reverse(case.url_name, kwargs=case.kwargs(world) if case.kwargs else None)
+    if case.query:
+        url = f"{url}?{case.query}"
+    data = case.data(world) if case.data else {}
+    if case.method == "get":
+        return client.get(url, data or None)
+    return client.post(url, data)
+
+
+def _check(client: Any, case: Case, world: Any, persona: str | None) -> str | None:
+    """Request the case as one persona inside a savepoint that is rolled back, and describe any
+    mismatch with the expected answer."""
+    client.logout()
+    if persona is not None:
+        client.force_login(getattr(world, persona))
+    with transaction.atomic():
+        response = _request(client, case, world)
+        transaction.set_rollback(True)
+    status = response.status_code
+    if persona is None:
+        expected = {
+            "login": (302,),
+            "public": case.ok,
+            "401": (401,),
+            "404": (404,),
+        }[case.anonymous]
+        if status not in expected:
+            return f"anonymous got {status}, expected {expected}"
+        if case.anonymous == "login" and "/accounts/login/" not in response.get("Location", ""):
+            return f"anonymous was redirected to {response.get('Location')}, not the sign-in page"
+        return None
+    expected = case.ok if persona in case.allowed else case.denied
+    if status not in expected:
+        return f"{persona} got {status}, expected {expected}"
+    return None
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.url_name}{'?' + c.query if c.query else ''}:{c.method}" for c in CASES])
+def test_permission_matrix(case: Case, world, client):
+    problems = [p for persona in (None, *PERSONAS) if (p := _check(client, case, world, persona))]
+    assert not problems, "\n".join(problems)
