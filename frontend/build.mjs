@@ -21,7 +21,7 @@ const result = sass.compile(join(here, "src", "app.scss"), {
 writeFileSync(join(out, "css", "app.css"), result.css);
 
 cpSync(join(govuk, "govuk-frontend.min.js"), join(out, "js", "govuk-frontend.min.js"));
-cpSync(join(here, "src", "init.mjs"), join(out, "js", "init.mjs"));
+cpSync(join(here, "src", "init.js"), join(out, "js", "init.js"));
 cpSync(join(here, "node_modules", "htmx.org", "dist", "htmx.min.js"), join(out, "js", "htmx.min.js"));
 cpSync(join(govuk, "assets"), join(out, "vendor", "govuk", "assets"), { recursive: true });
 console.log(`built ${out}`);
