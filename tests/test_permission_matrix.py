@@ -3,33 +3,15 @@ out-of-scope partner lead, against the expected answer (see preventhub/core/test
 
 from __future__ import annotations
 
-import importlib
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from django.apps import apps
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from preventhub.core.testing.matrix import PERSONAS, Case
+from preventhub.core.testing.matrix import PERSONAS, Case, build_world, collect_cases
 
-
-def _app_matrix_modules() -> list[Any]:
-    modules = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("preventhub."):
-            continue
-        try:
-            modules.append(importlib.import_module(f"{config.name}.tests.matrix"))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.tests.matrix":
-                raise
-    return modules
-
-
-MODULES = _app_matrix_modules()
-CASES: list[Case] = [case for module in MODULES for case in getattr(module, "CASES", [])]
+CASES: list[Case] = collect_cases()
 
 
 def _url_names(resolver: URLResolver, prefix: str = "") -> set[str]:
@@ -56,11 +38,7 @@ def test_matrix_names_only_real_url_patterns():
 
 @pytest.fixture
 def world(personas, school, college):
-    world = SimpleNamespace(school=school, college=college, **personas)
-    for module in MODULES:
-        if build := getattr(module, "build", None):
-            build(world)
-    return world
+    return build_world(personas, school, college)
 
 
 def _request(client: Any, case: Case, world: Any) -> Any:

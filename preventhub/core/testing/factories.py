@@ -10,7 +10,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.hashers import make_password
 
 from preventhub.accounts.models import RoleAssignment, User
-from preventhub.accounts.roles import MFA_REQUIRED_ROLES
+from preventhub.accounts.roles import MFA_REQUIRED_ROLES, Role
 from preventhub.directory.models import MunicipalYear, Organisation, Person, Sector, Ward
 
 PASSWORD = "correct horse battery staple"
@@ -73,3 +73,21 @@ def make_user(role: str | None = None, organisation: Organisation | None = None,
     if mfa or (mfa is None and role in MFA_REQUIRED_ROLES):
         TOTP.activate(user, TOTP_SECRET)
     return user
+
+
+def build_personas(school: Organisation, college: Organisation) -> dict[str, User]:
+    """One user per role, plus a partner lead for another organisation and an outsider (the names
+    in ``preventhub.core.testing.matrix.PERSONAS``)."""
+    return {
+        "administrator": make_user(Role.ADMINISTRATOR, full_name="Ada Admin"),
+        "prevent_lead": make_user(Role.PREVENT_LEAD, full_name="Priya Prevent"),
+        "channel_coordinator": make_user(Role.CHANNEL_COORDINATOR, full_name="Chen Coordinator"),
+        "channel_panel_member": make_user(Role.CHANNEL_PANEL_MEMBER, full_name="Pat Panel"),
+        "partner_lead": make_user(Role.PARTNER_LEAD, organisation=school, full_name="Sam School"),
+        "other_partner_lead": make_user(Role.PARTNER_LEAD, organisation=college,
+                                        full_name="Cal College"),
+        "democratic_services": make_user(Role.DEMOCRATIC_SERVICES, full_name="Dee Democratic"),
+        "councillor": make_user(Role.COUNCILLOR, full_name="Cllr Carys"),
+        "auditor": make_user(Role.AUDITOR, full_name="Aud Auditor"),
+        "outsider": make_user(None, full_name="Olly Outsider"),
+    }

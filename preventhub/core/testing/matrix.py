@@ -24,8 +24,10 @@ them separately in ``allowed`` when scope matters (use PARTNER_LEADS when both m
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from types import ModuleType, SimpleNamespace
 from typing import Any
 
 ROLE_PERSONAS = (
@@ -63,3 +65,35 @@ class Case:
     @property
     def is_page(self) -> bool:
         return self.method == "get" and self.browse
+
+
+def matrix_modules() -> list[ModuleType]:
+    """Every app's ``tests/matrix.py`` (apps without one are skipped; a broken one raises)."""
+    from django.apps import apps
+
+    modules = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("preventhub."):
+            continue
+        try:
+            modules.append(importlib.import_module(f"{config.name}.tests.matrix"))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.tests.matrix":
+                raise
+    return modules
+
+
+def collect_cases() -> list[Case]:
+    """Every app's cases, in app order. The permission matrix and the browser walk both read this,
+    so a page added to an app's matrix is also visited in a real browser."""
+    return [case for module in matrix_modules() for case in getattr(module, "CASES", [])]
+
+
+def build_world(personas: dict[str, Any], school: Any, college: Any) -> SimpleNamespace:
+    """The shared world the cases' ``kwargs`` and ``data`` read: the personas, the two partner
+    organisations and whatever each app's ``build(world)`` adds."""
+    world = SimpleNamespace(school=school, college=college, **personas)
+    for module in matrix_modules():
+        if build := getattr(module, "build", None):
+            build(world)
+    return world
