@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # serves Swagger UI from local static files (without it, ninja falls back to a CDN)
     "preventhub.core",
     "preventhub.audit",
     "preventhub.directory",
