@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("preventhub.accounts.urls")),
     path("directory/", include("preventhub.directory.urls")),
     path("audit/", include("preventhub.audit.urls")),
+    path("governance/", include("preventhub.governance.urls")),
     path("api/v1/", include("preventhub.api.urls")),
 ]
 

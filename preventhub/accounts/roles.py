@@ -49,6 +49,7 @@ class Cap:
     GOVERNANCE_VIEW_EXEMPT = "governance.view_exempt"
     GOVERNANCE_VIEW_DRAFTS = "governance.view_drafts"
     GOVERNANCE_NOMINATE = "governance.nominate"
+    GOVERNANCE_REPORTS = "governance.reports"  # draft committee reports and request implications
 
 
 _EVERYONE = {Cap.DIRECTORY_VIEW, Cap.API_TOKENS, Cap.GOVERNANCE_VIEW}
@@ -56,7 +57,13 @@ _EVERYONE = {Cap.DIRECTORY_VIEW, Cap.API_TOKENS, Cap.GOVERNANCE_VIEW}
 ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Role.ADMINISTRATOR: frozenset({Cap.ACCOUNTS_MANAGE, Cap.DIRECTORY_MANAGE, *_EVERYONE}),
     Role.PREVENT_LEAD: frozenset(
-        {Cap.DIRECTORY_MANAGE, Cap.GOVERNANCE_VIEW_DRAFTS, Cap.GOVERNANCE_VIEW_EXEMPT, *_EVERYONE}
+        {
+            Cap.DIRECTORY_MANAGE,
+            Cap.GOVERNANCE_REPORTS,
+            Cap.GOVERNANCE_VIEW_DRAFTS,
+            Cap.GOVERNANCE_VIEW_EXEMPT,
+            *_EVERYONE,
+        }
     ),
     Role.CHANNEL_COORDINATOR: frozenset(_EVERYONE),
     Role.CHANNEL_PANEL_MEMBER: frozenset(_EVERYONE),
@@ -65,6 +72,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
         {
             Cap.DIRECTORY_MANAGE,
             Cap.GOVERNANCE_MANAGE,
+            Cap.GOVERNANCE_REPORTS,
             Cap.GOVERNANCE_VIEW_DRAFTS,
             Cap.GOVERNANCE_VIEW_EXEMPT,
             *_EVERYONE,

@@ -1,4 +1,15 @@
-from django.urls import path  # noqa: F401
+"""Governance URLs, one module per area (routes/<area>.py), all in the "governance" namespace."""
+
+from .routes import bodies, decisions, meetings, members, minutes, reports, seats, terms
 
 app_name = "governance"
-urlpatterns: list = []
+urlpatterns = [
+    *bodies.urlpatterns,
+    *members.urlpatterns,
+    *terms.urlpatterns,
+    *seats.urlpatterns,
+    *meetings.urlpatterns,
+    *reports.urlpatterns,
+    *minutes.urlpatterns,
+    *decisions.urlpatterns,
+]

@@ -1,0 +1,114 @@
+"""Documents councils already use: tagged, accessible PDF (PDF/UA-1, WeasyPrint) and Word (.docx).
+
+PDFs are rendered from the same Django templates as the HTML pages' content, with a print stylesheet.
+WeasyPrint may only read our own static files (no network: no SSRF, and it works offline).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from django.contrib.staticfiles import finders
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.text import slugify
+from docx import Document as WordDocument
+from docx.shared import Pt
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetchingError
+
+DOCUMENT_CSS = "documents/document.css"
+
+
+class StaticOnlyFetcher(URLFetcher):
+    """Serve ``static:`` URLs from the static files finders; refuse everything else."""
+
+    def fetch(self, url: str, headers: Any = None) -> Any:
+        if url.startswith("static:"):
+            path = finders.find(url.removeprefix("static:"))
+            if path:
+                return super().fetch(Path(str(path)).resolve().as_uri(), headers)
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        raise URLFetchingError(f"Refused to fetch {url!r}: documents may only use static files.")
+
+
+def render_pdf(template_name: str, context: dict[str, Any]) -> bytes:
+    """Render a template (which should extend ``documents/base.html``) to a tagged PDF/UA-1 file."""
+    html = render_to_string(template_name, {"document_css": f"static:{DOCUMENT_CSS}", **context})
+    return HTML(string=html, base_url="static:", url_fetcher=StaticOnlyFetcher(allowed_protocols=["file", "data"])).write_pdf(
+        pdf_variant="pdf/ua-1"
+    )
+
+
+def _attachment(content: bytes, filename: str, content_type: str, inline: bool) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def pdf_response(content: bytes, title: str, inline: bool = False) -> HttpResponse:
+    return _attachment(content, f"{slugify(title)[:80] or 'document'}.pdf", "application/pdf", inline)
+
+
+def docx_response(content: bytes, title: str) -> HttpResponse:
+    return _attachment(
+        content,
+        f"{slugify(title)[:80] or 'document'}.docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        inline=False,
+    )
+
+
+class WordBuilder:
+    """A small, readable wrapper over python-docx for council documents: Arial 12pt body, real
+    heading styles (so the navigation pane and screen readers see the structure) and real lists
+    and tables rather than tabs."""
+
+    def __init__(self, title: str) -> None:
+        self.document = WordDocument()
+        self.document.core_properties.title = title
+        style = self.document.styles["Normal"]
+        style.font.name = "Arial"
+        style.font.size = Pt(12)
+
+    def heading(self, text: str, level: int = 1) -> WordBuilder:
+        self.document.add_heading(text, level=level)
+        return self
+
+    def paragraph(self, text: str, bold: bool = False) -> WordBuilder:
+        for block in [p for p in str(text).split("\n\n") if p.strip()] or [""]:
+            run = self.document.add_paragraph().add_run(block.strip())
+            run.bold = bold
+        return self
+
+    def numbered(self, items: list[str]) -> WordBuilder:
+        for item in items:
+            self.document.add_paragraph(item, style="List Number")
+        return self
+
+    def bullets(self, items: list[str]) -> WordBuilder:
+        for item in items:
+            self.document.add_paragraph(item, style="List Bullet")
+        return self
+
+    def table(self, header: list[str], rows: list[list[str]]) -> WordBuilder:
+        table = self.document.add_table(rows=1, cols=len(header))
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, header, strict=True):
+            cell.text = text
+            for run in cell.paragraphs[0].runs:
+                run.bold = True
+        for row in rows:
+            for cell, text in zip(table.add_row().cells, row, strict=True):
+                cell.text = str(text)
+        return self
+
+    def to_bytes(self) -> bytes:
+        buffer = io.BytesIO()
+        self.document.save(buffer)
+        return buffer.getvalue()

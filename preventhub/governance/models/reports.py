@@ -1,0 +1,119 @@
+"""Committee reports, laid out as councils lay them out, with implications verified by named officers."""
+
+from __future__ import annotations
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from preventhub.core.models import PublicModel
+from preventhub.core.policies import RestrictedQuerySet
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    IMPLICATIONS_REQUESTED = "implications_requested", "Implications requested"
+    VERIFIED = "verified", "Implications verified"
+    PUBLISHED = "published", "Published"
+
+
+class ReportPurpose(models.TextChoices):
+    DECISION = "decision", "For decision"
+    DISCUSSION = "discussion", "For discussion"
+    NOTING = "noting", "For noting"
+
+
+class Report(PublicModel):
+    title = models.CharField(max_length=300)
+    body = models.ForeignKey("governance.Body", on_delete=models.PROTECT, related_name="reports",
+                             help_text="The body the report goes to.")
+    report_of = models.CharField(max_length=200, blank=True, help_text="For example: Head of Resident Services.")
+    author = models.ForeignKey("directory.Person", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="authored_reports")
+    status = models.CharField(max_length=30, choices=ReportStatus.choices, default=ReportStatus.DRAFT)
+    purpose = models.CharField(max_length=20, choices=ReportPurpose.choices, default=ReportPurpose.DECISION)
+    wards_affected = models.CharField(max_length=200, blank=True, default="All wards")
+    is_key_decision = models.BooleanField(default=False)
+    is_exempt = models.BooleanField(default=False)
+    exempt_paragraph = models.PositiveSmallIntegerField(null=True, blank=True)
+    executive_summary = models.TextField(blank=True)
+    introduction = models.TextField("introduction and background", blank=True)
+    issues_and_options = models.TextField(blank=True)
+    reasons = models.TextField("reasons for recommendation", blank=True)
+    consultation = models.TextField(blank=True)
+    corporate_policies = models.TextField("impact on corporate policies", blank=True)
+    background_papers = models.TextField(blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Recommendation(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="recommendations")
+    number = models.PositiveSmallIntegerField()
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [models.UniqueConstraint(fields=["report", "number"], name="recommendation_number_unique",
+                                               violation_error_message="Recommendation numbers must be unique.")]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.text[:80]}"
+
+
+class ImplicationKind(models.TextChoices):
+    FINANCIAL = "financial", "Financial"
+    LEGAL = "legal", "Legal"
+    EQUALITY = "equality", "Diversity and equality"
+    OTHER = "other", "Other"
+
+
+class Implication(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="implications")
+    kind = models.CharField(max_length=20, choices=ImplicationKind.choices)
+    heading = models.CharField(max_length=120, blank=True, help_text="For 'other': for example Crime and disorder.")
+    text = models.TextField(blank=True)
+    is_required = models.BooleanField(default=True)
+    verifier = models.ForeignKey("directory.Person", null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="implications_to_verify")
+    verified_by_name = models.CharField(max_length=200, blank=True)
+    verified_by_title = models.CharField(max_length=200, blank=True)
+    verified_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.label} implications"
+
+    @property
+    def label(self) -> str:
+        return self.heading or self.get_kind_display()
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_on is not None
+
+
+class Appendix(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="appendices")
+    letter = models.CharField(max_length=4, help_text="A, B, C…")
+    title = models.CharField(max_length=200)
+    file = models.FileField(upload_to="appendices/%Y/", blank=True)
+    terms = models.ForeignKey("governance.TermsOfReference", null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="appendix_to")
+    url = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["letter"]
+        verbose_name_plural = "appendices"
+
+    def __str__(self) -> str:
+        return f"Appendix {self.letter}: {self.title}"

@@ -1,0 +1,275 @@
+"""Who may see and change governance records.
+
+The rules, in the order councils apply them:
+- Public bodies, their meetings, published agendas, published non-exempt reports and approved
+  minutes are open to everyone, signed in or not (access to information, LGA 1972 Part VA).
+- Non-public bodies and everything in them need a role (``governance.view``).
+- Exempt agenda items and exempt reports (Schedule 12A) need ``governance.view_exempt``.
+- Unpublished reports need ``governance.view_drafts``, except that an officer asked to verify one of
+  its implications may see that report.
+- Draft minutes need ``governance.view_drafts``.
+- Changes need ``governance.manage`` (democratic services); reports may also be drafted by holders
+  of ``governance.reports`` (the Prevent lead).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from preventhub.accounts.roles import Cap
+from preventhub.core.policies import Action, Grants, Policy, grants_for, register
+
+from .models import (
+    AgendaItem,
+    Body,
+    Councillor,
+    Decision,
+    DecisionAction,
+    GroupMembership,
+    Meeting,
+    Membership,
+    Minute,
+    MinutesStatus,
+    Nomination,
+    PoliticalGroup,
+    Report,
+    ReportStatus,
+    Resolution,
+    SeatAllocation,
+    TermsOfReference,
+    TermsStatus,
+)
+
+PUBLIC_MINUTES = [MinutesStatus.APPROVED, MinutesStatus.SIGNED]
+
+
+def _body_filter(grants: Grants, prefix: str = "") -> Q:
+    """Bodies a user may see: public ones for everyone, the rest for role holders."""
+    if grants.has(Cap.GOVERNANCE_VIEW):
+        return Q()
+    return Q(**{f"{prefix}is_public": True})
+
+
+def _manage(grants: Grants) -> bool:
+    return grants.has_partnership(Cap.GOVERNANCE_MANAGE)
+
+
+def _read_or_manage(model: Any, user: Any, action: Action | str, read: Q) -> QuerySet[Any]:
+    grants = grants_for(user)
+    qs = model._default_manager.all()
+    if action == Action.VIEW:
+        return qs.filter(read)
+    return qs if _manage(grants) else qs.none()
+
+
+@register
+class BodyPolicy(Policy[Body]):
+    model = Body
+
+    def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[Body]:
+        return _read_or_manage(Body, user, action, _body_filter(grants_for(user)))
+
+
+@register
+class MeetingPolicy(Policy[Meeting]):
+    model = Meeting
+
+    def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[Meeting]:
+        return _read_or_manage(Meeting, user, action, _body_filter(grants_for(user), "body__"))
+
+
+@register
+class AgendaItemPolicy(Policy[AgendaItem]):
+    model = AgendaItem
+
+    def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[AgendaItem]:
+        grants = grants_for(user)
+        read = _body_filter(grants, "meeting__body__")
+        if not grants.has(Cap.GOVERNANCE_VIEW_EXEMPT):
+            read &= Q(is_exempt=False)
+        if not grants.has(Cap.GOVERNANCE_VIEW_DRAFTS):
+            read &= Q(meeting__agenda_published_at__isnull=False)
+        return _read_or_manage(AgendaItem, user, action, read)
+
+
+def _report_read(user: Any, grants: Grants) -> Q:
+    read = _body_filter(grants, "body__")
+    if not grants.has(Cap.GOVERNANCE_VIEW_EXEMPT):
+        read &= Q(is_exempt=False)
+    if not grants.has(Cap.GOVERNANCE_VIEW_DRAFTS):
+        published = Q(status=ReportStatus.PUBLISHED)
+        if getattr(user, "is_authenticated", False) and getattr(user, "person_id", None):
+            published |= Q(implications__verifier_id=user.person_id)
+        read &= published
+    return read
+
+
+@register
+class ReportPolicy(Policy[Report]):
+    model = Report
+
+    def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[Report]:
+        grants = grants_for(user)
+        qs = Report._default_manager.all()
+        if action == Action.VIEW:
+            return qs.filter(_report_read(user, grants)).distinct()
+        if _manage(grants) or grants.has_partnership(Cap.GOVERNANCE_REPORTS):
+            # Published reports are part of the record: they are not edited, only superseded.
+            return qs.exclude(status=ReportStatus.PUBLISHED) if action == Action.CHANGE else qs
+        return qs.none()
+
+
+@register
+class MinutePolicy(Policy[Minute]):
+    model = Minute
+
+    def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[Minute]:
+        grants = grants_for(user)
+        read = _body_filter(grants, "item__meeting__body__")
+        if not grants.has(Cap.GOVERNANCE_VIEW_EXEMPT):
+            read &= Q(item__is_exempt=False)
+        if not grants.has(Cap.GOVERNANCE_VIEW_DRAFTS):
+            read &= Q(item__meeting__minutes_status__in=PUBLIC_MINUTES)
+        return _read_or_manage(Minute, user, action, read)
+
+
+@register
+class ResolutionPolicy(Policy[Resolution]):
+    model = Resolution
+
+    def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[Resolution]:
+        grants = grants_for(user)
+        read = Q(minute__isnull=True) | Q(minute__in=MinutePolicy().visible_to(user, Action.VIEW))
+        if not grants.has(Cap.GOVERNANCE_VIEW):
+            read &= Q(minute__isnull=False)
+        return _read_or_manage(Resolution, user, action, read)
+
+
+@register
+class DecisionPolicy(Policy[Decision]):
+    model = Decision
+
+    def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[Decision]:
+        grants = grants_for(user)
+        read = Q(resolution__isnull=True) | Q(resolution__in=ResolutionPolicy().visible_to(user, Action.VIEW))
+        if not grants.has(Cap.GOVERNANCE_VIEW):
+            read &= Q(meeting__body__is_public=True)
+        return _read_or_manage(Decision, user, action, read)
+
+
+@register
+class DecisionActionPolicy(Policy[DecisionAction]):
+    model = DecisionAction
+
+    def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[DecisionAction]:
+        grants = grants_for(user)
+        read = Q(decision__in=DecisionPolicy().visible_to(user)) if grants.has(Cap.GOVERNANCE_VIEW) else Q(pk__in=[])
+        return _read_or_manage(DecisionAction, user, action, read)
+
+
+@register
+class TermsPolicy(Policy[TermsOfReference]):
+    model = TermsOfReference
+
+    def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[TermsOfReference]:
+        grants = grants_for(user)
+        read = _body_filter(grants, "body__")
+        if not grants.has(Cap.GOVERNANCE_VIEW_DRAFTS):
+            read &= ~Q(status=TermsStatus.DRAFT)
+        return _read_or_manage(TermsOfReference, user, action, read)
+
+
+def _members_read(grants: Grants) -> Q:
+    return Q()  # councillors, groups and memberships of bodies are public information
+
+
+@register
+class CouncillorPolicy(Policy[Councillor]):
+    model = Councillor
+
+    def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[Councillor]:
+        return _read_or_manage(Councillor, user, action, _members_read(grants_for(user)))
+
+
+@register
+class PoliticalGroupPolicy(Policy[PoliticalGroup]):
+    model = PoliticalGroup
+
+    def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[PoliticalGroup]:
+        return _read_or_manage(PoliticalGroup, user, action, _members_read(grants_for(user)))
+
+
+@register
+class GroupMembershipPolicy(Policy[GroupMembership]):
+    model = GroupMembership
+
+    def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[GroupMembership]:
+        return _read_or_manage(GroupMembership, user, action, _members_read(grants_for(user)))
+
+
+@register
+class MembershipPolicy(Policy[Membership]):
+    model = Membership
+
+    def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[Membership]:
+        return _read_or_manage(Membership, user, action, _body_filter(grants_for(user), "body__"))
+
+
+@register
+class SeatAllocationPolicy(Policy[SeatAllocation]):
+    model = SeatAllocation
+
+    def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[SeatAllocation]:
+        grants = grants_for(user)
+        read = Q() if grants.has(Cap.GOVERNANCE_VIEW) else Q(pk__in=[])
+        return _read_or_manage(SeatAllocation, user, action, read)
+
+
+@register
+class NominationPolicy(Policy[Nomination]):
+    """Role holders see nominations; a group leader may also change (nominate for) their group's seats."""
+
+    model = Nomination
+
+    def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[Nomination]:
+        grants = grants_for(user)
+        qs = Nomination._default_manager.all()
+        if action == Action.VIEW:
+            return qs if grants.has(Cap.GOVERNANCE_VIEW) else qs.none()
+        if _manage(grants):
+            return qs
+        if action == Action.CHANGE and grants.has(Cap.GOVERNANCE_NOMINATE) and getattr(user, "person_id", None):
+            return qs.filter(requested_from__person_id=user.person_id)
+        return qs.none()
+
+
+bodies = BodyPolicy()
+meetings = MeetingPolicy()
+agenda_items = AgendaItemPolicy()
+reports = ReportPolicy()
+minutes = MinutePolicy()
+resolutions = ResolutionPolicy()
+decisions = DecisionPolicy()
+decision_actions = DecisionActionPolicy()
+terms = TermsPolicy()
+councillors = CouncillorPolicy()
+political_groups = PoliticalGroupPolicy()
+group_memberships = GroupMembershipPolicy()
+memberships = MembershipPolicy()
+seat_allocations = SeatAllocationPolicy()
+nominations = NominationPolicy()
+
+
+def can_manage_governance(user: Any) -> bool:
+    return _manage(grants_for(user))
+
+
+def can_draft_reports(user: Any) -> bool:
+    grants = grants_for(user)
+    return _manage(grants) or grants.has_partnership(Cap.GOVERNANCE_REPORTS)
+
+
+def can_view_governance(user: Any) -> bool:
+    return grants_for(user).has(Cap.GOVERNANCE_VIEW)

@@ -1,0 +1,5 @@
+"""URL patterns for reports (included by governance/urls.py)."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
