@@ -3,6 +3,7 @@ out-of-scope partner lead, against the expected answer (see preventhub/core/test
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -46,6 +47,8 @@ def _request(client: Any, case: Case, world: Any) -> Any:
     if case.query:
         url = f"{url}?{case.query}"
     data = case.data(world) if case.data else {}
+    if case.json:
+        return client.generic(case.method.upper(), url, json.dumps(data), content_type="application/json")
     if case.method == "get":
         return client.get(url, data or None)
     return client.post(url, data)

@@ -58,6 +58,8 @@ class Case:
     ok: tuple[int, ...] = (200,)
     denied: tuple[int, ...] = (404,)
     anonymous: str = "login"  # "login" | "public" | "401" | "404"
+    # Send ``data`` as a JSON body with ``method`` (any verb: the API's POST, PATCH and DELETE).
+    json: bool = False
     # Pages a browser test should visit for each allowed persona (GET pages that render HTML).
     browse: bool = True
     note: str = ""
