@@ -44,5 +44,7 @@ for _code, _label in [
     ("accounts.token_revoked", "API token revoked"),
     ("audit.exported", "Audit trail exported"),
     ("audit.viewed", "Audit trail viewed"),
+    ("audit.event_viewed", "Audit event viewed"),
+    ("audit.verified", "Audit trail checked"),
 ]:
     register(_code, _label)

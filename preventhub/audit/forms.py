@@ -1,0 +1,196 @@
+"""The audit trail's filter form (a GET form, so filtered views can be bookmarked and shared).
+
+Dates use the GOV.UK date input pattern: three boxes per date, validated together, with the error
+attached to the first box that is wrong so the error summary links straight to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.apps import apps
+from django.db.models import Q, QuerySet
+
+from . import registry
+from .models import AuditChainHead, AuditEvent
+
+LONDON = ZoneInfo("Europe/London")
+DATE_PARTS = ("day", "month", "year")
+_MONTH_NAMES = {
+    name: number
+    for number, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+         ("oct", "october"), ("nov", "november"), ("dec", "december")],
+        start=1,
+    )
+    for name in names
+}
+_OBJECT_TYPE_SHAPE = re.compile(r"^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$")
+
+
+# The chain's own bookkeeping row: never the subject of an event.
+_NEVER_AUDITED = {AuditChainHead}
+
+
+def object_type_choices() -> list[tuple[str, str]]:
+    """Every kind of record the project's models can write to the trail (``app_label.model_name``).
+
+    Built from the installed models rather than ``SELECT DISTINCT object_type``, which would scan
+    the whole trail on every page view.
+    """
+    choices = []
+    for model in apps.get_models():
+        meta = model._meta
+        if not meta.app_config.name.startswith("preventhub.") or model.__name__.startswith("Historical"):
+            continue
+        if model in _NEVER_AUDITED:
+            continue
+        label = str(meta.verbose_name)
+        choices.append((f"{meta.app_label}.{meta.model_name}", label[:1].upper() + label[1:]))
+    return sorted(choices, key=lambda c: (c[1], c[0]))
+
+
+@dataclass
+class DateField:
+    """What the template needs to draw one GOV.UK date input."""
+
+    prefix: str
+    legend: str
+    hint: str
+    error: str = ""
+    parts: list[dict[str, Any]] = field(default_factory=list)
+
+
+class AuditFilterForm(forms.Form):
+    person = forms.CharField(
+        label="Person", required=False, max_length=254,
+        help_text="Part of their name or email address",
+    )
+    action = forms.ChoiceField(label="Action", required=False)
+    object_type = forms.ChoiceField(label="Type of record", required=False)
+    object_id = forms.CharField(label="Record ID", required=False, max_length=64)
+    q = forms.CharField(label="Record description contains", required=False, max_length=300)
+    from_day = forms.CharField(label="Day", required=False, max_length=2)
+    from_month = forms.CharField(label="Month", required=False, max_length=9)
+    from_year = forms.CharField(label="Year", required=False, max_length=4)
+    to_day = forms.CharField(label="Day", required=False, max_length=2)
+    to_month = forms.CharField(label="Month", required=False, max_length=9)
+    to_year = forms.CharField(label="Year", required=False, max_length=4)
+
+    DATES = (("from", "Date from"), ("to", "Date to"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.date_error_parts: dict[str, set[str]] = {}
+        actions = registry.choices()
+        types = object_type_choices()
+        # A code or type that is no longer registered (an old event's) can still be filtered on,
+        # so the "all events for this record" links on old events keep working.
+        wanted_action = str(self.data.get("action", "")) if self.is_bound else ""
+        if wanted_action and wanted_action not in dict(actions) and len(wanted_action) <= 80:
+            actions.append((wanted_action, wanted_action))
+        wanted_type = str(self.data.get("object_type", "")) if self.is_bound else ""
+        if wanted_type and wanted_type not in dict(types) and _OBJECT_TYPE_SHAPE.match(wanted_type):
+            types.append((wanted_type, wanted_type))
+        self.fields["action"].choices = [("", "Any action"), *actions]
+        self.fields["object_type"].choices = [("", "Any type"), *types]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        for prefix, label in self.DATES:
+            cleaned[f"date_{prefix}"] = self._clean_date(prefix, label, cleaned)
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.date_error_parts["to"] = set(DATE_PARTS)
+            self.add_error("to_day", "Date to must be the same as or after date from")
+        return cleaned
+
+    def _clean_date(self, prefix: str, label: str, cleaned: dict[str, Any]) -> dt.date | None:
+        raw = {part: str(cleaned.get(f"{prefix}_{part}") or "").strip() for part in DATE_PARTS}
+        if any(self.has_error(f"{prefix}_{part}") for part in DATE_PARTS):
+            self.date_error_parts[prefix] = {p for p in DATE_PARTS if self.has_error(f"{prefix}_{p}")}
+            return None
+        if not any(raw.values()):
+            return None
+        missing = [part for part in DATE_PARTS if not raw[part]]
+        if missing:
+            return self._date_error(prefix, missing, f"{label} must include a {' and '.join(missing)}")
+        month_text = raw["month"].lower()
+        month = _MONTH_NAMES.get(month_text) or (int(month_text) if month_text.isdigit() else None)
+        if not (raw["day"].isdigit() and raw["year"].isdigit() and month):
+            return self._date_error(prefix, list(DATE_PARTS), f"{label} must be a real date")
+        if len(raw["year"]) != 4:
+            return self._date_error(prefix, ["year"], f"Year in {label.lower()} must include 4 numbers")
+        try:
+            return dt.date(int(raw["year"]), month, int(raw["day"]))
+        except ValueError:
+            return self._date_error(prefix, list(DATE_PARTS), f"{label} must be a real date")
+
+    def _date_error(self, prefix: str, parts: list[str], message: str) -> None:
+        self.date_error_parts[prefix] = set(parts)
+        self.add_error(f"{prefix}_{parts[0]}", message)
+        return None
+
+    def date_fields(self) -> list[DateField]:
+        result = []
+        for prefix, label in self.DATES:
+            errors = [e for p in DATE_PARTS for e in self.errors.get(f"{prefix}_{p}", [])]
+            bad = self.date_error_parts.get(prefix, set())
+            parts = [
+                {
+                    "name": f"{prefix}_{part}",
+                    "id": self[f"{prefix}_{part}"].auto_id,
+                    "label": part.capitalize(),
+                    "value": self[f"{prefix}_{part}"].value() or "",
+                    "width": 4 if part == "year" else 2,
+                    "error": part in bad,
+                }
+                for part in DATE_PARTS
+            ]
+            result.append(DateField(prefix, label, "For example, 27 3 2026", " ".join(errors), parts))
+        return result
+
+    def filters_used(self) -> dict[str, str]:
+        """The filters in force, as text, for the audit event that records this viewing."""
+        if not self.is_valid():
+            return {}
+        used = {}
+        for name in ("person", "action", "object_type", "object_id", "q", "date_from", "date_to"):
+            value = self.cleaned_data.get(name)
+            if value:
+                used[name] = value.isoformat() if isinstance(value, dt.date) else str(value).strip()
+        return used
+
+    def filter(self, qs: QuerySet[AuditEvent]) -> QuerySet[AuditEvent]:
+        """Narrow ``qs`` by the valid filters. Call only after ``is_valid()``."""
+        data = self.cleaned_data
+        if person := data.get("person", "").strip():
+            qs = qs.filter(
+                Q(actor_label__icontains=person)
+                | Q(actor__full_name__icontains=person)
+                | Q(actor__email__icontains=person)
+            )
+        if action := data.get("action"):
+            qs = qs.filter(action=action)
+        if object_type := data.get("object_type"):
+            qs = qs.filter(object_type=object_type)
+        if object_id := data.get("object_id", "").strip():
+            qs = qs.filter(object_id=object_id)
+        if text := data.get("q", "").strip():
+            qs = qs.filter(object_repr__icontains=text)
+        if start := data.get("date_from"):
+            qs = qs.filter(occurred_at__gte=_start_of(start))
+        if end := data.get("date_to"):
+            qs = qs.filter(occurred_at__lt=_start_of(end + dt.timedelta(days=1)))
+        return qs
+
+
+def _start_of(day: dt.date) -> dt.datetime:
+    """Midnight in London: a date filter means the day as the council lives it, BST or GMT."""
+    return dt.datetime.combine(day, dt.time.min, tzinfo=LONDON)
