@@ -4,26 +4,250 @@
 the keyword arguments, named exactly as the GOV.UK Frontend Nunjucks macro options (``macro-options.json``),
 so a component's fixtures can be rendered and compared as they are. ``params=some_dict`` passes a
 whole options dictionary, and keyword arguments override its keys.
+
+The component templates are ports of upstream ``template.njk`` files. Nunjucks follows JavaScript's
+rules (``undefined`` differs from ``null`` and ``""``, ``[]`` and ``{}`` are truthy, ``true`` prints as
+``true``), and the upstream logic leans on them, so the options are wrapped in :class:`Obj` / :class:`Arr`
+with :data:`UNDEFINED` / :data:`NULL` sentinels that behave the same way in the Django template language.
+The small tags below (``setvar``, ``concat``, ``obj``, ``capture``...) stand in for Nunjucks ``set``,
+string ``+``, object literals and ``caller()``, which DTL does not have.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django import template
 from django.template.loader import get_template
-from django.utils.safestring import SafeString
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
 
 
+class _Nothing:
+    """JavaScript ``undefined`` / ``null``: falsy, prints nothing, and looking anything up on it gives ``undefined``."""
+
+    def __init__(self, js: str) -> None:
+        self.js = js
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __str__(self) -> str:
+        return ""
+
+    def __repr__(self) -> str:
+        return self.js
+
+    def __getitem__(self, key: Any) -> _Nothing:
+        return UNDEFINED
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+    def __contains__(self, item: Any) -> bool:
+        return False
+
+
+UNDEFINED = _Nothing("undefined")
+NULL = _Nothing("null")
+
+
+class Obj(dict[str, Any]):
+    """A JavaScript object: always truthy, and a missing key is ``undefined`` rather than an error."""
+
+    def __missing__(self, key: str) -> _Nothing:
+        return UNDEFINED
+
+    def __bool__(self) -> bool:
+        return True
+
+
+class Arr(list[Any]):
+    """A JavaScript array: always truthy, with ``.length``."""
+
+    def __bool__(self) -> bool:
+        return True
+
+    @property
+    def length(self) -> int:
+        return len(self)
+
+
+def js(value: Any) -> Any:
+    """Wrap plain Python data (e.g. parsed JSON, or options built in Python) in JavaScript-like containers."""
+    if isinstance(value, Obj | Arr | _Nothing):
+        return value
+    if value is None:
+        return NULL
+    if isinstance(value, Mapping):
+        return Obj({str(k): js(v) for k, v in value.items()})
+    if isinstance(value, list | tuple):
+        return Arr(js(v) for v in value)
+    return value
+
+
+def js_str(value: Any) -> str:
+    """How JavaScript turns a value into a string (``true``, ``2`` for ``2.0``, ``undefined``)."""
+    if isinstance(value, _Nothing):
+        return value.js
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _is_nothing(value: Any) -> bool:
+    return isinstance(value, _Nothing) or value is None
+
+
 @register.simple_tag(takes_context=True)
-def govuk(context: template.Context, name: str, params: dict[str, Any] | None = None, **kwargs: Any) -> SafeString:
-    options = {**(params or {}), **kwargs}
-    request = context.get("request")
-    return get_template(f"govuk/components/{name}.html").render({"params": options}, request)
+def govuk(context: template.Context, name: str, params: Any = None, **kwargs: Any) -> SafeString:
+    options = Obj(js(params)) if isinstance(params, Mapping) else Obj()
+    options.update({k: js(v) for k, v in kwargs.items()})
+    # Rendered without the request on purpose: components need no context processors, and nested
+    # components would otherwise run them all again for every label and hint.
+    return mark_safe(get_template(f"govuk/components/{name}.html").render({"params": options}))
+
+
+# -- Stand-ins for Nunjucks expressions ------------------------------------------------------------
+
+
+@register.simple_tag
+def setvar(value: Any) -> Any:
+    """``{% setvar expr as name %}``: Nunjucks ``{% set name = expr %}`` (scoped like it, to the current block)."""
+    return value
+
+
+@register.simple_tag
+def concat(*parts: Any) -> str:
+    """``{% concat a "-" b as name %}``: JavaScript string ``+``."""
+    return "".join(js_str(p) for p in parts)
+
+
+@register.simple_tag
+def add_id(described_by: Any, new_id: Any) -> str:
+    """The upstream ``describedBy + ' ' + id if describedBy else id`` used to chain aria-describedby."""
+    return f"{js_str(described_by)} {js_str(new_id)}" if described_by else js_str(new_id)
+
+
+@register.simple_tag
+def obj(**kwargs: Any) -> Obj:
+    """``{% obj text=x classes="y" as label %}``: a Nunjucks object literal."""
+    return Obj({k: js(v) for k, v in kwargs.items()})
+
+
+@register.simple_tag
+def setkey(target: Obj, key: str, value: Any) -> str:
+    """``{% setkey state "key" value %}``: for a value set inside a loop and read after it, which Nunjucks
+    allows and DTL's block-scoped variables do not."""
+    target[key] = js(value)
+    return ""
+
+
+@register.simple_tag
+def arr(*items: Any) -> Arr:
+    return Arr(js(i) for i in items)
+
+
+@register.simple_block_tag
+def capture(content: str) -> SafeString:
+    """``{% capture as name %}...{% endcapture %}``: Nunjucks ``{% set name %}...{% endset %}`` and ``caller()``."""
+    return mark_safe(content)
 
 
 @register.filter
-def get_item(mapping: dict[str, Any] | None, key: str) -> Any:
-    return (mapping or {}).get(key)
+def njk_default(value: Any, fallback: Any) -> Any:
+    """Nunjucks ``default(fallback)`` without ``true``: replaces only ``undefined`` (DTL's ``default`` replaces any falsy)."""
+    return fallback if value is UNDEFINED else value
+
+
+@register.filter(name="js")
+def js_filter(value: Any) -> str:
+    """Print a value as Nunjucks would (booleans as ``true``/``false``, nothing for undefined and null)."""
+    if isinstance(value, _Nothing):
+        return ""
+    return js_str(value)
+
+
+@register.filter
+def is_undefined(value: Any) -> bool:
+    return value is UNDEFINED
+
+
+@register.filter
+def is_null(value: Any) -> bool:
+    return value is NULL or value is None
+
+
+@register.filter
+def is_bool(value: Any) -> bool:
+    return isinstance(value, bool)
+
+
+@register.filter
+def capitalize(value: Any) -> str:
+    """Nunjucks ``capitalize``: first letter upper case, the rest lower case."""
+    return js_filter(value).capitalize()
+
+
+@register.filter
+def contains(haystack: Any, needle: Any) -> bool:
+    """Nunjucks ``needle in haystack``: substring for strings, strict membership for arrays."""
+    if isinstance(haystack, str):
+        return js_str(needle) in haystack
+    if isinstance(haystack, list):
+        return any(item == needle and type(item) is type(needle) for item in haystack)
+    return False
+
+
+@register.filter
+def get_item(mapping: Any, key: Any) -> Any:
+    if isinstance(mapping, Mapping):
+        return mapping.get(key, UNDEFINED) if isinstance(mapping, Obj) else mapping.get(key)
+    return UNDEFINED
+
+
+# -- Upstream macros --------------------------------------------------------------------------------
+
+
+@register.filter
+def govuk_attributes(attributes: Any) -> SafeString:
+    """Port of ``govukAttributes`` (macros/attributes.njk): a string passes through as it is; a mapping
+    renders ``name="value"`` pairs, where ``{"value": v, "optional": True}`` drops empty values and
+    renders ``true`` as a bare boolean attribute."""
+    if isinstance(attributes, str):
+        return mark_safe(attributes)
+    if not isinstance(attributes, Mapping):
+        return mark_safe("")
+    html = []
+    for name, item in attributes.items():
+        options = item if isinstance(item, Mapping) else {"value": item, "optional": False}
+        value = options.get("value", UNDEFINED)
+        optional = options.get("optional", UNDEFINED) is True
+        escaped = "" if _is_nothing(value) else escape(js_str(value))
+        if optional and value is True:
+            html.append(f" {escape(name)}")
+        elif not optional or not (_is_nothing(value) or value is False):
+            html.append(f' {escape(name)}="{escaped}"')
+    return mark_safe("".join(html))
+
+
+@register.simple_tag
+def i18n_attributes(key: str, message: Any = None, messages: Any = None) -> SafeString:
+    """Port of ``govukI18nAttributes`` (macros/i18n.njk): ``data-i18n.<key>[.<plural rule>]`` attributes."""
+    if messages:
+        return mark_safe(
+            "".join(f' data-i18n.{key}.{rule}="{escape(js_str(text))}"' for rule, text in messages.items())
+        )
+    if message:
+        return mark_safe(f' data-i18n.{key}="{escape(js_str(message))}"')
+    return mark_safe("")
