@@ -59,13 +59,43 @@ class Body(PublicModel):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "bodies"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(starts_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="body_ends_after_start",
+                violation_error_message="A body cannot end before it starts.",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        # Checked here, not only in a form, so the UI, the API and the ModernGov import all refuse a
+        # body that reports to itself or to one of the bodies that report to it.
+        from django.core.exceptions import ValidationError
+
+        if self.parent_id is None:
+            return
+        if self.pk is not None and self.parent_id == self.pk:
+            raise ValidationError({"parent": "A body cannot report to itself."})
+        if self.pk is not None and self.pk in _ancestor_ids(self.parent_id):
+            raise ValidationError({"parent": "A body cannot report to a body that reports to it."})
+
     def is_current(self, day: dt.date | None = None) -> bool:
         day = day or dt.date.today()
         return (self.starts_on is None or self.starts_on <= day) and (self.ends_on is None or self.ends_on >= day)
+
+
+def _ancestor_ids(body_id: int) -> set[int]:
+    """``body_id`` and every body above it, from one query of the (small) table of reporting lines."""
+    parents = dict(Body._default_manager.values_list("id", "parent_id"))
+    seen: set[int] = set()
+    current: int | None = body_id
+    while current is not None and current not in seen:
+        seen.add(current)
+        current = parents.get(current)
+    return seen
 
 
 class MembershipRole(models.TextChoices):
