@@ -1,0 +1,36 @@
+"""The REST API at /api/v1/: one NinjaAPI, each app contributing the ``router`` in its ``api.py``.
+
+Every operation needs a caller (a personal access token or the signed-in session; see ``auth``); the
+OpenAPI schema at ``openapi.json`` is public, so API clients and tools can read it without a token
+(it describes the shape of the API, never any data), while the browsable docs at ``docs`` are for
+signed-in users.
+"""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+
+from preventhub.directory.api import router as directory_router
+
+from . import errors
+from .auth import session_auth, token_auth
+from .docs import LocalSwagger
+
+api = NinjaAPI(
+    title="Prevent Hub API",
+    version="1",
+    description=(
+        "Read and change Prevent Hub records with the same permissions as the web pages. "
+        "Authenticate with a personal access token (`Authorization: Bearer ph_...`, created on "
+        "your profile page) or, from a browser, your signed-in session. Records are identified "
+        'by UUID; lists take `limit` and `offset` and return `{"items": [...], "count": n}`.'
+    ),
+    urls_namespace="api",
+    auth=[token_auth, session_auth],
+    docs=LocalSwagger(),
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+errors.install(api)
+
+api.add_router("/directory/", directory_router)

@@ -1,0 +1,23 @@
+"""Limit/offset pagination: ``?limit=&offset=`` in, ``{"items": [...], "count": n}`` out."""
+
+from django.conf import settings
+from ninja import Field, Schema
+from ninja.pagination import LimitOffsetPagination
+
+# Far beyond any real list, and well inside a 64-bit integer (larger offsets overflow the database
+# driver instead of returning an empty page).
+MAX_OFFSET = 10_000_000
+
+
+class Pagination(LimitOffsetPagination):
+    """ninja's limit/offset pagination with both bounds enforced: a limit above
+    ``NINJA_PAGINATION_MAX_LIMIT`` or an absurd offset is a 422, not a silent clamp or a crash."""
+
+    class Input(Schema):
+        limit: int = Field(
+            settings.NINJA_PAGINATION_PER_PAGE,
+            ge=1,
+            le=settings.NINJA_PAGINATION_MAX_LIMIT,
+            description=f"How many items to return, at most {settings.NINJA_PAGINATION_MAX_LIMIT}.",
+        )
+        offset: int = Field(0, ge=0, le=MAX_OFFSET, description="How many items to skip.")
