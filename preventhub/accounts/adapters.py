@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.login import get_authentication_records
 from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
 from django.http import HttpRequest
 
 from preventhub.core.tasks import send_email_after_commit
@@ -14,10 +19,20 @@ class AccountAdapter(DefaultAccountAdapter):
         # Accounts are created by administrators, never by self sign-up.
         return False
 
+    def format_email_subject(self, subject: str) -> str:
+        return f"{settings.SERVICE_NAME}: {subject}"
+
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
         """Render now, send from the task queue after the transaction commits."""
-        request = context.get("request")
-        ctx = {"email": email, "request": request, **context}
+        request = context.get("request") or self.request
+        ctx = {
+            "email": email,
+            "request": request,
+            "current_site": get_current_site(request),
+            "service_name": settings.SERVICE_NAME,
+            "council_name": settings.COUNCIL_NAME,
+            **context,
+        }
         message = self.render_mail(template_prefix, email, ctx)
         html = None
         for content, mimetype in getattr(message, "alternatives", []):
@@ -30,6 +45,27 @@ class AccountAdapter(DefaultAccountAdapter):
             from_email=message.from_email,
             html=html,
         )
+
+    def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
+        # Someone who must set up an authenticator app is sent to do so straight after signing in
+        # with their password; asking for that password again seconds later adds nothing. Once any
+        # authenticator exists, allauth's normal re-authentication applies.
+        if app == "allauth.mfa" and self._first_authenticator_just_after_sign_in():
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
+
+    def _first_authenticator_just_after_sign_in(self) -> bool:
+        request = self.request
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return False
+        if Authenticator.objects.filter(user=user).exists():
+            return False
+        records = get_authentication_records(request, user)
+        if not records:
+            return False
+        last = records[-1]
+        return time.time() - last["at"] < settings.ACCOUNT_REAUTHENTICATION_TIMEOUT
 
 
 class MFAAdapter(DefaultMFAAdapter):

@@ -150,3 +150,31 @@ def _constant_time_equal(a: str, b: str) -> bool:
     import hmac
 
     return hmac.compare_digest(a.encode(), b.encode())
+
+
+def send_password_set_link(*, actor: Any, user: User, request: Any) -> None:
+    """E-mail the person a link to choose their password (allauth's reset-from-key page), after
+    the transaction commits. Used when an account is created and to resend an invitation."""
+    from allauth.account.adapter import get_adapter
+    from allauth.account.forms import default_token_generator
+    from allauth.account.utils import user_pk_to_url_str
+
+    adapter = get_adapter(request)
+    key = f"{user_pk_to_url_str(user)}-{default_token_generator.make_token(user)}"
+    with transaction.atomic():
+        adapter.send_mail(
+            "accounts/email/password_set",
+            user.email,
+            {"user": user, "password_set_url": adapter.get_reset_password_from_key_url(key)},
+        )
+        record_event(actor=actor, action="accounts.password_link_sent", obj=user)
+
+
+def invite_user(
+    *, actor: Any, request: Any, email: str, full_name: str, person: Any = None
+) -> User:
+    """Create an account without a password and e-mail the person a link to set one."""
+    with transaction.atomic():
+        user = create_user(actor=actor, email=email, full_name=full_name, person=person)
+        send_password_set_link(actor=actor, user=user, request=request)
+    return user

@@ -1,0 +1,139 @@
+"""Forms for managing users, their roles and personal API tokens."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from preventhub.directory.models import Organisation, Person
+
+from .models import User
+from .roles import ORGANISATION_SCOPED_ROLES, Role
+
+_ANY = ""
+
+
+class GovukWidgetsMixin(forms.BaseForm):
+    """Give each widget its GOV.UK class and point it at its hint and error message, so the
+    shared field template renders accessible GOV.UK inputs."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            widget = field.widget
+            base = "govuk-select" if isinstance(widget, forms.Select) else "govuk-input"
+            extra = widget.attrs.get("class", "")
+            widget.attrs["class"] = f"{base} {extra}".strip()
+            if field.help_text:
+                widget.attrs["aria-describedby"] = f"id_{name}-hint"
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            widget = self.fields[name].widget
+            base = "govuk-select" if isinstance(widget, forms.Select) else "govuk-input"
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {base}--error".strip()
+            described = [widget.attrs.get("aria-describedby", ""), f"id_{name}-error"]
+            widget.attrs["aria-describedby"] = " ".join(d for d in described if d)
+
+
+class UserSearchForm(GovukWidgetsMixin, forms.Form):
+    """The filters of the user list (a GET form: invalid values are ignored, never shown as errors)."""
+
+    q = forms.CharField(label="Name or email address", required=False, max_length=200)
+    role = forms.ChoiceField(
+        label="Role", required=False, choices=[(_ANY, "Any role"), *Role.choices]
+    )
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[(_ANY, "Active and deactivated"), ("active", "Active"), ("inactive", "Deactivated")],
+    )
+
+
+class UserCreateForm(GovukWidgetsMixin, forms.Form):
+    full_name = forms.CharField(label="Full name", max_length=200)
+    email = forms.EmailField(
+        label="Email address",
+        help_text="We will email a link to this address so they can choose a password.",
+    )
+    person = forms.ModelChoiceField(
+        label="Directory person (optional)",
+        help_text="Link the account to the person's entry in the partnership directory.",
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label="Not linked",
+        to_field_name="public_id",
+    )
+
+    def __init__(self, *args: Any, people: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if people is not None:
+            self.fields["person"].queryset = people  # type: ignore[attr-defined]
+        self.fields["full_name"].widget.attrs["autocomplete"] = "off"
+        self.fields["email"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError("There is already an account with this email address.")
+        return email
+
+    def clean_person(self) -> Person | None:
+        person = self.cleaned_data.get("person")
+        if person is not None and User.objects.filter(person=person).exists():
+            raise forms.ValidationError("This person is already linked to another account.")
+        return person
+
+
+class RoleAssignForm(GovukWidgetsMixin, forms.Form):
+    role = forms.ChoiceField(label="Role", choices=[(_ANY, "Choose a role"), *Role.choices])
+    organisation = forms.ModelChoiceField(
+        label="Organisation",
+        help_text="Leave as ‘Whole partnership’ unless the role is for one organisation. "
+        "A partner lead must have an organisation.",
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label="Whole partnership",
+        to_field_name="public_id",
+    )
+
+    def __init__(self, *args: Any, organisations: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if organisations is not None:
+            self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("role") in ORGANISATION_SCOPED_ROLES and not cleaned.get("organisation"):
+            self.add_error("organisation", "Choose the organisation this partner lead acts for.")
+        return cleaned
+
+
+class TokenCreateForm(GovukWidgetsMixin, forms.Form):
+    name = forms.CharField(
+        label="Token name",
+        max_length=100,
+        help_text="What the token is for, such as ‘Quarterly figures script’.",
+    )
+    days = forms.IntegerField(
+        label="Expires after (days)",
+        min_value=1,
+        max_value=365,
+        initial=90,
+        help_text="A whole number from 1 to 365.",
+        error_messages={
+            "required": "Enter how many days the token should last",
+            "invalid": "Enter the number of days as a whole number, like 90",
+            "min_value": "The token must last at least 1 day",
+            "max_value": "A token can last at most 365 days",
+        },
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["days"].widget.attrs.update({"inputmode": "numeric", "class": "govuk-input--width-3"})
+        self.fields["name"].error_messages["required"] = "Enter a name for the token"
