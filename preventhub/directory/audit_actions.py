@@ -1,20 +1,16 @@
-"""Audit action codes for the directory. Imported by the directory's services and API so the codes
-are registered before any event using them is written."""
+"""Audit action codes for the directory (registered when the app is ready)."""
 
 from __future__ import annotations
 
-from preventhub.audit import registry
+from preventhub.audit.registry import register
 
-for _code, _label in [
-    ("directory.organisation_created", "Organisation created"),
-    ("directory.organisation_updated", "Organisation updated"),
-    ("directory.person_created", "Person created"),
-    ("directory.person_updated", "Person updated"),
-    ("directory.person_deleted", "Person deleted"),
-    ("directory.person_viewed", "Person viewed"),
-    ("directory.ward_created", "Ward created"),
-    ("directory.ward_updated", "Ward updated"),
-    ("directory.municipal_year_created", "Municipal year created"),
-    ("directory.municipal_year_updated", "Municipal year updated"),
-]:
-    registry.register(_code, _label)
+ORGANISATION_CREATED = register("directory.organisation_created", "Organisation added")
+ORGANISATION_UPDATED = register("directory.organisation_updated", "Organisation changed")
+PERSON_CREATED = register("directory.person_created", "Person added")
+PERSON_UPDATED = register("directory.person_updated", "Person changed")
+PERSON_DELETED = register("directory.person_deleted", "Person deleted")
+PERSON_VIEWED = register("directory.person_viewed", "Person's contact details viewed")
+WARD_CREATED = register("directory.ward_created", "Ward added")
+WARD_UPDATED = register("directory.ward_updated", "Ward changed")
+MUNICIPAL_YEAR_CREATED = register("directory.municipal_year_created", "Municipal year added")
+MUNICIPAL_YEAR_UPDATED = register("directory.municipal_year_updated", "Municipal year changed")

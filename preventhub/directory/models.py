@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -29,7 +32,20 @@ class Sector(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class Organisation(PublicModel):
+class HumanUniqueMessages:
+    """Say which value is already taken, in plain words, instead of Django's "with this Name already
+    exists" (used by forms, services and the API alike because it lives on the model)."""
+
+    unique_messages: ClassVar[dict[str, str]] = {}
+
+    def unique_error_message(self, model_class: Any, unique_check: Any) -> ValidationError:
+        if len(unique_check) == 1 and (template := self.unique_messages.get(unique_check[0])):
+            value = getattr(self, unique_check[0])
+            return ValidationError(template.format(value=value), code="unique")
+        return super().unique_error_message(model_class, unique_check)  # type: ignore[misc]
+
+
+class Organisation(HumanUniqueMessages, PublicModel):
     """A partner agency. Specified authorities carry the Prevent duty under s.26 CTSA 2015."""
 
     name = models.CharField(max_length=200, unique=True)
@@ -44,6 +60,7 @@ class Organisation(PublicModel):
 
     objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()
+    unique_messages = {"name": "There is already an organisation called {value}"}
 
     class Meta:
         ordering = ["name"]
@@ -74,7 +91,7 @@ class Person(PublicModel):
         return self.name
 
 
-class Ward(PublicModel):
+class Ward(HumanUniqueMessages, PublicModel):
     """An electoral ward of the borough."""
 
     name = models.CharField(max_length=120, unique=True)
@@ -84,6 +101,7 @@ class Ward(PublicModel):
 
     objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()
+    unique_messages = {"name": "There is already a ward called {value}"}
 
     class Meta:
         ordering = ["name"]
@@ -92,7 +110,7 @@ class Ward(PublicModel):
         return self.name
 
 
-class MunicipalYear(PublicModel):
+class MunicipalYear(HumanUniqueMessages, PublicModel):
     """A council year, such as 2016/17, running from one annual meeting to the next."""
 
     label = models.CharField(max_length=7, unique=True, help_text="For example 2016/17.")
@@ -101,6 +119,7 @@ class MunicipalYear(PublicModel):
 
     objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()
+    unique_messages = {"label": "The municipal year {value} already exists"}
 
     class Meta:
         ordering = ["-starts_on"]

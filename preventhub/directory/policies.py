@@ -98,3 +98,15 @@ can_add_municipal_year = can_add_organisation
 
 def can_view_directory(user: Any) -> bool:
     return grants_for(user).has(Cap.DIRECTORY_VIEW)
+
+
+def can_manage_whole_directory(user: Any) -> bool:
+    """Partnership-wide directory management (not limited to the user's own organisation)."""
+    return grants_for(user).has_partnership(Cap.DIRECTORY_MANAGE)
+
+
+def may_place_person_in(user: Any, organisation: Organisation | None) -> bool:
+    """Whether this user may put a person in ``organisation`` (None: in no organisation)."""
+    if organisation is None:
+        return can_manage_whole_directory(user)
+    return organisations_for_new_person(user).filter(pk=organisation.pk).exists()

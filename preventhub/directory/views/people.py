@@ -1,0 +1,126 @@
+"""People the partnership works with: find, read (audited), add, change and delete."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from preventhub.core.forms import error_list
+from preventhub.core.history import record_history
+from preventhub.core.policies import Action
+
+from .. import policies, queries, services
+from ..forms import PersonFilterForm, PersonForm
+from .common import PAGINATION_TEMPLATES, edit_form, form_context, paginate, require, save
+
+
+@login_required
+def person_list(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    require(policies.can_view_directory(user))
+    filters = PersonFilterForm(
+        request.GET, organisations=policies.organisations.visible_to(user, Action.VIEW)
+    )
+    found = policies.people.visible_to(user, Action.VIEW)
+    found = (
+        queries.find_people(found, **filters.cleaned_data)
+        if filters.is_valid()
+        else queries.find_people(found)
+    )
+    return render(
+        request,
+        "directory/person_list.html",
+        {
+            "section": "people",
+            "filters": filters,
+            "filter_errors": error_list(filters),
+            "filtered": any(request.GET.get(k) for k in filters.fields),
+            "can_add": policies.can_add_person(user),
+            "pagination_templates": PAGINATION_TEMPLATES,
+            **paginate(request, found),
+        },
+    )
+
+
+@login_required
+def person_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    user = request.user
+    visible = policies.people.visible_to(user, Action.VIEW).select_related("organisation")
+    # get_or_404 writes the directory.person_viewed audit event: contact details are personal data.
+    person = policies.people.get_or_404(request, Action.VIEW, queryset=visible, public_id=public_id)
+    can_change = policies.people.can(user, Action.CHANGE, person)
+    return render(
+        request,
+        "directory/person_detail.html",
+        {
+            "section": "people",
+            "person": person,
+            "can_change": can_change,
+            "can_delete": can_change and policies.people.can(user, Action.DELETE, person),
+            "history": record_history(person),
+        },
+    )
+
+
+@login_required
+def person_create(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    require(policies.can_add_person(user))
+    initial = {}
+    if organisation_id := request.GET.get("organisation"):
+        # Arriving from an organisation's page: start with that organisation chosen.
+        initial["organisation"] = organisation_id
+    form = PersonForm(request.POST or None, user=user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        person = save(form, lambda: services.create_person(actor=user, **form.changes()))
+        if person is not None:
+            messages.success(request, f"{person.name} has been added.")
+            return redirect("directory:person_detail", public_id=person.public_id)
+    return render(request, "directory/person_form.html", form_context(form, section="people"))
+
+
+@login_required
+def person_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    user = request.user
+    person = policies.people.get_or_404(request, Action.CHANGE, public_id=public_id)
+    form = edit_form(PersonForm, request, person, user=user)
+    if request.method == "POST" and form.is_valid():
+        saved = save(
+            form,
+            lambda: services.update_person(
+                actor=user,
+                person=person,
+                data=form.changes(),
+                expected_version=form.cleaned_data["version"],
+            ),
+            record=person,
+        )
+        if saved is not None:
+            messages.success(request, f"{saved.name} has been updated.")
+            return redirect("directory:person_detail", public_id=saved.public_id)
+    return render(
+        request, "directory/person_form.html", form_context(form, section="people", person=person)
+    )
+
+
+@login_required
+def person_delete(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    person = policies.people.get_or_404(request, Action.DELETE, public_id=public_id)
+    reason = services.person_in_use_reason(person)
+    if request.method == "POST" and not reason:
+        try:
+            services.delete_person(actor=request.user, person=person)
+        except services.PersonInUseError as exc:
+            reason = str(exc)
+        else:
+            messages.success(request, f"{person.name} has been deleted.")
+            return redirect("directory:person_list")
+    return render(
+        request,
+        "directory/person_delete.html",
+        {"section": "people", "person": person, "reason": reason},
+    )
