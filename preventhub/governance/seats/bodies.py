@@ -153,7 +153,7 @@ def _move_step(
     first, last = moves[0], moves[-1]
     giver, taker = first.giver, last.taker
     why = (
-        f"{verb(taker, 'holds', 'hold')} {totals[taker]} seats across the aggregate bodies "
+        f"{verb(taker, 'holds', 'hold')} {seats_word(totals[taker])} across the aggregate bodies "
         f"against an entitlement of {targets[taker]}, and {verb(giver, 'holds', 'hold')} "
         f"{totals[giver]} against {targets[giver]}"
     )

@@ -13,7 +13,7 @@ from .arithmetic import fmt
 from .bounds import body_bounds, majority_of, principle_a_applies
 from .council import UNGROUPED, Balance
 from .result import AllocationResult
-from .steps import Principle, verb
+from .steps import Principle, seats_word, verb
 
 
 @dataclass(frozen=True)
@@ -83,8 +83,8 @@ def _principle_c(result: AllocationResult) -> list[Violation]:
             Principle.C,
             None,
             party,
-            f"principle (c): {verb(party, 'holds', 'hold')} {given[party]} seats across the "
-            f"aggregate bodies against an entitlement of {target}",
+            f"principle (c): {verb(party, 'holds', 'hold')} {seats_word(given[party])} across "
+            f"the aggregate bodies against an entitlement of {target}",
         )
         for party, target in result.targets.items()
         if given[party] != target
@@ -100,8 +100,8 @@ def _principle_d(result: AllocationResult) -> list[Violation]:
             held, exact = result.allocation[body.name][party], quotas[party]
             if not floor(exact) <= held <= ceil(exact):
                 text = (
-                    f"principle (d): {verb(party, 'has', 'have')} {held} seats on {body.name} "
-                    f"against an exact share of {fmt(exact)}"
+                    f"principle (d): {verb(party, 'has', 'have')} {seats_word(held)} on "
+                    f"{body.name} against an exact share of {fmt(exact)}"
                 )
                 found.append(Violation(Principle.D, body.name, party, text))
     return found

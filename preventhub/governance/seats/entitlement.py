@@ -16,7 +16,7 @@ from fractions import Fraction
 from .arithmetic import fmt, pick, round_half_up, share, tie_order
 from .bounds import Bounds
 from .council import UNGROUPED, Council
-from .steps import Principle, Step, seats_word, tie_steps
+from .steps import Principle, Step, and_list, seats_word, tie_steps
 
 
 def entitlement(
@@ -76,7 +76,7 @@ def _apply_majority(
         needs = f"a majority on {scope}: at least {lower[group]} of {bounds[0].body.seats} seats"
     else:
         each = [f"{b.lower[group]} of {b.body.seats} on {b.body.name}" for b in bounds]
-        needs = f"a majority on every body: {_and(each)}, {seats_word(lower[group])} in all"
+        needs = f"a majority on every body: {and_list(each)}, {seats_word(lower[group])} in all"
     steps.append(
         Step(
             Principle.B,
@@ -199,7 +199,3 @@ def _residue_step(council: Council, targets: dict[str, int], total: int, scope: 
         body=scope,
         group=UNGROUPED,
     )
-
-
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -14,7 +14,7 @@ from .arithmetic import fmt, tie_order
 from .bounds import Bounds, majority_of, principle_a_applies
 from .council import UNGROUPED, Body, ConstraintsCannotBeMet, Council, LocalConstraint
 from .entitlement import entitlement
-from .steps import Principle, Step, seats_word, verb, who
+from .steps import Principle, Step, and_list, seats_word, verb, who
 
 
 def balance_individual(council: Council, bounds: Bounds) -> tuple[dict[str, int], list[Step]]:
@@ -44,16 +44,17 @@ def check_constraints(council: Council, body: Body, rule: LocalConstraint) -> No
         if rule.min_per_group > council.members(group):
             _cannot(
                 body,
-                f"it needs at least {rule.min_per_group} seats for {group}, which has only "
+                f"it needs at least {seats_word(rule.min_per_group)} for {group}, which has only "
                 f"{council.members(group)} members",
             )
     needed = rule.min_per_group * len(named) + reserved
     if needed > body.seats:
+        each = f"at least {seats_word(rule.min_per_group)} for each of {len(named)} groups"
+        plus = f" plus {seats_word(reserved)} for ungrouped members" if reserved else ""
         _cannot(
             body,
-            f"at least {rule.min_per_group} seat(s) for each of {len(named)} groups "
-            f"({', '.join(named)}) plus {reserved} for ungrouped members makes {needed}, more "
-            f"than its {body.seats} seats",
+            f"{each} ({and_list(list(named))}){plus} makes {needed}, more than its "
+            f"{seats_word(body.seats)}",
         )
     grouped = sum(min(n, body.seats) for _, n in council.groups)
     if rule.ungrouped_seats is not None and grouped < body.seats - reserved:
@@ -95,7 +96,7 @@ def _apply(council: Council, b: Bounds, rule: LocalConstraint, seats: dict[str, 
 def _describe(body: Body, rule: LocalConstraint, named: tuple[str, ...]) -> str:
     parts = []
     if rule.min_per_group:
-        parts.append(f"at least {seats_word(rule.min_per_group)} each for {', '.join(named)}")
+        parts.append(f"at least {seats_word(rule.min_per_group)} each for {and_list(list(named))}")
     if rule.ungrouped_seats is not None:
         parts.append(f"{seats_word(rule.ungrouped_seats)} for ungrouped members")
     return f"{body.name} has " + (" and ".join(parts) or "no local rule")

@@ -97,3 +97,10 @@ def poss(party: str) -> str:
 def verb(party: str, singular: str, plural: str) -> str:
     """ "B holds" but "ungrouped members hold"."""
     return f"{who(party)} {plural if party == UNGROUPED else singular}"
+
+
+def and_list(items: list[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
