@@ -109,13 +109,13 @@ def _is_nothing(value: Any) -> bool:
     return isinstance(value, _Nothing) or value is None
 
 
-@register.simple_tag(takes_context=True)
-def govuk(context: template.Context, name: str, params: Any = None, **kwargs: Any) -> SafeString:
+@register.simple_tag
+def govuk(component: str, /, params: Any = None, **kwargs: Any) -> SafeString:
     options = Obj(js(params)) if isinstance(params, Mapping) else Obj()
     options.update({k: js(v) for k, v in kwargs.items()})
     # Rendered without the request on purpose: components need no context processors, and nested
     # components would otherwise run them all again for every label and hint.
-    return mark_safe(get_template(f"govuk/components/{name}.html").render({"params": options}))
+    return mark_safe(get_template(f"govuk/components/{component}.html").render({"params": options}))
 
 
 # -- Stand-ins for Nunjucks expressions ------------------------------------------------------------
@@ -194,6 +194,11 @@ def is_bool(value: Any) -> bool:
 
 
 @register.filter
+def trim(value: Any) -> str:
+    return js_filter(value).strip()
+
+
+@register.filter
 def capitalize(value: Any) -> str:
     """Nunjucks ``capitalize``: first letter upper case, the rest lower case."""
     return js_filter(value).capitalize()
@@ -210,6 +215,16 @@ def contains(haystack: Any, needle: Any) -> bool:
 
 
 @register.filter
+def loose_eq(a: Any, b: Any) -> bool:
+    """JavaScript ``==`` as far as the components need it: ``undefined == null``, and ``1 == "1"``."""
+    if _is_nothing(a) or _is_nothing(b):
+        return _is_nothing(a) and _is_nothing(b)
+    if type(a) is type(b):
+        return bool(a == b)
+    return js_str(a) == js_str(b)
+
+
+@register.filter
 def get_item(mapping: Any, key: Any) -> Any:
     if isinstance(mapping, Mapping):
         return mapping.get(key, UNDEFINED) if isinstance(mapping, Obj) else mapping.get(key)
@@ -217,6 +232,27 @@ def get_item(mapping: Any, key: Any) -> Any:
 
 
 # -- Upstream macros --------------------------------------------------------------------------------
+
+
+def _attribute(name: str, value: Any, *, optional: bool) -> str:
+    escaped = "" if _is_nothing(value) else escape(js_str(value))
+    if optional and value is True:
+        return f" {escape(name)}"
+    if not optional or not (_is_nothing(value) or value is False):
+        return f' {escape(name)}="{escaped}"'
+    return ""
+
+
+@register.filter
+def attr(value: Any, name: str) -> SafeString:
+    """``{{ id|attr:"id" }}``: one ``govukAttributes`` entry, always rendered (empty when undefined)."""
+    return mark_safe(_attribute(name, value, optional=False))
+
+
+@register.filter
+def opt_attr(value: Any, name: str) -> SafeString:
+    """``{{ params.value|opt_attr:"value" }}``: one ``govukAttributes`` entry with ``optional: true``."""
+    return mark_safe(_attribute(name, value, optional=True))
 
 
 @register.filter
@@ -230,14 +266,8 @@ def govuk_attributes(attributes: Any) -> SafeString:
         return mark_safe("")
     html = []
     for name, item in attributes.items():
-        options = item if isinstance(item, Mapping) else {"value": item, "optional": False}
-        value = options.get("value", UNDEFINED)
-        optional = options.get("optional", UNDEFINED) is True
-        escaped = "" if _is_nothing(value) else escape(js_str(value))
-        if optional and value is True:
-            html.append(f" {escape(name)}")
-        elif not optional or not (_is_nothing(value) or value is False):
-            html.append(f' {escape(name)}="{escaped}"')
+        options = item if isinstance(item, Mapping) else {"value": item}
+        html.append(_attribute(name, options.get("value", UNDEFINED), optional=options.get("optional") is True))
     return mark_safe("".join(html))
 
 
