@@ -9,12 +9,12 @@ from .adjustments import adjust
 from .bodies import reconcile, share_bodies
 from .bounds import Bounds, body_bounds
 from .checks import violations
-from .council import Council, InvalidCouncil
+from .council import UNGROUPED, Council, InvalidCouncil
 from .entitlement import entitlement
 from .local import balance_individual, check_constraints
 from .parsing import parse_council
 from .result import AllocationResult
-from .steps import Principle, Step
+from .steps import Principle, Step, and_list
 
 
 def allocate(council: Council) -> AllocationResult:
@@ -84,17 +84,35 @@ def _with_checks(result: AllocationResult, aggregate: list[Bounds]) -> Allocatio
         given = result.aggregate_totals
         parts = ", ".join(f"{p} {given[p]}" for p in council.parties)
         steps.append(Step(Principle.C, f"holds: the aggregate bodies total {parts}, as entitled"))
-    for v in violations(result):
-        if v.principle is Principle.D:
-            # Only (c), a local constraint or a two-seat body can put a party more than a seat
-            # from its exact share; the step that did it is above, and this names the outcome.
-            outcome = v.text.split(": ", 1)[1]
-            steps.append(
-                Step(
-                    Principle.D,
-                    f"as close as the earlier principles allow: {outcome}",
-                    body=v.body,
-                    group=v.party,
-                )
-            )
+    steps += _closing_d_steps(result)
     return AllocationResult(council, result.allocation, result.targets, tuple(steps))
+
+
+def _closing_d_steps(result: AllocationResult) -> list[Step]:
+    """Name, for each party left more than a seat from its exact share on a body, which earlier
+    rule put it there; the step that made the move is above."""
+    closing = []
+    for v in violations(result):
+        if v.principle is not Principle.D:
+            continue
+        on_body = [s for s in result.steps if s.body == v.body or f"on {v.body}" in s.detail]
+        causes = [s.principle for s in on_body if s.principle is not Principle.D]
+        if Principle.LOCAL in causes:
+            cause = "a local constraint"
+        elif Principle.C in causes:
+            cause = "principle (c)"
+        elif v.party == UNGROUPED:
+            cause = "the residue rule (ungrouped members receive the seats left after the groups)"
+        else:
+            named = [f"principle ({p.value})" for p in dict.fromkeys(causes) if len(p) == 1]
+            cause = and_list(named) or "the rounding of the groups' shares above"
+        outcome = v.text.split(": ", 1)[1]
+        closing.append(
+            Step(
+                Principle.D,
+                f"gives way to {cause}: {outcome}",
+                body=v.body,
+                group=v.party,
+            )
+        )
+    return closing

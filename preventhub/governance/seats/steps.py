@@ -66,14 +66,14 @@ def tie_steps(ties: Iterable[Tie], principle: Principle, body: str | None) -> li
     steps = []
     for tie in ties:
         verb = "gets" if tie.gaining else "gives up"
-        others = " and ".join(tie.others)
+        level = and_list([who(p) for p in (tie.winner, *tie.others)])
         where = f" on {body}" if body else ""
         steps.append(
             Step(
                 principle,
-                f"{tie.winner} and {others} have equal remainders ({fmt(tie.remainder)}){where}; "
-                f"{tie.winner} {verb} the seat by the tie rule (groups before ungrouped members, "
-                "then the larger group, then by name); group leaders may agree otherwise",
+                f"{level} have equal remainders ({fmt(tie.remainder)}){where}; "
+                f"{who(tie.winner)} {verb} the seat by the tie rule (groups before ungrouped "
+                "members, then the larger group, then by name); group leaders may agree otherwise",
                 body=body,
                 group=tie.winner,
             )
