@@ -12,6 +12,9 @@ class AuditConfig(AppConfig):
 
         navigation.add(
             navigation.NavItem(
-                label="Audit trail", url_name="audit:event_list", allowed=policies.can_view_audit, order=900
+                label="Audit trail",
+                url_name="audit:event_list",
+                allowed=policies.can_view_audit,
+                order=900,
             )
         )

@@ -24,9 +24,20 @@ DATE_PARTS = ("day", "month", "year")
 _MONTH_NAMES = {
     name: number
     for number, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-         ("oct", "october"), ("nov", "november"), ("dec", "december")],
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
         start=1,
     )
     for name in names
@@ -47,7 +58,9 @@ def object_type_choices() -> list[tuple[str, str]]:
     choices = []
     for model in apps.get_models():
         meta = model._meta
-        if not meta.app_config.name.startswith("preventhub.") or model.__name__.startswith("Historical"):
+        if not meta.app_config.name.startswith("preventhub.") or model.__name__.startswith(
+            "Historical"
+        ):
             continue
         if model in _NEVER_AUDITED:
             continue
@@ -69,7 +82,9 @@ class DateField:
 
 class AuditFilterForm(forms.Form):
     person = forms.CharField(
-        label="Person", required=False, max_length=254,
+        label="Person",
+        required=False,
+        max_length=254,
         help_text="Part of their name or email address",
     )
     action = forms.ChoiceField(label="Action", required=False)
@@ -114,19 +129,25 @@ class AuditFilterForm(forms.Form):
     def _clean_date(self, prefix: str, label: str, cleaned: dict[str, Any]) -> dt.date | None:
         raw = {part: str(cleaned.get(f"{prefix}_{part}") or "").strip() for part in DATE_PARTS}
         if any(self.has_error(f"{prefix}_{part}") for part in DATE_PARTS):
-            self.date_error_parts[prefix] = {p for p in DATE_PARTS if self.has_error(f"{prefix}_{p}")}
+            self.date_error_parts[prefix] = {
+                p for p in DATE_PARTS if self.has_error(f"{prefix}_{p}")
+            }
             return None
         if not any(raw.values()):
             return None
         missing = [part for part in DATE_PARTS if not raw[part]]
         if missing:
-            return self._date_error(prefix, missing, f"{label} must include a {' and '.join(missing)}")
+            return self._date_error(
+                prefix, missing, f"{label} must include a {' and '.join(missing)}"
+            )
         month_text = raw["month"].lower()
         month = _MONTH_NAMES.get(month_text) or (int(month_text) if month_text.isdigit() else None)
         if not (raw["day"].isdigit() and raw["year"].isdigit() and month):
             return self._date_error(prefix, list(DATE_PARTS), f"{label} must be a real date")
         if len(raw["year"]) != 4:
-            return self._date_error(prefix, ["year"], f"Year in {label.lower()} must include 4 numbers")
+            return self._date_error(
+                prefix, ["year"], f"Year in {label.lower()} must include 4 numbers"
+            )
         try:
             return dt.date(int(raw["year"]), month, int(raw["day"]))
         except ValueError:
@@ -153,7 +174,9 @@ class AuditFilterForm(forms.Form):
                 }
                 for part in DATE_PARTS
             ]
-            result.append(DateField(prefix, label, "For example, 27 3 2026", " ".join(errors), parts))
+            result.append(
+                DateField(prefix, label, "For example, 27 3 2026", " ".join(errors), parts)
+            )
         return result
 
     def filters_used(self) -> dict[str, str]:

@@ -1,7 +1,7 @@
 """Who may read the audit trail.
 
-Only holders of ``audit.view`` (the auditor / data protection officer role) see it; for everyone else
-the trail does not exist (404). The trail is never changed through the application, so the only
+Only holders of ``audit.view`` (the auditor / data protection officer role) see it; for everyone
+else the trail does not exist (404). The trail is never changed through the application, so the only
 action a policy answers for is viewing: any other action yields no rows for anyone.
 """
 

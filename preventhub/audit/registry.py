@@ -1,5 +1,6 @@
 """Registry of audit action codes. Every event's ``action`` must be registered here, with a label
-the audit viewer shows; apps register their own codes in ``<app>/audit_actions.py`` via ``register``.
+the audit viewer shows; apps register their own codes in ``<app>/audit_actions.py`` with
+``register``.
 """
 
 from __future__ import annotations

@@ -44,7 +44,9 @@ def auditors_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespon
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not can_view_audit(request.user):
             record_event(
-                actor=request.user, action="access.denied", **TRAIL,
+                actor=request.user,
+                action="access.denied",
+                **TRAIL,
                 changes={"action": [None, "view"], "path": [None, request.path]},
             )
             raise Http404("No audit trail found.")
@@ -82,7 +84,9 @@ def _keyset_page(qs: QuerySet[AuditEvent], before: int | None, after: int | None
         rows = list(base.order_by("-seq")[: PAGE_SIZE + 1])
         more_older = len(rows) > PAGE_SIZE
         events = rows[:PAGE_SIZE]
-        more_newer = before is not None and bool(events) and qs.filter(seq__gt=events[0].seq).exists()
+        more_newer = (
+            before is not None and bool(events) and qs.filter(seq__gt=events[0].seq).exists()
+        )
     return Page(
         events=events,
         newer=events[0].seq if more_newer else None,
@@ -107,7 +111,9 @@ def event_list(request: HttpRequest) -> HttpResponse:
             event.type_label = types.get(event.object_type, event.object_type)  # type: ignore[attr-defined]
         cursor = {"before": before} if before else {"after": after} if after else {}
         record_event(
-            actor=request.user, action="audit.viewed", **TRAIL,
+            actor=request.user,
+            action="audit.viewed",
+            **TRAIL,
             changes=_as_changes({**form.filters_used(), **cursor}),
         )
     return render(
@@ -152,8 +158,11 @@ def event_detail(request: HttpRequest, seq: int) -> HttpResponse:
     visible = audit_events_visible_to(request.user).select_related("actor")
     event = audit_events.get_or_404(request, queryset=visible, seq=seq)
     record_event(
-        actor=request.user, action="audit.event_viewed", object_type="audit.auditevent",
-        object_id=str(event.seq), object_repr=f"Audit event #{event.seq}",
+        actor=request.user,
+        action="audit.event_viewed",
+        object_type="audit.auditevent",
+        object_id=str(event.seq),
+        object_repr=f"Audit event #{event.seq}",
     )
     return render(
         request,
@@ -167,11 +176,22 @@ def event_detail(request: HttpRequest, seq: int) -> HttpResponse:
     )
 
 
-# Spreadsheet programs run a cell that starts with one of these as a formula (OWASP "CSV injection").
+# Spreadsheets run a cell that starts with one of these as a formula (OWASP "CSV injection").
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_HEADER = [
-    "Sequence", "When (Europe/London)", "Person", "Action", "Action code", "Record type",
-    "Record ID", "Record", "Changes", "Request ID", "IP address", "Previous hash", "Hash",
+    "Sequence",
+    "When (Europe/London)",
+    "Person",
+    "Action",
+    "Action code",
+    "Record type",
+    "Record ID",
+    "Record",
+    "Changes",
+    "Request ID",
+    "IP address",
+    "Previous hash",
+    "Hash",
 ]
 
 
@@ -226,13 +246,17 @@ def export(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return redirect(f"{reverse('audit:event_list')}?{request.GET.urlencode()}")
     # Fix the set of rows before recording the export, so the row count in the audit event is
-    # exactly what the file holds (the export's own event, and any written meanwhile, are not in it).
+    # exactly what the file holds (the export's own event, and any written meanwhile, are not).
     last_seq = AuditChainHead.objects.filter(pk=1).values_list("last_seq", flat=True).first() or 0
-    qs = form.filter(audit_events_visible_to(request.user)).filter(seq__lte=last_seq).order_by("seq")
+    qs = (
+        form.filter(audit_events_visible_to(request.user)).filter(seq__lte=last_seq).order_by("seq")
+    )
     rows = qs.count()
     # Recorded before the first byte is sent: a download abandoned half-way has still been audited.
     record_event(
-        actor=request.user, action="audit.exported", **TRAIL,
+        actor=request.user,
+        action="audit.exported",
+        **TRAIL,
         changes=_as_changes({**form.filters_used(), "rows": rows}),
     )
     filename = f"audit-trail-{timezone.localdate(timezone=LONDON).isoformat()}.csv"
@@ -253,13 +277,17 @@ def verify(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         started = timezone.now()
         problem = verify_chain()
-        last_seq = AuditChainHead.objects.filter(pk=1).values_list("last_seq", flat=True).first() or 0
+        last_seq = (
+            AuditChainHead.objects.filter(pk=1).values_list("last_seq", flat=True).first() or 0
+        )
         outcome = (
             {"result": "intact", "events": last_seq}
             if problem is None
             else {"result": "broken", "event": problem.seq, "problem": problem.message}
         )
-        record_event(actor=request.user, action="audit.verified", **TRAIL, changes=_as_changes(outcome))
+        record_event(
+            actor=request.user, action="audit.verified", **TRAIL, changes=_as_changes(outcome)
+        )
         context = {
             "checked": True,
             "checked_at": started,
@@ -268,4 +296,3 @@ def verify(request: HttpRequest) -> HttpResponse:
             "took": (timezone.now() - started) / dt.timedelta(seconds=1),
         }
     return render(request, "audit/verify.html", context)
-

@@ -26,7 +26,7 @@ def append_events(
     object_repr: str = "",
     changes: dict[str, list[Any]] | None = None,
 ) -> list[AuditEvent]:
-    """Append ``n`` events to the chain with correct seq, prev_hash and hash (verify_chain passes)."""
+    """Append ``n`` events with correct seq, prev_hash and hash (so verify_chain passes)."""
     head, _ = AuditChainHead.objects.get_or_create(pk=1)
     start = start or dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.UTC)
     prev_hash, events = head.last_hash, []

@@ -12,21 +12,32 @@ AUDITOR = frozenset({"auditor"})
 
 def build(world: Any) -> None:
     world.audit_event = record_event(
-        actor=world.administrator, action="accounts.user_updated", obj=world.partner_lead,
+        actor=world.administrator,
+        action="accounts.user_updated",
+        obj=world.partner_lead,
         changes={"full_name": ["Sam Scool", "Sam School"]},
     )
 
 
 CASES = [
     Case("audit:event_list", allowed=AUDITOR),
-    Case("audit:event_list", allowed=AUDITOR, query="action=auth.login&from_day=1&from_month=1&from_year=2020"),
+    Case(
+        "audit:event_list",
+        allowed=AUDITOR,
+        query="action=auth.login&from_day=1&from_month=1&from_year=2020",
+    ),
     Case("audit:event_detail", allowed=AUDITOR, kwargs=lambda w: {"seq": w.audit_event.seq}),
     # force_login records no allauth authentication step, and allauth 65 counts only an explicit
     # re-authentication (not the sign-in itself) as recent, so even the auditor is first sent to
     # re-enter their password: 302 to /accounts/reauthenticate/. The download itself is tested in
-    # preventhub/audit/tests/test_export.py. Everyone else gets 404 before the re-authentication check.
-    Case("audit:export", allowed=AUDITOR, ok=(302,), browse=False,
-         note="re-authentication required; see test_export.py"),
+    # preventhub/audit/tests/test_export.py. Everyone else gets 404 before re-authentication.
+    Case(
+        "audit:export",
+        allowed=AUDITOR,
+        ok=(302,),
+        browse=False,
+        note="re-authentication required; see test_export.py",
+    ),
     Case("audit:verify", allowed=AUDITOR),
     Case("audit:verify", allowed=AUDITOR, method="post", browse=False),
 ]

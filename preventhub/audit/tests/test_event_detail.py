@@ -20,14 +20,22 @@ def change(administrator, partner_lead):
     token = current_request.set(RequestMeta(request_id="a" * 32, ip_address="203.0.113.9"))
     try:
         return record_event(
-            actor=administrator, action="accounts.user_updated", obj=partner_lead,
-            changes={"full_name": ["Sam Scool", "Sam School"], "is_active": [True, False], "phone": [None, "0123"]},
+            actor=administrator,
+            action="accounts.user_updated",
+            obj=partner_lead,
+            changes={
+                "full_name": ["Sam Scool", "Sam School"],
+                "is_active": [True, False],
+                "phone": [None, "0123"],
+            },
         )
     finally:
         current_request.reset(token)
 
 
-def test_the_auditor_sees_the_event_s_details_changes_and_hashes(client, auditor, change, administrator, partner_lead):
+def test_the_auditor_sees_the_event_s_details_changes_and_hashes(
+    client, auditor, change, administrator, partner_lead
+):
     client.force_login(auditor)
     response = client.get(_url(change.seq))
     assert response.status_code == 200
@@ -47,7 +55,9 @@ def test_the_auditor_sees_the_event_s_details_changes_and_hashes(client, auditor
     assert "Not set" in html  # the empty "before" of phone
 
 
-def test_the_event_links_to_the_record_s_and_the_person_s_other_events(client, auditor, change, partner_lead):
+def test_the_event_links_to_the_record_s_and_the_person_s_other_events(
+    client, auditor, change, partner_lead
+):
     client.force_login(auditor)
     html = client.get(_url(change.seq)).content.decode()
     assert f"/audit/?object_type=accounts.user&amp;object_id={partner_lead.public_id}" in html
@@ -58,7 +68,11 @@ def test_viewing_an_event_is_recorded(client, auditor, change):
     client.force_login(auditor)
     client.get(_url(change.seq))
     viewed = AuditEvent.objects.order_by("-seq").first()
-    assert (viewed.action, viewed.actor_id, viewed.object_id) == ("audit.event_viewed", auditor.pk, str(change.seq))
+    assert (viewed.action, viewed.actor_id, viewed.object_id) == (
+        "audit.event_viewed",
+        auditor.pk,
+        str(change.seq),
+    )
 
 
 def test_an_event_whose_person_has_been_deleted_still_shows_who_it_was(client, auditor, outsider):
@@ -72,7 +86,9 @@ def test_an_event_whose_person_has_been_deleted_still_shows_who_it_was(client, a
 
 
 def test_an_event_with_no_changes_says_so(client, auditor):
-    event = record_event(actor=None, action="auth.login_failed", object_type="accounts.user", actor_label="x@e.org")
+    event = record_event(
+        actor=None, action="auth.login_failed", object_type="accounts.user", actor_label="x@e.org"
+    )
     client.force_login(auditor)
     html = client.get(_url(event.seq)).content.decode()
     assert "This event records no field changes." in html
@@ -89,7 +105,9 @@ def test_others_get_404_for_an_event_that_exists(client, personas, change, perso
     assert client.get(_url(change.seq)).status_code == 404
 
 
-def test_the_detail_keeps_to_its_query_budget(client, auditor, change, django_assert_max_num_queries):
+def test_the_detail_keeps_to_its_query_budget(
+    client, auditor, change, django_assert_max_num_queries
+):
     client.force_login(auditor)
     # 1 session, 2 user, 3 role assignments, 4 the MFA middleware's TOTP check, 5 the event with its
     # actor, 6-10 recording "audit.event_viewed", 11-13 saving the session.

@@ -31,10 +31,21 @@ def auditor_client(client, auditor):
     return client
 
 
-def test_the_auditor_sees_events_newest_first_with_who_what_and_when(auditor_client, administrator, partner_lead):
-    record_event(actor=administrator, action="accounts.user_updated", obj=partner_lead,
-                 changes={"full_name": ["Sam Scool", "Sam School"]})
-    record_event(actor=None, action="auth.login_failed", object_type="accounts.user", actor_label="mallory@e.org")
+def test_the_auditor_sees_events_newest_first_with_who_what_and_when(
+    auditor_client, administrator, partner_lead
+):
+    record_event(
+        actor=administrator,
+        action="accounts.user_updated",
+        obj=partner_lead,
+        changes={"full_name": ["Sam Scool", "Sam School"]},
+    )
+    record_event(
+        actor=None,
+        action="auth.login_failed",
+        object_type="accounts.user",
+        actor_label="mallory@e.org",
+    )
     response = auditor_client.get(URL)
     assert response.status_code == 200
     html = response.content.decode()
@@ -61,7 +72,10 @@ def test_everyone_but_the_auditor_gets_404_and_the_attempt_is_recorded(client, p
     assert response.status_code == 404
     denial = _last_event()
     assert (denial.action, denial.actor_id, denial.object_type) == (
-        "access.denied", personas[persona].pk, "audit.auditevent")
+        "access.denied",
+        personas[persona].pk,
+        "audit.auditevent",
+    )
     assert denial.changes["path"] == [None, URL]
 
 
@@ -72,8 +86,16 @@ def test_an_anonymous_visitor_is_sent_to_sign_in(client):
 
 
 def test_viewing_the_list_is_recorded_with_the_filters_used(auditor_client, auditor):
-    auditor_client.get(URL, {"action": "auth.login", "person": "ada", "from_day": "1", "from_month": "2",
-                             "from_year": "2026"})
+    auditor_client.get(
+        URL,
+        {
+            "action": "auth.login",
+            "person": "ada",
+            "from_day": "1",
+            "from_month": "2",
+            "from_year": "2026",
+        },
+    )
     viewed = _last_event()
     assert (viewed.action, viewed.actor_id) == ("audit.viewed", auditor.pk)
     assert viewed.changes == {
@@ -96,9 +118,16 @@ class TestFilters:
         return {
             "admin_login": record_event(actor=admin, action="auth.login", obj=admin),
             "lead_login": record_event(actor=lead, action="auth.login", obj=lead),
-            "lead_change": record_event(actor=lead, action="accounts.user_updated", obj=personas["partner_lead"]),
-            "org": record_event(actor=admin, action="accounts.role_assigned", object_type="directory.organisation",
-                                object_id=str(school.public_id), object_repr="Northbridge Academy"),
+            "lead_change": record_event(
+                actor=lead, action="accounts.user_updated", obj=personas["partner_lead"]
+            ),
+            "org": record_event(
+                actor=admin,
+                action="accounts.role_assigned",
+                object_type="directory.organisation",
+                object_id=str(school.public_id),
+                object_repr="Northbridge Academy",
+            ),
         }
 
     def _get(self, client, **params) -> list[int]:
@@ -122,14 +151,18 @@ class TestFilters:
         assert found == [events["lead_login"].seq, events["admin_login"].seq, auditor_login]
 
     def test_by_type_and_id_of_record(self, auditor_client, events, school):
-        found = self._get(auditor_client, object_type="directory.organisation", object_id=str(school.public_id))
+        found = self._get(
+            auditor_client, object_type="directory.organisation", object_id=str(school.public_id)
+        )
         assert found == [events["org"].seq]
 
     def test_by_words_in_the_record_description(self, auditor_client, events):
         assert self._get(auditor_client, q="northbridge acad") == [events["org"].seq]
 
     def test_filters_combine(self, auditor_client, events):
-        assert self._get(auditor_client, person="priya", action="auth.login") == [events["lead_login"].seq]
+        assert self._get(auditor_client, person="priya", action="auth.login") == [
+            events["lead_login"].seq
+        ]
 
     def test_a_filter_matching_nothing_says_so(self, auditor_client, events):
         response = auditor_client.get(URL, {"person": "nobody-at-all"})
@@ -141,7 +174,9 @@ class TestFilters:
         assert choices["auth.login"] == "Signed in"
         assert choices["audit.exported"] == "Audit trail exported"
 
-    def test_the_type_list_offers_the_project_s_records_but_not_history_tables(self, auditor_client):
+    def test_the_type_list_offers_the_project_s_records_but_not_history_tables(
+        self, auditor_client
+    ):
         choices = dict(auditor_client.get(URL).context["form"].fields["object_type"].choices)
         assert choices["accounts.user"] == "User"
         assert choices["directory.organisation"] == "Organisation"
@@ -154,15 +189,24 @@ class TestDateRange:
     def days(self, trail):
         """One event at 23:30 UTC on each of 29 June to 3 July 2026, which in London (BST) is 00:30
         on 30 June to 4 July: the date filters must use the London day, not the UTC one."""
-        return trail(5, start=dt.datetime(2026, 6, 29, 23, 30, tzinfo=dt.UTC), step=dt.timedelta(days=1))
+        return trail(
+            5, start=dt.datetime(2026, 6, 29, 23, 30, tzinfo=dt.UTC), step=dt.timedelta(days=1)
+        )
 
     def _found(self, client, **params) -> list[int]:
         # Only the trail built here (not the auditor's own sign-in).
         return sorted(_seqs(client.get(URL, {"action": "accounts.user_updated", **params})))
 
     def test_from_and_to_are_whole_days_in_london_time(self, auditor_client, days):
-        found = self._found(auditor_client, from_day="1", from_month="7", from_year="2026",
-                            to_day="2", to_month="7", to_year="2026")
+        found = self._found(
+            auditor_client,
+            from_day="1",
+            from_month="7",
+            from_year="2026",
+            to_day="2",
+            to_month="7",
+            to_year="2026",
+        )
         assert found == [days[1].seq, days[2].seq]
 
     def test_from_alone_includes_everything_after(self, auditor_client, days):
@@ -171,31 +215,82 @@ class TestDateRange:
 
     def test_to_alone_includes_everything_before_and_the_whole_day(self, auditor_client, days):
         assert self._found(auditor_client, to_day="29", to_month="6", to_year="2026") == []
-        assert self._found(auditor_client, to_day="30", to_month="6", to_year="2026") == [days[0].seq]
+        assert self._found(auditor_client, to_day="30", to_month="6", to_year="2026") == [
+            days[0].seq
+        ]
 
-    def test_the_same_day_for_from_and_to_is_one_day_and_month_names_are_understood(self, auditor_client, days):
-        found = self._found(auditor_client, from_day="04", from_month="jul", from_year="2026",
-                            to_day="4", to_month="July", to_year="2026")
+    def test_the_same_day_for_from_and_to_is_one_day_and_month_names_are_understood(
+        self, auditor_client, days
+    ):
+        found = self._found(
+            auditor_client,
+            from_day="04",
+            from_month="jul",
+            from_year="2026",
+            to_day="4",
+            to_month="July",
+            to_year="2026",
+        )
         assert found == [days[4].seq]
 
 
 @pytest.mark.parametrize(
     ("params", "message", "anchor", "wrong_parts"),
     [
-        ({"from_day": "31", "from_month": "2", "from_year": "2026"}, "Date from must be a real date", "id_from_day",
-         ["from_day", "from_month", "from_year"]),
-        ({"from_day": "1", "from_year": "2026"}, "Date from must include a month", "id_from_month", ["from_month"]),
-        ({"to_day": "1", "to_month": "2"}, "Date to must include a year", "id_to_year", ["to_year"]),
-        ({"to_month": "2"}, "Date to must include a day and year", "id_to_day", ["to_day", "to_year"]),
-        ({"from_day": "1", "from_month": "2", "from_year": "26"}, "Year in date from must include 4 numbers",
-         "id_from_year", ["from_year"]),
-        ({"from_day": "x", "from_month": "2", "from_year": "2026"}, "Date from must be a real date", "id_from_day",
-         ["from_day", "from_month", "from_year"]),
-        ({"from_day": "2", "from_month": "3", "from_year": "2026", "to_day": "1", "to_month": "3", "to_year": "2026"},
-         "Date to must be the same as or after date from", "id_to_day", ["to_day", "to_month", "to_year"]),
+        (
+            {"from_day": "31", "from_month": "2", "from_year": "2026"},
+            "Date from must be a real date",
+            "id_from_day",
+            ["from_day", "from_month", "from_year"],
+        ),
+        (
+            {"from_day": "1", "from_year": "2026"},
+            "Date from must include a month",
+            "id_from_month",
+            ["from_month"],
+        ),
+        (
+            {"to_day": "1", "to_month": "2"},
+            "Date to must include a year",
+            "id_to_year",
+            ["to_year"],
+        ),
+        (
+            {"to_month": "2"},
+            "Date to must include a day and year",
+            "id_to_day",
+            ["to_day", "to_year"],
+        ),
+        (
+            {"from_day": "1", "from_month": "2", "from_year": "26"},
+            "Year in date from must include 4 numbers",
+            "id_from_year",
+            ["from_year"],
+        ),
+        (
+            {"from_day": "x", "from_month": "2", "from_year": "2026"},
+            "Date from must be a real date",
+            "id_from_day",
+            ["from_day", "from_month", "from_year"],
+        ),
+        (
+            {
+                "from_day": "2",
+                "from_month": "3",
+                "from_year": "2026",
+                "to_day": "1",
+                "to_month": "3",
+                "to_year": "2026",
+            },
+            "Date to must be the same as or after date from",
+            "id_to_day",
+            ["to_day", "to_month", "to_year"],
+        ),
     ],
 )
-def test_a_bad_date_shows_the_error_summary_and_no_events(auditor_client, trail, params, message, anchor, wrong_parts):
+def test_a_bad_date_shows_the_error_summary_and_no_events(
+    auditor_client, trail, params, message, anchor, wrong_parts
+):
     trail(3)
     before = AuditEvent.objects.count()
     response = auditor_client.get(URL, params)
@@ -213,7 +308,9 @@ def test_a_bad_date_shows_the_error_summary_and_no_events(auditor_client, trail,
 
 
 def test_what_was_typed_is_kept_after_an_error(auditor_client):
-    html = auditor_client.get(URL, {"person": "ada", "from_day": "31", "from_month": "2", "from_year": "2026"}).content.decode()
+    html = auditor_client.get(
+        URL, {"person": "ada", "from_day": "31", "from_month": "2", "from_year": "2026"}
+    ).content.decode()
     assert 'name="person" type="text" value="ada"' in html
     assert 'name="from_day" type="text" inputmode="numeric" value="31"' in html
 
@@ -221,10 +318,12 @@ def test_what_was_typed_is_kept_after_an_error(auditor_client):
 class TestPagination:
     @pytest.fixture
     def thousand(self, auditor_client, trail, administrator) -> list[int]:
-        """1,000 events, newest first (the auditor has already signed in, so they follow that event)."""
+        """1,000 events, newest first (after the auditor's own sign-in event)."""
         return [event.seq for event in reversed(trail(1000, actor=administrator))]
 
-    def test_the_first_page_has_the_newest_50_and_a_link_to_older_events(self, auditor_client, thousand):
+    def test_the_first_page_has_the_newest_50_and_a_link_to_older_events(
+        self, auditor_client, thousand
+    ):
         response = auditor_client.get(URL, {"action": "accounts.user_updated"})
         assert _seqs(response) == thousand[:50]
         html = response.content.decode()
@@ -246,13 +345,17 @@ class TestPagination:
         assert response.context["page"].newer is not None
 
     def test_newer_events_goes_back_a_page(self, auditor_client, thousand):
-        response = auditor_client.get(URL, {"action": "accounts.user_updated", "before": str(thousand[49])})
+        response = auditor_client.get(
+            URL, {"action": "accounts.user_updated", "before": str(thousand[49])}
+        )
         assert _seqs(response) == thousand[50:100]
         page = response.context["page"]
         assert (page.newer, page.older) == (thousand[50], thousand[99])
         html = response.content.decode()
         assert "Newer events" in html and "Older events" in html
-        back = auditor_client.get(URL, {"action": "accounts.user_updated", "after": str(page.newer)})
+        back = auditor_client.get(
+            URL, {"action": "accounts.user_updated", "after": str(page.newer)}
+        )
         assert _seqs(back) == thousand[:50]
         assert (back.context["page"].newer, back.context["page"].older) == (None, thousand[49])
 
@@ -265,15 +368,28 @@ class TestPagination:
 
 
 @pytest.mark.parametrize("events", [10, 1000])
-@pytest.mark.parametrize("params", [{}, {"before": "6"}, {"person": "ada", "action": "accounts.user_updated",
-                                                          "from_day": "1", "from_month": "1", "from_year": "2026"}])
-def test_the_list_keeps_to_its_query_budget(auditor_client, trail, administrator, django_assert_max_num_queries,
-                                            events, params):
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"before": "6"},
+        {
+            "person": "ada",
+            "action": "accounts.user_updated",
+            "from_day": "1",
+            "from_month": "1",
+            "from_year": "2026",
+        },
+    ],
+)
+def test_the_list_keeps_to_its_query_budget(
+    auditor_client, trail, administrator, django_assert_max_num_queries, events, params
+):
     trail(events, actor=administrator)
-    # 1 session, 2 user, 3 the user's role assignments (grants), 4 the MFA middleware's TOTP check,
-    # 5 one page of events joined to their actors, 6 whether there are newer events (paged views only),
-    # 7-11 recording "audit.viewed" (savepoint, lock the chain head, insert, update the head, release),
-    # 12-14 saving the session (savepoint, update, release).
+    # 1 session, 2 user, 3 the user's role assignments (grants), 4 the MFA middleware's TOTP
+    # check, 5 one page of events joined to their actors, 6 whether there are newer events (paged
+    # views only), 7-11 recording "audit.viewed" (savepoint, lock the chain head, insert, update the
+    # head, release), 12-14 saving the session (savepoint, update, release).
     with django_assert_max_num_queries(14):
         response = auditor_client.get(URL, params)
     assert response.status_code == 200

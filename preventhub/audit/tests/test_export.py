@@ -48,7 +48,10 @@ def test_a_signed_in_auditor_must_re_enter_their_password_first(client, auditor,
     client.force_login(auditor)
     response = client.get(URL, {"action": "accounts.user_updated"})
     assert response.status_code == 302
-    assert response["Location"] == f"{REAUTH}?next=%2Faudit%2Fexport%2F%3Faction%3Daccounts.user_updated"
+    assert (
+        response["Location"]
+        == f"{REAUTH}?next=%2Faudit%2Fexport%2F%3Faction%3Daccounts.user_updated"
+    )
     assert not AuditEvent.objects.filter(action="audit.exported").exists()
 
 
@@ -66,10 +69,14 @@ def test_signing_in_through_the_form_does_not_count_as_re_authenticating(client,
     assert response["Location"].startswith(REAUTH)
 
 
-def test_after_re_entering_the_password_the_auditor_is_taken_back_to_the_download(client, auditor, trail):
+def test_after_re_entering_the_password_the_auditor_is_taken_back_to_the_download(
+    client, auditor, trail
+):
     trail(2)
     client.force_login(auditor)
-    response = client.post(f"{REAUTH}?next=/audit/export/%3Faction%3Daccounts.user_updated", {"password": PASSWORD})
+    response = client.post(
+        f"{REAUTH}?next=/audit/export/%3Faction%3Daccounts.user_updated", {"password": PASSWORD}
+    )
     assert response.status_code == 302
     assert response["Location"] == "/audit/export/?action=accounts.user_updated"
     assert client.get(response["Location"]).status_code == 200
@@ -85,7 +92,9 @@ def test_a_re_authentication_older_than_the_timeout_is_not_enough(auditor_client
     assert response["Location"].startswith(REAUTH)
 
 
-@pytest.mark.parametrize("persona", ["administrator", "prevent_lead", "partner_lead", "councillor", "outsider"])
+@pytest.mark.parametrize(
+    "persona", ["administrator", "prevent_lead", "partner_lead", "councillor", "outsider"]
+)
 def test_anyone_but_the_auditor_gets_404_even_after_re_authenticating(client, personas, persona):
     client.force_login(personas[persona])
     _reauthenticate(client)
@@ -95,7 +104,12 @@ def test_anyone_but_the_auditor_gets_404_even_after_re_authenticating(client, pe
 def test_the_file_holds_exactly_the_filtered_events_oldest_first(auditor_client, personas):
     admin, lead = personas["administrator"], personas["prevent_lead"]
     wanted = [
-        record_event(actor=admin, action="accounts.user_updated", obj=lead, changes={"full_name": ["P", "Priya"]}),
+        record_event(
+            actor=admin,
+            action="accounts.user_updated",
+            obj=lead,
+            changes={"full_name": ["P", "Priya"]},
+        ),
         record_event(actor=admin, action="accounts.user_updated", obj=personas["councillor"]),
     ]
     record_event(actor=lead, action="accounts.user_updated", obj=admin)  # someone else did it
@@ -116,13 +130,22 @@ def test_the_file_holds_exactly_the_filtered_events_oldest_first(auditor_client,
     assert first["Record ID"] == str(lead.public_id)
     assert first["Changes"] == '{"full_name": ["P", "Priya"]}'
     assert first["Hash"] == wanted[0].hash and first["Previous hash"] == wanted[0].prev_hash
-    assert first["When (Europe/London)"] == timezone.localtime(wanted[0].occurred_at).isoformat(timespec="seconds")
+    assert first["When (Europe/London)"] == timezone.localtime(wanted[0].occurred_at).isoformat(
+        timespec="seconds"
+    )
 
 
 def test_the_export_is_recorded_with_its_filters_and_row_count(auditor_client, auditor, trail):
     trail(7)
-    response = auditor_client.get(URL, {"action": "accounts.user_updated", "from_day": "1", "from_month": "1",
-                                        "from_year": "2026"})
+    response = auditor_client.get(
+        URL,
+        {
+            "action": "accounts.user_updated",
+            "from_day": "1",
+            "from_month": "1",
+            "from_year": "2026",
+        },
+    )
     rows = _rows(response)[1:]
     exported = AuditEvent.objects.filter(action="audit.exported").get()
     assert exported.actor_id == auditor.pk
@@ -142,18 +165,31 @@ def test_the_export_s_own_event_is_not_in_the_file_and_the_count_matches(auditor
 
 
 def test_cells_that_a_spreadsheet_would_run_as_formulas_are_made_text(auditor_client):
-    for label in ("=HYPERLINK(\"http://evil\")", "+1+1", "-2+3", "@SUM(A1)"):
-        record_event(actor=None, action="auth.login_failed", object_type="accounts.user", actor_label=label,
-                     object_repr=label)
+    for label in ('=HYPERLINK("http://evil")', "+1+1", "-2+3", "@SUM(A1)"):
+        record_event(
+            actor=None,
+            action="auth.login_failed",
+            object_type="accounts.user",
+            actor_label=label,
+            object_repr=label,
+        )
     rows = _rows(auditor_client.get(URL, {"action": "auth.login_failed"}))[1:]
     people = sorted(row[2] for row in rows)
-    assert people == sorted(["'=HYPERLINK(\"http://evil\")", "'+1+1", "'-2+3", "'@SUM(A1)"])
+    assert people == sorted(['\'=HYPERLINK("http://evil")', "'+1+1", "'-2+3", "'@SUM(A1)"])
     assert all(row[7] == row[2] for row in rows)
 
 
-@pytest.mark.parametrize(("value", "cell"), [
-    ("=1+1", "'=1+1"), ("\t=1", "'\t=1"), ("plain", "plain"), ("a=b", "a=b"), (None, ""), (42, "42"),
-])
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        ("=1+1", "'=1+1"),
+        ("\t=1", "'\t=1"),
+        ("plain", "plain"),
+        ("a=b", "a=b"),
+        (None, ""),
+        (42, "42"),
+    ],
+)
 def test_safe_cell(value, cell):
     assert safe_cell(value) == cell
 
@@ -166,7 +202,9 @@ def test_bad_filters_send_the_auditor_back_to_the_list_to_see_why(auditor_client
 
 
 @pytest.mark.parametrize("events", [10, 1000])
-def test_the_export_keeps_to_its_query_budget(auditor_client, trail, django_assert_max_num_queries, events):
+def test_the_export_keeps_to_its_query_budget(
+    auditor_client, trail, django_assert_max_num_queries, events
+):
     trail(events)
     # 1 session, 2 user, 3 role assignments, 4 the MFA middleware's TOTP check, 5-7 allauth's
     # re-authentication check asking which kinds of authenticator the user has (recovery codes,

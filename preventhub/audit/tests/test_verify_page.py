@@ -25,7 +25,10 @@ def test_the_page_explains_the_check_without_running_it(auditor_client, trail):
     html = response.content.decode()
     assert "Check the audit trail" in html
     assert response.context["checked"] is False
-    assert "The audit trail is intact" not in html and "The audit trail has been tampered with" not in html
+    assert (
+        "The audit trail is intact" not in html
+        and "The audit trail has been tampered with" not in html
+    )
     assert not AuditEvent.objects.filter(action="audit.verified").exists()
 
 
@@ -44,11 +47,16 @@ def test_an_untouched_trail_is_reported_intact_with_its_size(auditor_client, aud
 def test_an_event_altered_in_the_database_is_named(auditor_client, trail):
     events = trail(10)
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE audit_auditevent SET object_repr = %s WHERE seq = %s", ["forged", events[4].seq])
+        cursor.execute(
+            "UPDATE audit_auditevent SET object_repr = %s WHERE seq = %s", ["forged", events[4].seq]
+        )
     response = auditor_client.post(URL)
     html = response.content.decode()
     assert "The audit trail has been tampered with" in html
-    assert f"The first problem is at event #{events[4].seq}: event #{events[4].seq} was altered" in html
+    assert (
+        f"The first problem is at event #{events[4].seq}: event #{events[4].seq} was altered"
+        in html
+    )
     assert f"/audit/?before={events[4].seq + 1}" in html
     checked = AuditEvent.objects.order_by("-seq").first()
     assert checked.action == "audit.verified"
