@@ -1,11 +1,42 @@
-"""Rendering Django forms with GOV.UK Frontend markup."""
+"""Rendering Django forms with GOV.UK Frontend markup.
+
+``{{ form }}`` renders each visible field through the same component templates that
+``{% govuk "<name>" %}`` uses (``govuk/components/*.html``): :func:`field_component` turns a
+``BoundField`` into that component's macro options, so there is one source of GOV.UK markup.
+
+A form can adjust the options per field with ``govuk_options = {"field_name": {...}}`` (merged
+into the built options, e.g. ``{"label": {"isPageHeading": True, "classes": "govuk-label--l"}}``)
+and the label and legend size for all its fields with ``govuk_label_classes`` /
+``govuk_legend_classes``.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
+from django.utils.safestring import SafeData
+
+from preventhub.core.widgets import DATE_PARTS, GovukDateInput
+
+LABEL_CLASSES = "govuk-label--m"
+LEGEND_CLASSES = "govuk-fieldset__legend--m"
+
+# Attributes the component options already express, or that GOV.UK asks us not to use: `required`
+# (browser validation is inconsistent and bypasses our error messages) and placeholders (labels and
+# hints instead). Django's own aria-describedby/aria-invalid would point at ids we do not render.
+_HANDLED_ATTRS = {
+    "class", "id", "name", "type", "value", "required", "disabled", "placeholder", "aria-describedby",
+    "aria-invalid", "autocomplete", "spellcheck", "inputmode", "pattern", "autocapitalize", "rows", "cols",
+    "multiple", "min", "max", "step",
+}  # fmt: skip
+
+# Base classes the component adds itself; a widget that already carries them must not get them twice.
+_BASE_CLASSES = {"govuk-input", "govuk-textarea", "govuk-select", "govuk-file-upload", "govuk-checkboxes__input"}
 
 
 class GovukFormRenderer(TemplatesSetting):
@@ -19,15 +50,302 @@ class VersionedForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
+# -- Dates -------------------------------------------------------------------------------------------
+
+_MONTH_NAMES = {
+    name: number
+    for number, month in enumerate(
+        ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+         "november", "december"),
+        start=1,
+    )
+    for name in (month, month[:3])
+}  # fmt: skip
+
+
+class GovukDateField(forms.Field):
+    """A date typed into day, month and year boxes, with the GOV.UK date input's error messages.
+
+    Each error carries ``params["parts"]``, the boxes to highlight, which the renderer and
+    :func:`error_list` read. ``{label}`` in a message is the field's label and ``{missing}`` the
+    missing parts (``day and month``).
+    """
+
+    widget = GovukDateInput
+    default_error_messages = {
+        "required": "Enter the {lower}",
+        "incomplete": "{label} must include a {missing}",
+        "invalid": "{label} must be a real date",
+        "year_length": "Year must include 4 numbers",
+    }
+
+    def _error(self, code: str, parts: list[str], **fmt: str) -> ValidationError:
+        label = str(self.label or "Date")
+        message = str(self.error_messages[code]).format(label=label, lower=label[:1].lower() + label[1:], **fmt)
+        return ValidationError(message, code=code, params={"parts": parts})
+
+    def to_python(self, value: Any) -> dt.date | None:
+        if isinstance(value, dt.date) or value is None:
+            return value
+        parts = dict(zip(DATE_PARTS, (str(v or "").strip() for v in value), strict=False))
+        if not any(parts.values()):
+            return None
+        missing = [part for part in DATE_PARTS if not parts.get(part)]
+        if missing:
+            raise self._error("incomplete", missing, missing=" and ".join(missing))
+        month_name = _MONTH_NAMES.get(parts["month"].lower())
+        if month_name:
+            parts["month"] = str(month_name)
+        not_numbers = [part for part in DATE_PARTS if not parts[part].isdigit()]
+        if not_numbers:
+            raise self._error("invalid", not_numbers)
+        if len(parts["year"]) != 4:
+            raise self._error("year_length", ["year"])
+        day, month, year = (int(parts[part]) for part in DATE_PARTS)
+        if not 1 <= month <= 12:
+            raise self._error("invalid", ["month"])
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            raise self._error("invalid", ["day"] if 1 <= day <= 31 else list(DATE_PARTS)) from None
+
+    def validate(self, value: dt.date | None) -> None:
+        if value is None and self.required:
+            raise self._error("required", list(DATE_PARTS))
+
+
+def _error_parts(bound_field: forms.BoundField) -> list[str]:
+    """The date parts the field's errors are about (all three when an error does not say)."""
+    parts: list[str] = []
+    for error in bound_field.errors.as_data():
+        for part in (error.params or {}).get("parts", DATE_PARTS):
+            if part not in parts:
+                parts.append(part)
+    return [part for part in DATE_PARTS if part in parts]
+
+
+# -- Fields as component options ---------------------------------------------------------------------
+
+
+def _field_id(bound_field: forms.BoundField) -> str:
+    return str(bound_field.field.widget.attrs.get("id") or bound_field.auto_id or bound_field.html_name)
+
+
+def _label_text(bound_field: forms.BoundField) -> str:
+    # GOV.UK marks the optional questions rather than the required ones.
+    label = str(bound_field.label)
+    return label if bound_field.field.required else f"{label} (optional)"
+
+
+def _hint(bound_field: forms.BoundField) -> dict[str, str] | None:
+    help_text = bound_field.help_text
+    if not help_text:
+        return None
+    return {"html": help_text} if isinstance(help_text, SafeData) else {"text": str(help_text)}
+
+
+def _error_message(bound_field: forms.BoundField) -> dict[str, str] | None:
+    return {"text": " ".join(str(e) for e in bound_field.errors)} if bound_field.errors else None
+
+
+def _widget_context(bound_field: forms.BoundField) -> dict[str, Any]:
+    widget = bound_field.field.widget
+    attrs = bound_field.build_widget_attrs(dict(widget.attrs), widget)
+    return widget.get_context(bound_field.html_name, bound_field.value(), attrs)["widget"]
+
+
+def _classes(attrs: dict[str, Any]) -> str:
+    return " ".join(c for c in str(attrs.get("class", "")).split() if c not in _BASE_CLASSES)
+
+
+def _common(bound_field: forms.BoundField, attrs: dict[str, Any]) -> dict[str, Any]:
+    form = bound_field.form
+    return {
+        "id": _field_id(bound_field),
+        "name": bound_field.html_name,
+        "label": {"text": _label_text(bound_field), "classes": getattr(form, "govuk_label_classes", LABEL_CLASSES)},
+        "hint": _hint(bound_field),
+        "errorMessage": _error_message(bound_field),
+        "classes": _classes(attrs),
+        "disabled": bool(attrs.get("disabled")),
+        "autocomplete": attrs.get("autocomplete"),
+        "attributes": {k: v for k, v in attrs.items() if k not in _HANDLED_ATTRS and v is not None and v is not False},
+    }
+
+
+def _fieldset(bound_field: forms.BoundField) -> dict[str, Any]:
+    classes = getattr(bound_field.form, "govuk_legend_classes", LEGEND_CLASSES)
+    return {"legend": {"text": _label_text(bound_field), "classes": classes}}
+
+
+def _input(bound_field: forms.BoundField) -> tuple[str, dict[str, Any]]:
+    context = _widget_context(bound_field)
+    attrs = context["attrs"]
+    params = {**_common(bound_field, attrs), "type": context["type"], "value": context["value"]}
+    for key in ("pattern", "autocapitalize", "inputmode"):
+        params[key] = attrs.get(key)
+    if context["type"] == "number":
+        # GOV.UK asks for numbers with a text input and a numeric keyboard: type="number" rounds,
+        # changes on scroll and is announced badly by some screen readers.
+        step = attrs.get("step")
+        params.update(type="text", inputmode="numeric" if step in (None, 1, "1") else "decimal", spellcheck=False)
+    if context["type"] in {"email", "password", "url"}:
+        params["spellcheck"] = False
+    if context["type"] == "password":
+        params["autocapitalize"] = "none"
+    return "input", params
+
+
+def _textarea(bound_field: forms.BoundField) -> tuple[str, dict[str, Any]]:
+    context = _widget_context(bound_field)
+    params = _common(bound_field, context["attrs"])
+    return "textarea", {**params, "rows": context["attrs"].get("rows"), "value": context["value"] or ""}
+
+
+def _options(context: dict[str, Any]) -> list[dict[str, Any]]:
+    # GOV.UK's select, radios and checkboxes have no option groups, so groups are flattened.
+    return [option for _, group, _ in context["optgroups"] for option in group]
+
+
+def _select(bound_field: forms.BoundField) -> tuple[str, dict[str, Any]]:
+    context = _widget_context(bound_field)
+    params = _common(bound_field, context["attrs"])
+    if context["attrs"].get("multiple"):
+        params["attributes"]["multiple"] = {"value": True, "optional": True}
+    params["items"] = [
+        {"value": str(o["value"]), "text": str(o["label"]), "selected": bool(o["selected"])} for o in _options(context)
+    ]
+    return "select", params
+
+
+def _choices(bound_field: forms.BoundField, *, multiple: bool) -> tuple[str, dict[str, Any]]:
+    context = _widget_context(bound_field)
+    params = _common(bound_field, context["attrs"])
+    params.update(idPrefix=params.pop("id"), fieldset=_fieldset(bound_field))
+    del params["label"], params["autocomplete"], params["disabled"]
+    params["items"] = [
+        {"value": str(o["value"]), "text": str(o["label"]), "checked": bool(o["selected"])} for o in _options(context)
+    ]
+    return ("checkboxes" if multiple else "radios"), params
+
+
+def _checkbox(bound_field: forms.BoundField) -> tuple[str, dict[str, Any]]:
+    """A single yes/no checkbox: the checkboxes component with one item and no fieldset."""
+    context = _widget_context(bound_field)
+    widget = bound_field.field.widget
+    params = _common(bound_field, context["attrs"])
+    item = {
+        "value": "true",
+        "text": str(bound_field.label),
+        "checked": bool(widget.check_test(bound_field.value())),
+        "hint": params.pop("hint"),
+        "attributes": params.pop("attributes"),
+    }
+    params.update(idPrefix=params.pop("id"), items=[item], classes=_classes(context["attrs"]))
+    del params["label"], params["autocomplete"], params["disabled"]
+    return "checkboxes", params
+
+
+def _date(bound_field: forms.BoundField) -> tuple[str, dict[str, Any]]:
+    widget: GovukDateInput = bound_field.field.widget  # type: ignore[assignment]
+    params = _common(bound_field, dict(widget.attrs))
+    values = widget.parts(bound_field.value())
+    error_parts = _error_parts(bound_field) if bound_field.errors else []
+    autocomplete = widget.attrs.get("autocomplete")
+    items = []
+    for part in DATE_PARTS:
+        item: dict[str, Any] = {"name": part, "value": values[part], "error": part in error_parts}
+        if autocomplete == "bday":
+            item["autocomplete"] = f"bday-{part}"
+        items.append(item)
+    params.update(namePrefix=bound_field.html_name, items=items, fieldset=_fieldset(bound_field))
+    for key in ("label", "autocomplete", "disabled", "name"):
+        del params[key]
+    return "date-input", params
+
+
+def _file(bound_field: forms.BoundField) -> tuple[str, dict[str, Any]]:
+    context = _widget_context(bound_field)
+    params = _common(bound_field, context["attrs"])
+    params["multiple"] = bool(getattr(bound_field.field.widget, "allow_multiple_selected", False))
+    current = bound_field.initial
+    if current and getattr(current, "name", None):
+        # There is no GOV.UK pattern for "replace the current file", so it is told in the hint.
+        hint = params.get("hint") or {}
+        text = f"Current file: {current.name}. Choose a file to replace it."
+        params["hint"] = {"text": f"{hint.get('text', '')} {text}".strip()} if "html" not in hint else hint
+    return "file-upload", params
+
+
+# Order matters: CheckboxSelectMultiple is a RadioSelect, and FileInput an Input.
+_BUILDERS: list[tuple[type[forms.Widget], Callable[[forms.BoundField], tuple[str, dict[str, Any]]]]] = [
+    (GovukDateInput, _date),
+    (forms.CheckboxSelectMultiple, lambda bf: _choices(bf, multiple=True)),
+    (forms.RadioSelect, lambda bf: _choices(bf, multiple=False)),
+    (forms.CheckboxInput, _checkbox),
+    (forms.Select, _select),
+    (forms.Textarea, _textarea),
+    (forms.FileInput, _file),
+    (forms.widgets.Input, _input),
+]
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in extra.items():
+        merged[key] = _merge(merged[key], value) if isinstance(value, dict) and isinstance(merged.get(key), dict) else value
+    return merged
+
+
+def field_component(bound_field: forms.BoundField) -> tuple[str, dict[str, Any]] | None:
+    """The GOV.UK component and its options for a field, or ``None`` for a widget GOV.UK has no component for."""
+    widget = bound_field.field.widget
+    for widget_class, build in _BUILDERS:
+        if isinstance(widget, widget_class):
+            name, params = build(bound_field)
+            overrides = getattr(bound_field.form, "govuk_options", {}).get(bound_field.name, {})
+            return name, _merge({k: v for k, v in params.items() if v is not None}, overrides)
+    return None
+
+
+def fallback_context(bound_field: forms.BoundField) -> dict[str, Any]:
+    """For a widget without a GOV.UK component: Django's own widget inside a GOV.UK form group."""
+    field_id = _field_id(bound_field)
+    hint, error = _hint(bound_field), _error_message(bound_field)
+    described_by = " ".join(
+        i for i, present in ((f"{field_id}-hint", hint), (f"{field_id}-error", error)) if present
+    )
+    attrs = {"aria-describedby": described_by} if described_by else {}
+    return {
+        "id": field_id,
+        "label": {"text": _label_text(bound_field), "classes": getattr(bound_field.form, "govuk_label_classes", LABEL_CLASSES)},
+        "hint": hint,
+        "errorMessage": error,
+        "widget": bound_field.as_widget(attrs=attrs),
+    }
+
+
+# -- Error summary -----------------------------------------------------------------------------------
+
+
+def _error_href(bound_field: forms.BoundField) -> str:
+    """Where the summary links: the first input of the field, as GOV.UK asks (the components give the
+    first radio or checkbox the field's own id; a date links to its first box in error)."""
+    if bound_field.is_hidden:
+        return ""
+    field_id = _field_id(bound_field)
+    if isinstance(bound_field.field.widget, GovukDateInput):
+        parts = _error_parts(bound_field) or [DATE_PARTS[0]]
+        return f"#{field_id}-{parts[0]}"
+    return f"#{field_id}"
+
+
 def error_list(form: forms.BaseForm) -> list[dict[str, Any]]:
-    """Items for the error summary: each links to the field it is about."""
+    """Items for the error summary: one per field in error, worded as the field's inline message."""
     items = []
     for name, errors in form.errors.items():
-        if name == forms.forms.NON_FIELD_ERRORS:
+        if name == forms.forms.NON_FIELD_ERRORS or name not in form.fields:
             items.extend({"text": str(e), "href": ""} for e in errors)
             continue
-        field = form[name]
-        anchor = field.auto_id
-        for error in errors:
-            items.append({"text": str(error), "href": f"#{anchor}"})
+        items.append({"text": " ".join(str(e) for e in errors), "href": _error_href(form[name])})
     return items

@@ -118,6 +118,17 @@ def govuk(component: str, /, params: Any = None, **kwargs: Any) -> SafeString:
     return mark_safe(get_template(f"govuk/components/{component}.html").render({"params": options}))
 
 
+@register.simple_tag
+def govuk_field(bound_field: Any) -> SafeString:
+    """One form field as its GOV.UK component (see :mod:`preventhub.core.forms`)."""
+    from preventhub.core.forms import fallback_context, field_component  # forms imports widgets, not tags
+
+    component = field_component(bound_field)
+    if component is None:
+        return mark_safe(get_template("govuk/forms/fallback.html").render(fallback_context(bound_field)))
+    return govuk(component[0], component[1])
+
+
 # -- Stand-ins for Nunjucks expressions ------------------------------------------------------------
 
 
