@@ -100,7 +100,8 @@ def _changes(row: Any, previous: Any | None, excluded: set[str]) -> list[tuple[s
         return [(n, None, _raw(row, n)) for n in names if _raw(row, n) not in (None, "")]
     fields = [f.name for f in row.tracked_fields if f.editable and f.name not in excluded]
     delta = row.diff_against(previous, included_fields=fields)
-    return [(c.field, c.old, c.new) for c in delta.changes]
+    order = {name: index for index, name in enumerate(fields)}  # the model's own field order
+    return sorted(((c.field, c.old, c.new) for c in delta.changes), key=lambda c: order[c[0]])
 
 
 def _raw(row: Any, name: str) -> Any:

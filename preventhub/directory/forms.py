@@ -59,6 +59,8 @@ class GovukFormMixin:
 
     bound_field_class = GovukBoundField
     fields: dict[str, forms.Field]
+    # Labels say "(optional)" on forms that record something, not on search filters.
+    mark_optional = False
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -90,7 +92,8 @@ class GovukDateWidget(forms.MultiWidget):
     template_name = "django/forms/widgets/multiwidget.html"
 
     def __init__(self) -> None:
-        super().__init__(widgets={f"_{key}": forms.TextInput for key, _ in DATE_PARTS})
+        # Django names the boxes starts_on_day, starts_on_month and starts_on_year.
+        super().__init__(widgets={key: forms.TextInput for key, _ in DATE_PARTS})
 
     def decompress(self, value: Any) -> list[Any]:
         if isinstance(value, dt.date):
@@ -133,6 +136,7 @@ class VersionedModelForm(GovukFormMixin, forms.ModelForm):
     """Carries the version the user opened so a concurrent edit is detected when they save."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    mark_optional = True
 
     def changes(self) -> dict[str, Any]:
         """The model fields as cleaned, ready for an ``update_*`` service."""
