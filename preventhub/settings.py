@@ -207,7 +207,7 @@ MFA_RECOVERY_CODES_SHOW_ONCE = True
 # Background tasks: the database queue, worked by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 if TESTING:
-    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 # Outgoing e-mail (Django 6.1 mailers). In development with EMAIL_HOST unset, mail is printed to
 # the console; otherwise it goes to the SMTP server EMAIL_HOST (localhost in production by default).

@@ -1,5 +1,6 @@
-"""Background tasks. ``task`` comes from django-tasks (the backport) because its database backend
-needs it; switching to ``django.tasks`` later is a change to this one import."""
+"""Background tasks. ``task`` comes from Django's own ``django.tasks``: on Django 6.x the
+django-tasks-db backend and its ``db_worker`` are built on it and refuse tasks made with the
+django-tasks backport's decorator (test_email_task runs the worker to prove it)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from functools import partial
 
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django_tasks import task
+from django.tasks import task
 
 
 @task()
