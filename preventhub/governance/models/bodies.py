@@ -61,7 +61,8 @@ class Body(PublicModel):
         verbose_name_plural = "bodies"
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_on__isnull=True) | Q(starts_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                condition=Q(ends_on__isnull=True) | Q(starts_on__isnull=True)
+                | Q(ends_on__gte=models.F("starts_on")),
                 name="body_ends_after_start",
                 violation_error_message="A body cannot end before it starts.",
             )
@@ -88,7 +89,7 @@ class Body(PublicModel):
 
 
 def _ancestor_ids(body_id: int) -> set[int]:
-    """``body_id`` and every body above it, from one query of the (small) table of reporting lines."""
+    """``body_id`` and every body above it, from one query of the (small) reporting-lines table."""
     parents = dict(Body._default_manager.values_list("id", "parent_id"))
     seen: set[int] = set()
     current: int | None = body_id
