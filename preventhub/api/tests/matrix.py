@@ -8,7 +8,8 @@ is covered in test_auth.py. Anonymous callers get 401 from every operation. Deci
 - ``docs`` (Swagger UI) is for signed-in users, like every other page of the service; anonymous
   visitors are sent to sign in. It is not a GOV.UK page, so the browser walk does not visit it
   (test_docs_browser.py checks it in Chromium under the CSP instead).
-- ``api-root`` (ninja's marker for the API's base address) is a 404 for everyone.
+- ``api-root`` (ninja's marker for the API's base address) and ``unknown_address`` (every other
+  address under /api/v1/, answered with a JSON 404) are 404 for everyone.
 - Lists answer 200 to every signed-in user, with only the rows their policy shows (none for an
   outsider); records outside that are 404; adding without the right is 403 (the collection exists).
 """
@@ -50,6 +51,13 @@ CASES = [
     Case("api:openapi-json", allowed=EVERYONE_SIGNED_IN, anonymous="public", browse=False),
     Case("api:openapi-view", allowed=EVERYONE_SIGNED_IN, anonymous="login", browse=False),
     Case("api:api-root", allowed=frozenset(), anonymous="404", browse=False),
+    Case(
+        "api:unknown_address",
+        kwargs=lambda w: {"path": "no/such/thing"},
+        allowed=frozenset(),
+        anonymous="404",
+        browse=False,
+    ),
     # Organisations
     _api("directory_organisation_list", allowed=EVERYONE_SIGNED_IN),
     _api(

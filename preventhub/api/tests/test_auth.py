@@ -1,5 +1,5 @@
-"""Who may call the API: personal access tokens (expiry, revocation, deactivated owners, MFA) and the
-signed-in session (with CSRF on writes and the mandatory-MFA redirect)."""
+"""Who may call the API: personal access tokens (expiry, revocation, deactivated owners, MFA) and
+the signed-in session (with CSRF on writes and the mandatory-MFA redirect)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""The people API: contact details only on the (audited) single-person read, placement limited to
-the organisations the caller manages, and delete refused while someone still refers to the person."""
+"""The people API: contact details only on the (audited) single-person read, placement limited
+to the organisations the caller manages, and no delete while anything still refers to them."""
 
 from __future__ import annotations
 
