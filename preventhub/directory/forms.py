@@ -207,6 +207,13 @@ class PersonForm(VersionedModelForm):
 
 
 class WardForm(VersionedModelForm):
+    # No length limit here: clean_code explains the format rather than counting characters.
+    code = forms.CharField(
+        label="ONS code",
+        required=False,
+        help_text="The nine-character GSS code, for example E05000001.",
+    )
+
     class Meta:
         model = Ward
         fields = ["name", "code"]
@@ -225,6 +232,12 @@ class WardForm(VersionedModelForm):
 
 
 class MunicipalYearForm(VersionedModelForm):
+    # No length limit here: clean_label explains the format rather than counting characters.
+    label = forms.CharField(
+        label="Municipal year",
+        help_text="For example, 2016/17",
+        error_messages={"required": "Enter the municipal year, like 2016/17"},
+    )
     starts_on = GovukDateField(
         label="Start date",
         help_text="The date of the annual meeting that opens the year. For example, 18 5 2016",
@@ -236,8 +249,6 @@ class MunicipalYearForm(VersionedModelForm):
     class Meta:
         model = MunicipalYear
         fields = ["label", "starts_on", "ends_on"]
-        labels = {"label": "Municipal year"}
-        error_messages = {"label": {"required": "Enter the municipal year, like 2016/17"}}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -56,7 +56,13 @@ def _pagination_options(request: HttpRequest, page: Page) -> dict[str, Any] | No
 
 
 def form_context(form: Any, **extra: Any) -> dict[str, Any]:
-    return {"form": form, "errors": error_list(form) if form.is_bound else [], **extra}
+    return {"form": form, "errors": ordered_errors(form) if form.is_bound else [], **extra}
+
+
+def ordered_errors(form: Any) -> list[dict[str, Any]]:
+    """Error summary items in the order the fields appear (errors about the whole form first)."""
+    order = {f"#{form[name].auto_id}": index for index, name in enumerate(form.fields)}
+    return sorted(error_list(form), key=lambda item: order.get(item["href"], -1))
 
 
 def save[T](form: Any, call: Callable[[], T], *, record: models.Model | None = None) -> T | None:

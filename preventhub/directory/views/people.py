@@ -9,13 +9,20 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from preventhub.core.forms import error_list
 from preventhub.core.history import record_history
 from preventhub.core.policies import Action
 
 from .. import policies, queries, services
 from ..forms import PersonFilterForm, PersonForm
-from .common import PAGINATION_TEMPLATES, edit_form, form_context, paginate, require, save
+from .common import (
+    PAGINATION_TEMPLATES,
+    edit_form,
+    form_context,
+    ordered_errors,
+    paginate,
+    require,
+    save,
+)
 
 
 @login_required
@@ -37,7 +44,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
         {
             "section": "people",
             "filters": filters,
-            "filter_errors": error_list(filters),
+            "filter_errors": ordered_errors(filters),
             "filtered": any(request.GET.get(k) for k in filters.fields),
             "can_add": policies.can_add_person(user),
             "pagination_templates": PAGINATION_TEMPLATES,
