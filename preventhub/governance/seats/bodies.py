@@ -107,16 +107,18 @@ def _best_moves(
 
     def cost(chain: list[Move]) -> tuple:
         # First avoid pushing anyone more than a seat from their exact share on a body (which
-        # would put (d) further out than (c) needs), then take the seat resting on the smallest
-        # remainder and give it where the remainder is largest (reference step 4), then the tie
-        # rule and the order the bodies were given in.
+        # would put (d) further out than (c) needs); then, as reference step 4 does, take the
+        # seat resting on the smallest remainder; among equals give it where the taker's
+        # remainder is largest; then the tie rule and the order the bodies were given in.
         strays = sum(_strays(m, seats, quotas) for m in chain)
-        claim = sum(m.give_claim - m.take_claim for m in chain)
+        give = sum(m.give_claim for m in chain)
+        take = sum(m.take_claim for m in chain)
         first = chain[0]
         return (
             strays,
             len(chain),
-            claim,
+            give,
+            -take,
             rank[first.giver],
             rank[chain[-1].taker],
             index[first.body],

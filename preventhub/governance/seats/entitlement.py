@@ -24,7 +24,8 @@ def entitlement(
 ) -> tuple[dict[str, int], list[Step]]:
     """Entitlement per party (ungrouped included) over the bodies in ``bounds``."""
     total = sum(b.body.seats for b in bounds)
-    scope = bounds[0].body.name if len(bounds) == 1 else None
+    # Steps about the aggregate carry no body; a body balanced on its own is named in each.
+    scope = bounds[0].body.name if principle is Principle.D else None
     exact = {g: share(total, n, council.size) for g, n in council.groups}
     lower = {p: sum(b.lower[p] for b in bounds) for p in council.parties}
     upper = {p: sum(b.upper[p] for b in bounds) for p in council.parties}
