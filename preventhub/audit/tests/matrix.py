@@ -26,6 +26,12 @@ CASES = [
         allowed=AUDITOR,
         query="action=auth.login&from_day=1&from_month=1&from_year=2020",
     ),
+    # The error state (summary, date input in error), so the browser walk checks it with axe too.
+    Case(
+        "audit:event_list",
+        allowed=AUDITOR,
+        query="from_day=31&from_month=2&from_year=2026&to_month=13",
+    ),
     Case("audit:event_detail", allowed=AUDITOR, kwargs=lambda w: {"seq": w.audit_event.seq}),
     # force_login records no allauth authentication step, and allauth 65 counts only an explicit
     # re-authentication (not the sign-in itself) as recent, so even the auditor is first sent to
