@@ -141,7 +141,8 @@ def _change_rows(changes: Any) -> list[dict[str, str]]:
     if not isinstance(changes, dict):
         return [{"field": "(changes)", "before": "", "after": _display(changes)}]
     rows = []
-    for name, pair in changes.items():
+    # Sorted by field: PostgreSQL's jsonb does not keep the order the fields were written in.
+    for name, pair in sorted(changes.items()):
         if isinstance(pair, list) and len(pair) == 2:
             before, after = pair
         else:  # not in the [old, new] shape record_event writes; show it as it is
