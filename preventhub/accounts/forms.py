@@ -50,7 +50,7 @@ class UserSearchForm(GovukWidgetsMixin, forms.Form):
     status = forms.ChoiceField(
         label="Status",
         required=False,
-        choices=[(_ANY, "Active and deactivated"), ("active", "Active"), ("inactive", "Deactivated")],
+        choices=[(_ANY, "Any status"), ("active", "Active"), ("inactive", "Deactivated")],
     )
 
 

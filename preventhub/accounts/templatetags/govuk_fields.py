@@ -72,11 +72,35 @@ def govuk_field(
     }
 
 
+# GOV.UK error messages say what to do ("Enter your password"), not Django's "This field is
+# required."; allauth's forms use these field names.
+_REQUIRED_MESSAGES = {
+    "login": "Enter your email address",
+    "email": "Enter your email address",
+    "password": "Enter your password",
+    "oldpassword": "Enter your current password",
+    "password1": "Enter a new password",
+    "password2": "Enter the new password again",
+    "code": "Enter the code from your authenticator app",
+}
+
+
+def _plain_required_messages(form: forms.BaseForm) -> None:
+    for name, errors in form.errors.items():
+        if name not in form.fields:
+            continue
+        required = str(form.fields[name].error_messages.get("required", ""))
+        message = _REQUIRED_MESSAGES.get(name) or f"Enter {str(form.fields[name].label).lower()}"
+        errors[:] = [message if str(e) == required else e for e in errors]
+
+
 @register.simple_tag
 def form_error_list(*forms_: Any) -> list[dict[str, Any]]:
-    """The error summary items for one or more forms (missing forms are skipped)."""
+    """The error summary items for one or more forms (missing forms are skipped). Call it before
+    the fields are rendered: it also rewrites Django's generic "required" message in GOV.UK style."""
     items: list[dict[str, Any]] = []
     for form in forms_:
         if form is not None and hasattr(form, "errors"):
+            _plain_required_messages(form)
             items.extend(error_list(form))
     return items

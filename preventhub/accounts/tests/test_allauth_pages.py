@@ -131,7 +131,11 @@ def test_failed_sign_in_shows_an_error_summary(client, councillor):
 @pytest.mark.django_db
 def test_sign_in_with_no_email_links_the_error_to_the_field(client):
     response = client.post(reverse("account_login"), {"login": "", "password": ""})
-    assert_error_summary(response, 'href="#id_login"', 'href="#id_password"', "govuk-input--error")
+    assert_error_summary(
+        response, 'href="#id_login"', 'href="#id_password"', "govuk-input--error",
+        "Enter your email address", "Enter your password",
+    )
+    assert "This field is required." not in response.content.decode()
 
 
 @pytest.mark.django_db
