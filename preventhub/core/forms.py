@@ -30,13 +30,19 @@ LEGEND_CLASSES = "govuk-fieldset__legend--m"
 # (browser validation is inconsistent and bypasses our error messages) and placeholders (labels and
 # hints instead). Django's own aria-describedby/aria-invalid would point at ids we do not render.
 _HANDLED_ATTRS = {
-    "class", "id", "name", "type", "value", "required", "disabled", "placeholder", "aria-describedby",
-    "aria-invalid", "autocomplete", "spellcheck", "inputmode", "pattern", "autocapitalize", "rows", "cols",
-    "multiple", "min", "max", "step",
+    "class", "id", "name", "type", "value", "required", "disabled", "placeholder",
+    "aria-describedby", "aria-invalid", "autocomplete", "spellcheck", "inputmode", "pattern",
+    "autocapitalize", "rows", "cols", "multiple", "min", "max", "step",
 }  # fmt: skip
 
-# Base classes the component adds itself; a widget that already carries them must not get them twice.
-_BASE_CLASSES = {"govuk-input", "govuk-textarea", "govuk-select", "govuk-file-upload", "govuk-checkboxes__input"}
+# Base classes the component adds itself: a widget carrying them would get them twice.
+_BASE_CLASSES = {
+    "govuk-input",
+    "govuk-textarea",
+    "govuk-select",
+    "govuk-file-upload",
+    "govuk-checkboxes__input",
+}
 
 
 class GovukFormRenderer(TemplatesSetting):
@@ -50,13 +56,13 @@ class VersionedForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-# -- Dates -------------------------------------------------------------------------------------------
+# -- Dates -----------------------------------------------------------------------------------------
 
 _MONTH_NAMES = {
     name: number
     for number, month in enumerate(
-        ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-         "november", "december"),
+        ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+         "october", "november", "december"),
         start=1,
     )
     for name in (month, month[:3])
@@ -81,7 +87,9 @@ class GovukDateField(forms.Field):
 
     def _error(self, code: str, parts: list[str], **fmt: str) -> ValidationError:
         label = str(self.label or "Date")
-        message = str(self.error_messages[code]).format(label=label, lower=label[:1].lower() + label[1:], **fmt)
+        message = str(self.error_messages[code]).format(
+            label=label, lower=label[:1].lower() + label[1:], **fmt
+        )
         return ValidationError(message, code=code, params={"parts": parts})
 
     def to_python(self, value: Any) -> dt.date | None:
@@ -124,11 +132,13 @@ def _error_parts(bound_field: forms.BoundField) -> list[str]:
     return [part for part in DATE_PARTS if part in parts]
 
 
-# -- Fields as component options ---------------------------------------------------------------------
+# -- Fields as component options -------------------------------------------------------------------
 
 
 def _field_id(bound_field: forms.BoundField) -> str:
-    return str(bound_field.field.widget.attrs.get("id") or bound_field.auto_id or bound_field.html_name)
+    return str(
+        bound_field.field.widget.attrs.get("id") or bound_field.auto_id or bound_field.html_name
+    )
 
 
 def _label_text(bound_field: forms.BoundField) -> str:
@@ -163,13 +173,20 @@ def _common(bound_field: forms.BoundField, attrs: dict[str, Any]) -> dict[str, A
     return {
         "id": _field_id(bound_field),
         "name": bound_field.html_name,
-        "label": {"text": _label_text(bound_field), "classes": getattr(form, "govuk_label_classes", LABEL_CLASSES)},
+        "label": {
+            "text": _label_text(bound_field),
+            "classes": getattr(form, "govuk_label_classes", LABEL_CLASSES),
+        },
         "hint": _hint(bound_field),
         "errorMessage": _error_message(bound_field),
         "classes": _classes(attrs),
         "disabled": bool(attrs.get("disabled")),
         "autocomplete": attrs.get("autocomplete"),
-        "attributes": {k: v for k, v in attrs.items() if k not in _HANDLED_ATTRS and v is not None and v is not False},
+        "attributes": {
+            k: v
+            for k, v in attrs.items()
+            if k not in _HANDLED_ATTRS and v is not None and v is not False
+        },
     }
 
 
@@ -188,7 +205,11 @@ def _input(bound_field: forms.BoundField) -> tuple[str, dict[str, Any]]:
         # GOV.UK asks for numbers with a text input and a numeric keyboard: type="number" rounds,
         # changes on scroll and is announced badly by some screen readers.
         step = attrs.get("step")
-        params.update(type="text", inputmode="numeric" if step in (None, 1, "1") else "decimal", spellcheck=False)
+        params.update(
+            type="text",
+            inputmode="numeric" if step in (None, 1, "1") else "decimal",
+            spellcheck=False,
+        )
     if context["type"] in {"email", "password", "url"}:
         params["spellcheck"] = False
     if context["type"] == "password":
@@ -199,7 +220,11 @@ def _input(bound_field: forms.BoundField) -> tuple[str, dict[str, Any]]:
 def _textarea(bound_field: forms.BoundField) -> tuple[str, dict[str, Any]]:
     context = _widget_context(bound_field)
     params = _common(bound_field, context["attrs"])
-    return "textarea", {**params, "rows": context["attrs"].get("rows"), "value": context["value"] or ""}
+    return "textarea", {
+        **params,
+        "rows": context["attrs"].get("rows"),
+        "value": context["value"] or "",
+    }
 
 
 def _options(context: dict[str, Any]) -> list[dict[str, Any]]:
@@ -213,7 +238,8 @@ def _select(bound_field: forms.BoundField) -> tuple[str, dict[str, Any]]:
     if context["attrs"].get("multiple"):
         params["attributes"]["multiple"] = {"value": True, "optional": True}
     params["items"] = [
-        {"value": str(o["value"]), "text": str(o["label"]), "selected": bool(o["selected"])} for o in _options(context)
+        {"value": str(o["value"]), "text": str(o["label"]), "selected": bool(o["selected"])}
+        for o in _options(context)
     ]
     return "select", params
 
@@ -224,7 +250,8 @@ def _choices(bound_field: forms.BoundField, *, multiple: bool) -> tuple[str, dic
     params.update(idPrefix=params.pop("id"), fieldset=_fieldset(bound_field))
     del params["label"], params["autocomplete"], params["disabled"]
     params["items"] = [
-        {"value": str(o["value"]), "text": str(o["label"]), "checked": bool(o["selected"])} for o in _options(context)
+        {"value": str(o["value"]), "text": str(o["label"]), "checked": bool(o["selected"])}
+        for o in _options(context)
     ]
     return ("checkboxes" if multiple else "radios"), params
 
@@ -273,12 +300,16 @@ def _file(bound_field: forms.BoundField) -> tuple[str, dict[str, Any]]:
         # There is no GOV.UK pattern for "replace the current file", so it is told in the hint.
         hint = params.get("hint") or {}
         text = f"Current file: {current.name}. Choose a file to replace it."
-        params["hint"] = {"text": f"{hint.get('text', '')} {text}".strip()} if "html" not in hint else hint
+        params["hint"] = (
+            {"text": f"{hint.get('text', '')} {text}".strip()} if "html" not in hint else hint
+        )
     return "file-upload", params
 
 
 # Order matters: CheckboxSelectMultiple is a RadioSelect, and FileInput an Input.
-_BUILDERS: list[tuple[type[forms.Widget], Callable[[forms.BoundField], tuple[str, dict[str, Any]]]]] = [
+_BUILDERS: list[
+    tuple[type[forms.Widget], Callable[[forms.BoundField], tuple[str, dict[str, Any]]]]
+] = [
     (GovukDateInput, _date),
     (forms.CheckboxSelectMultiple, lambda bf: _choices(bf, multiple=True)),
     (forms.RadioSelect, lambda bf: _choices(bf, multiple=False)),
@@ -293,12 +324,17 @@ _BUILDERS: list[tuple[type[forms.Widget], Callable[[forms.BoundField], tuple[str
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     merged = dict(base)
     for key, value in extra.items():
-        merged[key] = _merge(merged[key], value) if isinstance(value, dict) and isinstance(merged.get(key), dict) else value
+        merged[key] = (
+            _merge(merged[key], value)
+            if isinstance(value, dict) and isinstance(merged.get(key), dict)
+            else value
+        )
     return merged
 
 
 def field_component(bound_field: forms.BoundField) -> tuple[str, dict[str, Any]] | None:
-    """The GOV.UK component and its options for a field, or ``None`` for a widget GOV.UK has no component for."""
+    """The GOV.UK component and its options for a field, or ``None`` for a widget GOV.UK has no
+    component for."""
     widget = bound_field.field.widget
     for widget_class, build in _BUILDERS:
         if isinstance(widget, widget_class):
@@ -318,19 +354,22 @@ def fallback_context(bound_field: forms.BoundField) -> dict[str, Any]:
     attrs = {"aria-describedby": described_by} if described_by else {}
     return {
         "id": field_id,
-        "label": {"text": _label_text(bound_field), "classes": getattr(bound_field.form, "govuk_label_classes", LABEL_CLASSES)},
+        "label": {
+            "text": _label_text(bound_field),
+            "classes": getattr(bound_field.form, "govuk_label_classes", LABEL_CLASSES),
+        },
         "hint": hint,
         "errorMessage": error,
         "widget": bound_field.as_widget(attrs=attrs),
     }
 
 
-# -- Error summary -----------------------------------------------------------------------------------
+# -- Error summary ---------------------------------------------------------------------------------
 
 
 def _error_href(bound_field: forms.BoundField) -> str:
-    """Where the summary links: the first input of the field, as GOV.UK asks (the components give the
-    first radio or checkbox the field's own id; a date links to its first box in error)."""
+    """Where the summary links: the first input of the field, as GOV.UK asks (the components give
+    the first radio or checkbox the field's own id; a date links to its first box in error)."""
     if bound_field.is_hidden:
         return ""
     field_id = _field_id(bound_field)

@@ -15,7 +15,8 @@ class GovukDateInput(forms.MultiWidget):
     """GOV.UK's date input: separate day, month and year boxes, named ``<name>-day`` etc.
 
     The ``-day`` suffixes are GOV.UK's naming (the date-input component's ``namePrefix``), so the
-    boxes rendered by :class:`~preventhub.core.forms.GovukFormRenderer` and the data read back here agree.
+    boxes rendered by :class:`~preventhub.core.forms.GovukFormRenderer` and the data read back here
+    agree.
     """
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:

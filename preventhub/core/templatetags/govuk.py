@@ -1,16 +1,17 @@
 """Template tags for GOV.UK components.
 
-``{% govuk "button" text="Save" %}`` renders ``govuk/components/button.html`` with ``params`` set to
-the keyword arguments, named exactly as the GOV.UK Frontend Nunjucks macro options (``macro-options.json``),
-so a component's fixtures can be rendered and compared as they are. ``params=some_dict`` passes a
-whole options dictionary, and keyword arguments override its keys.
+``{% govuk "button" text="Save" %}`` renders ``govuk/components/button.html`` with ``params`` set
+to the keyword arguments, named exactly as the GOV.UK Frontend Nunjucks macro options
+(``macro-options.json``), so a component's fixtures can be rendered and compared as they are.
+``params=some_dict`` passes a whole options dictionary, and keyword arguments override its keys.
 
-The component templates are ports of upstream ``template.njk`` files. Nunjucks follows JavaScript's
-rules (``undefined`` differs from ``null`` and ``""``, ``[]`` and ``{}`` are truthy, ``true`` prints as
-``true``), and the upstream logic leans on them, so the options are wrapped in :class:`Obj` / :class:`Arr`
-with :data:`UNDEFINED` / :data:`NULL` sentinels that behave the same way in the Django template language.
-The small tags below (``setvar``, ``concat``, ``obj``, ``capture``...) stand in for Nunjucks ``set``,
-string ``+``, object literals and ``caller()``, which DTL does not have.
+The component templates are ports of upstream ``template.njk`` files. Nunjucks follows
+JavaScript's rules (``undefined`` differs from ``null`` and ``""``, ``[]`` and ``{}`` are truthy,
+``true`` prints as ``true``), and the upstream logic leans on them, so the options are wrapped in
+:class:`Obj` / :class:`Arr` with :data:`UNDEFINED` / :data:`NULL` sentinels that behave the same
+way in the Django template language. The small tags below (``setvar``, ``concat``, ``obj``,
+``capture``...) stand in for Nunjucks ``set``, string ``+``, object literals and ``caller()``,
+which DTL does not have.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ register = template.Library()
 
 
 class _Nothing:
-    """JavaScript ``undefined`` / ``null``: falsy, prints nothing, and looking anything up on it gives ``undefined``."""
+    """JavaScript ``undefined`` / ``null``: falsy, prints nothing, and any lookup on it gives
+    ``undefined``."""
 
     def __init__(self, js: str) -> None:
         self.js = js
@@ -59,7 +61,7 @@ NULL = _Nothing("null")
 
 
 class Obj(dict[str, Any]):
-    """A JavaScript object: always truthy, and a missing key is ``undefined`` rather than an error."""
+    """A JavaScript object: always truthy, and a missing key is ``undefined``, not an error."""
 
     def __missing__(self, key: str) -> _Nothing:
         return UNDEFINED
@@ -80,7 +82,7 @@ class Arr(list[Any]):
 
 
 def js(value: Any) -> Any:
-    """Wrap plain Python data (e.g. parsed JSON, or options built in Python) in JavaScript-like containers."""
+    """Wrap plain Python data (parsed JSON, or options built in Python) in JavaScript-like types."""
     if isinstance(value, Obj | Arr | _Nothing):
         return value
     if value is None:
@@ -121,11 +123,14 @@ def govuk(component: str, /, params: Any = None, **kwargs: Any) -> SafeString:
 @register.simple_tag
 def govuk_field(bound_field: Any) -> SafeString:
     """One form field as its GOV.UK component (see :mod:`preventhub.core.forms`)."""
-    from preventhub.core.forms import fallback_context, field_component  # forms imports widgets, not tags
+    # Imported here: core.forms is application code, and template tag modules load early.
+    from preventhub.core.forms import fallback_context, field_component
 
     component = field_component(bound_field)
     if component is None:
-        return mark_safe(get_template("govuk/forms/fallback.html").render(fallback_context(bound_field)))
+        return mark_safe(
+            get_template("govuk/forms/fallback.html").render(fallback_context(bound_field))
+        )
     return govuk(component[0], component[1])
 
 
@@ -134,7 +139,7 @@ def govuk_field(bound_field: Any) -> SafeString:
 
 @register.simple_tag
 def setvar(value: Any) -> Any:
-    """``{% setvar expr as name %}``: Nunjucks ``{% set name = expr %}`` (scoped like it, to the current block)."""
+    """``{% setvar expr as name %}``: Nunjucks ``{% set name = expr %}``, scoped to the block."""
     return value
 
 
@@ -146,7 +151,7 @@ def concat(*parts: Any) -> str:
 
 @register.simple_tag
 def add_id(described_by: Any, new_id: Any) -> str:
-    """The upstream ``describedBy + ' ' + id if describedBy else id`` used to chain aria-describedby."""
+    """Upstream's ``describedBy + ' ' + id if describedBy else id``, chaining aria-describedby."""
     return f"{js_str(described_by)} {js_str(new_id)}" if described_by else js_str(new_id)
 
 
@@ -158,8 +163,8 @@ def obj(**kwargs: Any) -> Obj:
 
 @register.simple_tag
 def setkey(target: Obj, key: str, value: Any) -> str:
-    """``{% setkey state "key" value %}``: for a value set inside a loop and read after it, which Nunjucks
-    allows and DTL's block-scoped variables do not."""
+    """``{% setkey state "key" value %}``: for a value set inside a loop and read after it, which
+    Nunjucks allows and DTL's block-scoped variables do not."""
     target[key] = js(value)
     return ""
 
@@ -171,19 +176,21 @@ def arr(*items: Any) -> Arr:
 
 @register.simple_block_tag
 def capture(content: str) -> SafeString:
-    """``{% capture as name %}...{% endcapture %}``: Nunjucks ``{% set name %}...{% endset %}`` and ``caller()``."""
+    """``{% capture as name %}...{% endcapture %}``: Nunjucks ``{% set name %}...{% endset %}``
+    and ``caller()``."""
     return mark_safe(content)
 
 
 @register.filter
 def njk_default(value: Any, fallback: Any) -> Any:
-    """Nunjucks ``default(fallback)`` without ``true``: replaces only ``undefined`` (DTL's ``default`` replaces any falsy)."""
+    """Nunjucks ``default(fallback)`` without ``true``: replaces only ``undefined`` (DTL's
+    ``default`` replaces anything falsy)."""
     return fallback if value is UNDEFINED else value
 
 
 @register.filter(name="js")
 def js_filter(value: Any) -> str:
-    """Print a value as Nunjucks would (booleans as ``true``/``false``, nothing for undefined and null)."""
+    """A value printed as Nunjucks prints it: ``true``/``false``, nothing for undefined/null."""
     if isinstance(value, _Nothing):
         return ""
     return js_str(value)
@@ -192,11 +199,6 @@ def js_filter(value: Any) -> str:
 @register.filter
 def is_undefined(value: Any) -> bool:
     return value is UNDEFINED
-
-
-@register.filter
-def is_null(value: Any) -> bool:
-    return value is NULL or value is None
 
 
 @register.filter
@@ -227,7 +229,7 @@ def contains(haystack: Any, needle: Any) -> bool:
 
 @register.filter
 def loose_eq(a: Any, b: Any) -> bool:
-    """JavaScript ``==`` as far as the components need it: ``undefined == null``, and ``1 == "1"``."""
+    """JavaScript ``==`` as far as the components need it: ``undefined == null``, ``1 == "1"``."""
     if _is_nothing(a) or _is_nothing(b):
         return _is_nothing(a) and _is_nothing(b)
     if type(a) is type(b):
@@ -242,7 +244,7 @@ def get_item(mapping: Any, key: Any) -> Any:
     return UNDEFINED
 
 
-# -- Upstream macros --------------------------------------------------------------------------------
+# -- Upstream macros -------------------------------------------------------------------------------
 
 
 def _attribute(name: str, value: Any, *, optional: bool) -> str:
@@ -256,21 +258,21 @@ def _attribute(name: str, value: Any, *, optional: bool) -> str:
 
 @register.filter
 def attr(value: Any, name: str) -> SafeString:
-    """``{{ id|attr:"id" }}``: one ``govukAttributes`` entry, always rendered (empty when undefined)."""
+    """``{{ id|attr:"id" }}``: a ``govukAttributes`` entry, always rendered (empty if undefined)."""
     return mark_safe(_attribute(name, value, optional=False))
 
 
 @register.filter
 def opt_attr(value: Any, name: str) -> SafeString:
-    """``{{ params.value|opt_attr:"value" }}``: one ``govukAttributes`` entry with ``optional: true``."""
+    """``{{ params.value|opt_attr:"value" }}``: a ``govukAttributes`` entry, ``optional: true``."""
     return mark_safe(_attribute(name, value, optional=True))
 
 
 @register.filter
 def govuk_attributes(attributes: Any) -> SafeString:
-    """Port of ``govukAttributes`` (macros/attributes.njk): a string passes through as it is; a mapping
-    renders ``name="value"`` pairs, where ``{"value": v, "optional": True}`` drops empty values and
-    renders ``true`` as a bare boolean attribute."""
+    """Port of ``govukAttributes`` (macros/attributes.njk): a string passes through as it is; a
+    mapping renders ``name="value"`` pairs, where ``{"value": v, "optional": True}`` drops empty
+    values and renders ``true`` as a bare boolean attribute."""
     if isinstance(attributes, str):
         return mark_safe(attributes)
     if not isinstance(attributes, Mapping):
@@ -278,16 +280,24 @@ def govuk_attributes(attributes: Any) -> SafeString:
     html = []
     for name, item in attributes.items():
         options = item if isinstance(item, Mapping) else {"value": item}
-        html.append(_attribute(name, options.get("value", UNDEFINED), optional=options.get("optional") is True))
+        html.append(
+            _attribute(
+                name, options.get("value", UNDEFINED), optional=options.get("optional") is True
+            )
+        )
     return mark_safe("".join(html))
 
 
 @register.simple_tag
 def i18n_attributes(key: str, message: Any = None, messages: Any = None) -> SafeString:
-    """Port of ``govukI18nAttributes`` (macros/i18n.njk): ``data-i18n.<key>[.<plural rule>]`` attributes."""
+    """Port of ``govukI18nAttributes`` (macros/i18n.njk): ``data-i18n.<key>[.<plural rule>]``
+    attributes."""
     if messages:
         return mark_safe(
-            "".join(f' data-i18n.{key}.{rule}="{escape(js_str(text))}"' for rule, text in messages.items())
+            "".join(
+                f' data-i18n.{key}.{rule}="{escape(js_str(text))}"'
+                for rule, text in messages.items()
+            )
         )
     if message:
         return mark_safe(f' data-i18n.{key}="{escape(js_str(message))}"')

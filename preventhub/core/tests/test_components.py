@@ -1,8 +1,10 @@
 """Our Django-template GOV.UK components render every upstream fixture as GOV.UK Frontend does.
 
-Each component's ``fixtures.json`` in the installed ``govuk-frontend`` package holds the macro options
+Each component's ``fixtures.json`` in the installed ``govuk-frontend`` package holds the macro
+options
 and the HTML the Nunjucks template renders for them. We render the same options through
-``{% govuk "<name>" params=options %}`` and compare the two as trees: attribute order, class order and
+``{% govuk "<name>" params=options %}`` and compare the two as trees: attribute order, class order
+and
 whitespace differ between the engines without changing the page, so they are normalised away.
 """
 
@@ -18,7 +20,9 @@ import pytest
 from django.template import engines
 
 ROOT = Path(__file__).resolve().parents[3]
-COMPONENTS_DIR = ROOT / "frontend" / "node_modules" / "govuk-frontend" / "dist" / "govuk" / "components"
+COMPONENTS_DIR = (
+    ROOT / "frontend" / "node_modules" / "govuk-frontend" / "dist" / "govuk" / "components"
+)
 TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates" / "govuk" / "components"
 
 # Every component we have ported; each must match all of its upstream fixtures.
@@ -55,11 +59,26 @@ COMPONENTS = [
 # (component, fixture name) -> why the Django template cannot produce the same HTML.
 EXCLUDED: dict[tuple[str, str], str] = {}
 
-VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+VOID_ELEMENTS = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 class _TreeBuilder(HTMLParser):
-    """Builds a canonical tree: sorted attributes, sorted class lists, whitespace collapsed and trimmed."""
+    """Builds a canonical tree: sorted attributes, sorted class lists, whitespace collapsed and
+    trimmed."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -70,7 +89,9 @@ class _TreeBuilder(HTMLParser):
         out = []
         for name, value in attrs:
             if value is not None:
-                value = " ".join(sorted(value.split())) if name == "class" else " ".join(value.split())
+                value = (
+                    " ".join(sorted(value.split())) if name == "class" else " ".join(value.split())
+                )
             out.append((name, value))
         return sorted(out)
 
@@ -100,7 +121,8 @@ class _TreeBuilder(HTMLParser):
 
 
 def canonical(html: str) -> str:
-    """An indented, one-node-a-line rendering of the canonical tree, so failures show a readable diff."""
+    """An indented, one-node-a-line rendering of the canonical tree, so failures show a readable
+    diff."""
     builder = _TreeBuilder()
     builder.feed(html)
     builder.close()
@@ -131,21 +153,29 @@ def _load_cases() -> list[Any]:
         for fixture in json.loads(path.read_text())["fixtures"]:
             marks = []
             if (name, fixture["name"]) in EXCLUDED:
-                # Still rendered: xfail(strict) fails the run once an excluded fixture starts to match.
-                marks.append(pytest.mark.xfail(reason=EXCLUDED[(name, fixture["name"])], strict=True))
+                # Still rendered: xfail(strict) fails the run once an excluded fixture starts to
+                # match.
+                marks.append(
+                    pytest.mark.xfail(reason=EXCLUDED[(name, fixture["name"])], strict=True)
+                )
             cases.append(pytest.param(name, fixture, id=f"{name}:{fixture['name']}", marks=marks))
     # Without the built front end there is nothing to compare against: fail rather than skip.
     return cases or [pytest.param(None, None, id="govuk-frontend-not-installed")]
 
 
 def render(name: str, options: dict[str, Any]) -> str:
-    template = engines["django"].from_string('{% govuk name params=options %}')
+    template = engines["django"].from_string("{% govuk name params=options %}")
     return template.render({"name": name, "options": options})
 
 
 def test_upstream_fixtures_are_installed_for_every_component():
-    missing = [name for name in COMPONENTS if not (COMPONENTS_DIR / name / "fixtures.json").exists()]
-    assert not missing, f"govuk-frontend fixtures missing for {missing}: run `make` to install frontend/node_modules"
+    missing = [
+        name for name in COMPONENTS if not (COMPONENTS_DIR / name / "fixtures.json").exists()
+    ]
+    assert not missing, (
+        f"govuk-frontend fixtures missing for {missing}: "
+        "run `make` to install frontend/node_modules"
+    )
 
 
 def test_every_component_has_a_template():
@@ -158,12 +188,18 @@ def test_component_renders_upstream_fixture(name, fixture):
     expected = canonical(fixture["html"])
     actual = canonical(render(name, fixture["options"]))
     if actual != expected:
-        diff = "\n".join(difflib.unified_diff(expected.splitlines(), actual.splitlines(), "upstream", "ours", lineterm=""))
+        diff = "\n".join(
+            difflib.unified_diff(
+                expected.splitlines(), actual.splitlines(), "upstream", "ours", lineterm=""
+            )
+        )
         pytest.fail(f"{name} / {fixture['name']} differs from upstream:\n{diff}")
 
 
 def test_canonical_form_ignores_attribute_order_class_order_and_whitespace():
-    assert canonical('<a  class="b a" href="#">\n  Go </a>') == canonical('<a href="#" class="a b">Go</a>')
+    assert canonical('<a  class="b a" href="#">\n  Go </a>') == canonical(
+        '<a href="#" class="a b">Go</a>'
+    )
 
 
 def test_canonical_form_still_sees_different_text_and_attributes():

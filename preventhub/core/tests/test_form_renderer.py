@@ -24,10 +24,16 @@ class ReferralForm(forms.Form):
     website = forms.URLField(required=False)
     age = forms.IntegerField(required=False)
     passphrase = forms.CharField(widget=forms.PasswordInput)
-    concerns = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), help_text="Say what you saw")
-    agency = forms.ChoiceField(choices=[("", "Choose an agency"), ("school", "School"), ("police", "Police")])
+    concerns = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 5}), help_text="Say what you saw"
+    )
+    agency = forms.ChoiceField(
+        choices=[("", "Choose an agency"), ("school", "School"), ("police", "Police")]
+    )
     route = forms.ChoiceField(
-        choices=[("channel", "Channel"), ("other", "Other support")], widget=forms.RadioSelect, help_text="Pick one"
+        choices=[("channel", "Channel"), ("other", "Other support")],
+        widget=forms.RadioSelect,
+        help_text="Pick one",
     )
     needs = forms.MultipleChoiceField(
         choices=[("housing", "Housing"), ("health", "Health")], widget=forms.CheckboxSelectMultiple
@@ -117,8 +123,10 @@ def test_a_date_with_no_part_in_error_known_links_to_the_day_box():
 
 
 def test_error_summary_renders_the_links_and_messages(bad_form):
-    html = engines["django"].from_string('{% govuk "error-summary" errorList=errors %}').render(
-        {"errors": error_list(bad_form)}
+    html = (
+        engines["django"]
+        .from_string('{% govuk "error-summary" errorList=errors %}')
+        .render({"errors": error_list(bad_form)})
     )
 
     assert "There is a problem" in html
@@ -176,7 +184,10 @@ def test_each_widget_becomes_its_gov_uk_component(bad_form):
     assert elements["id_email"][1]["value"] == "not-an-email"
     assert elements["id_website"][1]["type"] == "url"
     # GOV.UK asks for numbers in a text input with a numeric keyboard.
-    assert (elements["id_age"][1]["type"], elements["id_age"][1]["inputmode"]) == ("text", "numeric")
+    assert (elements["id_age"][1]["type"], elements["id_age"][1]["inputmode"]) == (
+        "text",
+        "numeric",
+    )
     assert elements["id_passphrase"][1]["type"] == "password"
     assert elements["id_concerns"] == ("textarea", elements["id_concerns"][1])
     assert elements["id_concerns"][1]["rows"] == "5"
@@ -205,11 +216,23 @@ def test_labels_legends_and_optional_questions(bad_form):
 
 
 def test_what_the_user_typed_is_shown_again():
-    form = ReferralForm(data={**BAD_INPUT, "agency": "police", "route": "other", "needs": ["health"], "consent": "true"})
+    form = ReferralForm(
+        data={
+            **BAD_INPUT,
+            "agency": "police",
+            "route": "other",
+            "needs": ["health"],
+            "consent": "true",
+        }
+    )
     form.is_valid()
     elements = _Elements(render_form(form)).by_id
 
-    assert "selected" in next(a for t, a in _Elements(render_form(form)).tags if t == "option" and a.get("value") == "police")
+    assert "selected" in next(
+        a
+        for t, a in _Elements(render_form(form)).tags
+        if t == "option" and a.get("value") == "police"
+    )
     assert "checked" in elements["id_route-2"][1] and "checked" not in elements["id_route"][1]
     assert "checked" in elements["id_needs-2"][1]
     assert "checked" in elements["id_consent"][1]
@@ -250,7 +273,11 @@ def test_an_unbound_form_shows_the_initial_date_in_the_boxes():
     form = ReferralForm(initial={"referred_on": dt.date(2024, 3, 27)})
     elements = _Elements(render_form(form)).by_id
 
-    assert [elements[f"id_referred_on-{p}"][1]["value"] for p in ("day", "month", "year")] == ["27", "3", "2024"]
+    assert [elements[f"id_referred_on-{p}"][1]["value"] for p in ("day", "month", "year")] == [
+        "27",
+        "3",
+        "2024",
+    ]
     assert "govuk-form-group--error" not in render_form(form)
 
 
@@ -302,11 +329,17 @@ def test_the_date_field_gives_gov_uk_error_messages(day, month, year, message, p
     assert form.errors["when"] == [message]
     assert form.errors.as_data()["when"][0].params["parts"] == parts
     elements = _Elements(render_form(form)).by_id
-    highlighted = [p for p in ("day", "month", "year") if "govuk-input--error" in elements[f"id_when-{p}"][1]["class"]]
+    highlighted = [
+        p
+        for p in ("day", "month", "year")
+        if "govuk-input--error" in elements[f"id_when-{p}"][1]["class"]
+    ]
     assert highlighted == parts
 
 
-@pytest.mark.parametrize(("month", "expected"), [("3", 3), ("03", 3), ("March", 3), ("mar", 3), ("Dec", 12)])
+@pytest.mark.parametrize(
+    ("month", "expected"), [("3", 3), ("03", 3), ("March", 3), ("mar", 3), ("Dec", 12)]
+)
 def test_the_date_field_accepts_month_numbers_and_names(month, expected):
     form = DateForm(data={"when-day": "1", "when-month": month, "when-year": "2024"})
 
