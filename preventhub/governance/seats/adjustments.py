@@ -27,7 +27,8 @@ def adjust(result: AllocationResult, adjustment: Adjustment) -> AllocationResult
     if broken:
         detail += "; this breaks " + "; ".join(v.text for v in broken)
     if restored:
-        detail += "; this restores " + "; ".join(_restored(v.text) for v in restored)
+        names = dict.fromkeys(_restored(v.text) for v in restored)
+        detail += "; this restores " + " and ".join(names)
     if not broken:
         detail += "; no principle is broken"
     step = Step(

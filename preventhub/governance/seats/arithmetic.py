@@ -47,7 +47,7 @@ class Tie:
     """Equal remainders decided by :func:`tie_order`; reported so group leaders can see it."""
 
     winner: str
-    others: tuple[str, ...]
+    level: tuple[str, ...]  # everyone on the equal remainder, in tie order
     remainder: Fraction
     gaining: bool  # True when the tie was over who gains a seat, False over who loses one
 
@@ -92,6 +92,5 @@ def pick(
     # Gaining: the highest in tie order wins; losing: the lowest in tie order gives the seat up.
     chosen = level[0] if largest else level[-1]
     if len(level) > 1:
-        others = tuple(p for p in level if p != chosen)
-        ties.append(Tie(chosen, others, best, gaining=largest))
+        ties.append(Tie(chosen, tuple(level), best, gaining=largest))
     return chosen

@@ -14,7 +14,7 @@ from math import floor
 
 from .arithmetic import fmt, share
 from .council import UNGROUPED, Body, Council
-from .steps import Principle, Step
+from .steps import Principle, Step, seats_word
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def _majority_floor(
         Step(
             Principle.B,
             f"{group} is a majority of the council ({members} of {council.size}) so must hold a "
-            f"majority on {body.name}: at least {needed} of {body.seats} seats "
+            f"majority on {body.name}: at least {needed} of {seats_word(body.seats)} "
             f"(exact share {fmt(quota)})",
             body=body.name,
             group=group,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .adjustments import adjust
 from .bodies import reconcile, share_bodies
-from .bounds import Bounds, body_bounds
+from .bounds import Bounds, body_bounds, majority_of
 from .checks import violations
 from .council import UNGROUPED, Council, InvalidCouncil
 from .entitlement import entitlement
@@ -77,9 +77,7 @@ def _with_checks(result: AllocationResult, aggregate: list[Bounds]) -> Allocatio
         steps.append(Step(Principle.A, "holds: no body has all its seats held by one group"))
     majority = council.majority_group()
     if majority and Principle.B not in found:
-        steps.append(
-            Step(Principle.B, f"holds: {majority} has a majority on every body", group=majority)
-        )
+        steps.append(_majority_holds(council, majority))
     if aggregate and Principle.C not in found:
         given = result.aggregate_totals
         parts = ", ".join(f"{p} {given[p]}" for p in council.parties)
@@ -116,3 +114,17 @@ def _closing_d_steps(result: AllocationResult) -> list[Step]:
             )
         )
     return closing
+
+
+def _majority_holds(council: Council, majority: str) -> Step:
+    # On a two-seat body a majority would be every seat, which (a) forbids; say so rather than
+    # claim a majority that is not there.
+    small = [
+        b.name
+        for b in council.bodies
+        if body_bounds(council, b).lower[majority] < majority_of(b.seats)
+    ]
+    detail = f"holds: {majority} has a majority on every body"
+    if small:
+        detail += f" except {and_list(small)}, where (a) comes first"
+    return Step(Principle.B, detail, group=majority)

@@ -34,9 +34,10 @@ def entitlement(
         _rounding_step(council, g, total, exact[g], targets[g], principle, scope) for g in exact
     ]
     raised = _apply_majority(council, bounds, targets, lower, steps, scope)
-    _apply_caps(council, targets, upper, steps, scope, total)
+    capped = _apply_caps(council, targets, upper, steps, scope, total)
     steps += _fit_surplus(council, exact, targets, lower, total, principle, raised, scope)
-    steps += _place_leftover(council, exact, targets, upper, total, principle, scope)
+    leftover_by = Principle.A if capped else principle
+    steps += _place_leftover(council, exact, targets, upper, total, leftover_by, scope)
     targets[UNGROUPED] = total - sum(targets[g] for g in exact)
     if council.ungrouped:
         steps.append(_residue_step(council, targets, total, scope))
@@ -98,7 +99,8 @@ def _apply_caps(
     steps: list[Step],
     scope: str | None,
     total: int,
-) -> None:
+) -> bool:
+    capped = False
     for group, _ in council.groups:
         if targets[group] > upper[group]:
             steps.append(
@@ -112,6 +114,8 @@ def _apply_caps(
                 )
             )
             targets[group] = upper[group]
+            capped = True
+    return capped
 
 
 def _fit_surplus(
@@ -167,18 +171,19 @@ def _place_leftover(
         claims = {g: exact[g] - targets[g] for g in exact if targets[g] < upper[g]}
         ties: list = []
         winner = pick(claims, rank, largest=True, ties=ties)
+        left = "after principle (a)'s limit" if principle is Principle.A else "after rounding"
         if council.ungrouped:
             why = (
                 f"the {council.ungrouped} ungrouped member(s) can hold at most "
-                f"{upper[UNGROUPED]} of these seats (one each per body)"
+                f"{upper[UNGROUPED]} of the seats left {left} (one each per body)"
             )
         else:
-            why = "there are no ungrouped members to take the seats left after rounding"
+            why = f"there are no ungrouped members to take the seats left {left}"
         steps.append(
             Step(
                 principle,
-                f"{why}, so {winner} gets the seat with the largest remainder "
-                f"({fmt(claims[winner])}) and has {targets[winner] + 1}",
+                f"{why}, so the seat goes to {winner}, whose remainder ({fmt(claims[winner])}) "
+                f"is the largest of the groups that can take one; it has {targets[winner] + 1}",
                 body=scope,
                 group=winner,
             )

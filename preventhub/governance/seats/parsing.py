@@ -127,7 +127,7 @@ def _parse_constraints(value: object, council: Council) -> tuple[tuple[str, Loca
             )
         if not isinstance(raw, Mapping):
             raise InvalidCouncil(f'The constraints for "{body_name}" must be an object.')
-        _check_keys(raw, set(), CONSTRAINT_KEYS, f'The constraints for "{body_name}"')
+        _check_keys(raw, set(), CONSTRAINT_KEYS, f'The constraint entry for "{body_name}"')
         parsed.append((body_name, _parse_constraint(body_name, raw, council)))
     return tuple(parsed)
 

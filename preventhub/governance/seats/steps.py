@@ -66,7 +66,7 @@ def tie_steps(ties: Iterable[Tie], principle: Principle, body: str | None) -> li
     steps = []
     for tie in ties:
         verb = "gets" if tie.gaining else "gives up"
-        level = and_list([who(p) for p in (tie.winner, *tie.others)])
+        level = and_list([who(p) for p in tie.level])
         where = f" on {body}" if body else ""
         steps.append(
             Step(
