@@ -141,10 +141,20 @@ def _field_id(bound_field: forms.BoundField) -> str:
     )
 
 
+def _marks_optional(form: forms.BaseForm) -> bool:
+    """GOV.UK marks the optional questions rather than the required ones; a form of nothing but
+    optional fields (a search or filter form) marks none. ``govuk_mark_optional`` overrides."""
+    choice = getattr(form, "govuk_mark_optional", None)
+    if choice is not None:
+        return bool(choice)
+    return any(field.required for field in form.fields.values() if not field.widget.is_hidden)
+
+
 def _label_text(bound_field: forms.BoundField) -> str:
-    # GOV.UK marks the optional questions rather than the required ones.
     label = str(bound_field.label)
-    return label if bound_field.field.required else f"{label} (optional)"
+    if bound_field.field.required or not _marks_optional(bound_field.form):
+        return label
+    return f"{label} (optional)"
 
 
 def _hint(bound_field: forms.BoundField) -> dict[str, str] | None:

@@ -215,6 +215,17 @@ def test_labels_legends_and_optional_questions(bad_form):
     assert '<legend class="govuk-fieldset__legend govuk-fieldset__legend--m">' in html
 
 
+def test_a_form_of_only_optional_fields_marks_none_of_them_optional():
+    class SearchForm(forms.Form):
+        q = forms.CharField(label="Search", required=False)
+
+    class MarkedSearchForm(SearchForm):
+        govuk_mark_optional = True
+
+    assert "(optional)" not in render_form(SearchForm())
+    assert "Search (optional)" in render_form(MarkedSearchForm())
+
+
 def test_what_the_user_typed_is_shown_again():
     form = ReferralForm(
         data={
