@@ -9,15 +9,42 @@ from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
+from preventhub.audit.services import record_event
 from preventhub.core.tasks import send_email_after_commit
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    # GOV.UK style: say what went wrong and what to do next.
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "email_password_mismatch": "Enter a correct email address and password",
+        "too_many_login_attempts": (
+            "You have tried to sign in too many times. Wait 5 minutes before you try again, "
+            "or reset your password"
+        ),
+    }
+
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         # Accounts are created by administrators, never by self sign-up.
         return False
+
+    def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
+        """allauth's rate limit refuses the attempt before the password is checked, so no
+        "failed sign-in" is recorded for it; record the refusal instead."""
+        try:
+            super().pre_authenticate(request, **credentials)
+        except ValidationError:
+            tried = str(credentials.get("email") or credentials.get("username") or "")[:254]
+            record_event(
+                actor=None,
+                action="auth.login_blocked",
+                object_type="accounts.user",
+                actor_label=tried,
+            )
+            raise
 
     def format_email_subject(self, subject: str) -> str:
         return f"{settings.SERVICE_NAME}: {subject}"

@@ -8,8 +8,10 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from preventhub.core import navigation
 
-        from . import audit_actions  # noqa: F401  (registers the accounts audit codes)
-        from . import signals  # noqa: F401  (connects login/MFA audit receivers)
+        from . import (
+            audit_actions,  # noqa: F401  (registers the accounts audit codes)
+            signals,  # noqa: F401  (connects login/MFA audit receivers)
+        )
         from .policies import can_manage_users, can_use_api_tokens
 
         navigation.add(

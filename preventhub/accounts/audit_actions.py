@@ -6,3 +6,4 @@ from __future__ import annotations
 from preventhub.audit.registry import register
 
 PASSWORD_LINK_SENT = register("accounts.password_link_sent", "Set-password link sent")
+LOGIN_BLOCKED = register("auth.login_blocked", "Sign-in refused: too many failed attempts")

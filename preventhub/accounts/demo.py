@@ -15,10 +15,34 @@ from .roles import MFA_REQUIRED_ROLES, Role
 LOGINS = [
     (Role.ADMINISTRATOR, "admin@northbridge.example", "Alex Morgan", None, None),
     (Role.PREVENT_LEAD, "prevent.lead@northbridge.example", "Priya Shah", None, "Priya Shah"),
-    (Role.CHANNEL_COORDINATOR, "channel@northbridge.example", "Daniel Okafor", None, "Daniel Okafor"),
-    (Role.CHANNEL_PANEL_MEMBER, "panel.member@northbridge.example", "DS Karen Lowe", None, "DS Karen Lowe"),
-    (Role.PARTNER_LEAD, "partner.lead@northbridge.example", "Mark Bennett", "Northbridge Academy", "Mark Bennett"),
-    (Role.DEMOCRATIC_SERVICES, "democratic.services@northbridge.example", "Grace Whitfield", None, "Grace Whitfield"),
+    (
+        Role.CHANNEL_COORDINATOR,
+        "channel@northbridge.example",
+        "Daniel Okafor",
+        None,
+        "Daniel Okafor",
+    ),
+    (
+        Role.CHANNEL_PANEL_MEMBER,
+        "panel.member@northbridge.example",
+        "DS Karen Lowe",
+        None,
+        "DS Karen Lowe",
+    ),
+    (
+        Role.PARTNER_LEAD,
+        "partner.lead@northbridge.example",
+        "Mark Bennett",
+        "Northbridge Academy",
+        "Mark Bennett",
+    ),
+    (
+        Role.DEMOCRATIC_SERVICES,
+        "democratic.services@northbridge.example",
+        "Grace Whitfield",
+        None,
+        "Grace Whitfield",
+    ),
     (Role.COUNCILLOR, "councillor@northbridge.example", "Cllr Jane Holloway", None, None),
     (Role.AUDITOR, "auditor@northbridge.example", "Sofia Rossi", None, "Sofia Rossi"),
 ]
@@ -35,7 +59,10 @@ def seed(demo: Demo) -> None:
         organisation = demo[f"org:{org_name}"] if org_name else None
         RoleAssignment.objects.get_or_create(user=user, role=role, organisation=organisation)
         needs_mfa = role in MFA_REQUIRED_ROLES
-        if needs_mfa and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        if (
+            needs_mfa
+            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        ):
             TOTP.activate(user, DEMO_TOTP_SECRET)
             RecoveryCodes.activate(user)
         demo[f"user:{role}"] = user

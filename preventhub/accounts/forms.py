@@ -41,7 +41,7 @@ class GovukWidgetsMixin(forms.BaseForm):
 
 
 class UserSearchForm(GovukWidgetsMixin, forms.Form):
-    """The filters of the user list (a GET form: invalid values are ignored, never shown as errors)."""
+    """The filters of the user list: a GET form, so invalid values are ignored, not shown."""
 
     q = forms.CharField(label="Name or email address", required=False, max_length=200)
     role = forms.ChoiceField(
@@ -135,5 +135,7 @@ class TokenCreateForm(GovukWidgetsMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["days"].widget.attrs.update({"inputmode": "numeric", "class": "govuk-input--width-3"})
+        self.fields["days"].widget.attrs.update(
+            {"inputmode": "numeric", "class": "govuk-input--width-3"}
+        )
         self.fields["name"].error_messages["required"] = "Enter a name for the token"

@@ -90,7 +90,8 @@ class RoleAssignment(PublicModel):
                 violation_error_message="This person already has that role for the partnership.",
             ),
             models.CheckConstraint(
-                condition=~Q(role__in=sorted(ORGANISATION_SCOPED_ROLES)) | Q(organisation__isnull=False),
+                condition=~Q(role__in=sorted(ORGANISATION_SCOPED_ROLES))
+                | Q(organisation__isnull=False),
                 name="role_assignment_scoped_role_has_organisation",
                 violation_error_message="A partner lead must be scoped to an organisation.",
             ),
@@ -121,7 +122,9 @@ class ApiToken(PublicModel):
     PREFIX = "ph_"
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
-    name = models.CharField(max_length=100, help_text="What the token is for, such as a reporting script.")
+    name = models.CharField(
+        max_length=100, help_text="What the token is for, such as a reporting script."
+    )
     lookup = models.CharField(max_length=16, unique=True, editable=False)
     digest = models.CharField(max_length=64, editable=False)
     expires_at = models.DateTimeField()

@@ -27,7 +27,9 @@ def create_user(
     *, actor: Any, email: str, full_name: str, password: str | None = None, person: Any = None
 ) -> User:
     with transaction.atomic():
-        user = User.objects.create_user(email=email, password=password, full_name=full_name, person=person)
+        user = User.objects.create_user(
+            email=email, password=password, full_name=full_name, person=person
+        )
         if password is None:
             user.set_unusable_password()
             user.save(update_fields=["password"])
@@ -64,12 +66,17 @@ def assign_role(
         raise RoleAssignmentError("This person already has that role with that scope.")
     try:
         with transaction.atomic():
-            assignment = RoleAssignment.objects.create(user=user, role=role, organisation=organisation)
+            assignment = RoleAssignment.objects.create(
+                user=user, role=role, organisation=organisation
+            )
             record_event(
                 actor=actor,
                 action="accounts.role_assigned",
                 obj=user,
-                changes={"role": [None, assignment.get_role_display()], "scope": [None, assignment.scope_label]},
+                changes={
+                    "role": [None, assignment.get_role_display()],
+                    "scope": [None, assignment.scope_label],
+                },
             )
     except IntegrityError as exc:  # a concurrent identical assignment won the race
         raise RoleAssignmentError("This person already has that role with that scope.") from exc
@@ -84,7 +91,10 @@ def remove_role(*, actor: Any, assignment: RoleAssignment) -> None:
             actor=actor,
             action="accounts.role_removed",
             obj=user,
-            changes={"role": [assignment.get_role_display(), None], "scope": [assignment.scope_label, None]},
+            changes={
+                "role": [assignment.get_role_display(), None],
+                "scope": [assignment.scope_label, None],
+            },
         )
         assignment.delete()
     forget_grants(user)
@@ -97,7 +107,12 @@ def enrol_totp(*, user: User, secret: str) -> list[str]:
         Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).delete()
         TOTP.activate(user, secret)
         codes = RecoveryCodes.activate(user)
-        record_event(actor=user, action="mfa.authenticator_added", obj=user, changes={"method": [None, "totp"]})
+        record_event(
+            actor=user,
+            action="mfa.authenticator_added",
+            obj=user,
+            changes={"method": [None, "totp"]},
+        )
     return codes.generate_codes()
 
 

@@ -24,10 +24,14 @@ def _logged_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
 
 
 @receiver(auth_signals.user_login_failed)
-def _login_failed(sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any) -> None:
+def _login_failed(
+    sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any
+) -> None:
     # Only the identifier tried is kept, never the password.
     tried = str(credentials.get("email") or credentials.get("username") or "")[:254]
-    record_event(actor=None, action="auth.login_failed", object_type="accounts.user", actor_label=tried)
+    record_event(
+        actor=None, action="auth.login_failed", object_type="accounts.user", actor_label=tried
+    )
 
 
 @receiver(account_signals.password_changed)

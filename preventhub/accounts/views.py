@@ -75,7 +75,9 @@ def _filtered_users(request: HttpRequest, form: UserSearchForm) -> QuerySet[User
 def user_list(request: HttpRequest) -> HttpResponse:
     _require_user_manager(request)
     form = UserSearchForm(request.GET)
-    page = Paginator(_filtered_users(request, form), USERS_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(_filtered_users(request, form), USERS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -106,10 +108,20 @@ def _user_history(target: User) -> list[dict[str, Any]]:
         "history_user", "organisation"
     )[:HISTORY_ROWS]
     for record in role_history:
-        scope = record.organisation.name if record.organisation_id and record.organisation else "whole partnership"
+        scope = (
+            record.organisation.name
+            if record.organisation_id and record.organisation
+            else "whole partnership"
+        )
         verb = {"+": "Role assigned", "-": "Role removed"}.get(record.history_type, "Role changed")
         label = dict(RoleAssignment._meta.get_field("role").choices).get(record.role, record.role)
-        rows.append({"when": record.history_date, "by": record.history_user, "what": f"{verb}: {label} ({scope})"})
+        rows.append(
+            {
+                "when": record.history_date,
+                "by": record.history_user,
+                "what": f"{verb}: {label} ({scope})",
+            }
+        )
     rows.sort(key=lambda row: row["when"], reverse=True)
     return rows[:HISTORY_ROWS]
 
@@ -140,7 +152,9 @@ def user_create(request: HttpRequest) -> HttpResponse:
             full_name=form.cleaned_data["full_name"],
             person=form.cleaned_data["person"],
         )
-        messages.success(request, f"Account created. We have emailed {user.email} a link to set a password.")
+        messages.success(
+            request, f"Account created. We have emailed {user.email} a link to set a password."
+        )
         return redirect("accounts:user_detail", public_id=user.public_id)
     return render(request, "accounts/user_form.html", {"form": form, "errors": error_list(form)})
 
@@ -181,7 +195,9 @@ def role_assign(request: HttpRequest, public_id: Any) -> HttpResponse:
     if request.method == "POST":
         return _assign_role(request, target)
     form = RoleAssignForm(organisations=organisations.visible_to(request.user))
-    return render(request, "accounts/role_form.html", {"target": target, "form": form, "errors": []})
+    return render(
+        request, "accounts/role_form.html", {"target": target, "form": form, "errors": []}
+    )
 
 
 @reauthentication_required
@@ -217,7 +233,9 @@ def role_remove(request: HttpRequest, public_id: Any, assignment_id: Any) -> Htt
     )
     if request.method == "POST":
         return _remove_role(request, target, assignment)
-    return render(request, "accounts/role_remove.html", {"target": target, "assignment": assignment})
+    return render(
+        request, "accounts/role_remove.html", {"target": target, "assignment": assignment}
+    )
 
 
 @reauthentication_required
@@ -256,7 +274,9 @@ def token_create(request: HttpRequest) -> HttpResponse:
 def _create_token(request: HttpRequest) -> HttpResponse:
     form = TokenCreateForm(request.POST)
     if not form.is_valid():
-        return render(request, "accounts/token_form.html", {"form": form, "errors": error_list(form)})
+        return render(
+            request, "accounts/token_form.html", {"form": form, "errors": error_list(form)}
+        )
     token, secret = services.create_api_token(
         actor=request.user, name=form.cleaned_data["name"], days=form.cleaned_data["days"]
     )
@@ -272,6 +292,8 @@ def token_revoke(request: HttpRequest, public_id: Any) -> HttpResponse:
     token: ApiToken = api_tokens.get_or_404(request, Action.CHANGE, public_id=public_id)
     if request.method == "POST":
         services.revoke_api_token(actor=request.user, token=token)
-        messages.success(request, f"The token ‘{token.name}’ has been revoked. It can no longer be used.")
+        messages.success(
+            request, f"The token ‘{token.name}’ has been revoked. It can no longer be used."
+        )
         return redirect("accounts:token_list")
     return render(request, "accounts/token_revoke.html", {"token": token})

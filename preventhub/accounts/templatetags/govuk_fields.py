@@ -96,8 +96,10 @@ def _plain_required_messages(form: forms.BaseForm) -> None:
 
 @register.simple_tag
 def form_error_list(*forms_: Any) -> list[dict[str, Any]]:
-    """The error summary items for one or more forms (missing forms are skipped). Call it before
-    the fields are rendered: it also rewrites Django's generic "required" message in GOV.UK style."""
+    """The error summary items for one or more forms (missing forms are skipped).
+
+    Call it before the fields are rendered: it also rewrites Django's generic "required" message
+    in GOV.UK style."""
     items: list[dict[str, Any]] = []
     for form in forms_:
         if form is not None and hasattr(form, "errors"):

@@ -24,7 +24,9 @@ REDIRECT = (302,)
 
 def build(world: Any) -> None:
     world.councillor_role = RoleAssignment.objects.get(user=world.councillor)
-    world.admin_token, _ = services.create_api_token(actor=world.administrator, name="Admin's script", days=30)
+    world.admin_token, _ = services.create_api_token(
+        actor=world.administrator, name="Admin's script", days=30
+    )
 
 
 def _user(world: Any) -> dict[str, Any]:
@@ -32,7 +34,10 @@ def _user(world: Any) -> dict[str, Any]:
 
 
 def _role(world: Any) -> dict[str, Any]:
-    return {"public_id": world.councillor.public_id, "assignment_id": world.councillor_role.public_id}
+    return {
+        "public_id": world.councillor.public_id,
+        "assignment_id": world.councillor_role.public_id,
+    }
 
 
 def _token(world: Any) -> dict[str, Any]:
@@ -55,7 +60,9 @@ CASES = [
     Case("accounts:user_detail", allowed=ADMIN, kwargs=_user),
     Case("accounts:user_deactivate", allowed=ADMIN, kwargs=_user, method="post", ok=REDIRECT),
     Case("accounts:user_reactivate", allowed=ADMIN, kwargs=_user, method="post", ok=REDIRECT),
-    Case("accounts:user_send_password_link", allowed=ADMIN, kwargs=_user, method="post", ok=REDIRECT),
+    Case(
+        "accounts:user_send_password_link", allowed=ADMIN, kwargs=_user, method="post", ok=REDIRECT
+    ),
     Case("accounts:role_assign", allowed=ADMIN, kwargs=_user),
     Case(
         "accounts:role_assign",
@@ -157,7 +164,7 @@ CASES = [
         allowed=EVERYONE_SIGNED_IN,
         ok=REDIRECT,
         browse=False,
-        note="with TOTP: to deactivate; without: to re-authentication (force_login leaves no record)",
+        note="with TOTP: to deactivate; without: to re-authentication (no sign-in record)",
     ),
     Case("mfa_deactivate_totp", allowed=WITH_TOTP, ok=REDIRECT, browse=False),
     Case(
@@ -168,5 +175,7 @@ CASES = [
         note="302 to re-authentication",
     ),
     Case("mfa_view_recovery_codes", note="nobody in the matrix has recovery codes: 404 for all"),
-    Case("mfa_download_recovery_codes", note="nobody in the matrix has recovery codes: 404 for all"),
+    Case(
+        "mfa_download_recovery_codes", note="nobody in the matrix has recovery codes: 404 for all"
+    ),
 ]

@@ -23,7 +23,9 @@ def assert_govuk_page(response, heading: str) -> str:
     html = response.content.decode()
     assert 'class="govuk-template' in html, "not inside base.html"
     assert "govuk-footer" in html
-    assert re.search(r'<h1 class="govuk-(heading-xl|panel__title)">\s*' + re.escape(heading), html), heading
+    assert re.search(
+        r'<h1 class="govuk-(heading-xl|panel__title)">\s*' + re.escape(heading), html
+    ), heading
     assert not INLINE_SCRIPT.search(html), "inline <script>"
     assert not INLINE_STYLE.search(html), "inline style attribute"
     title = re.search(r"<title>(.*?)</title>", html, re.DOTALL).group(1).strip()
@@ -84,10 +86,16 @@ def test_totp_activation_shows_the_secret_as_labelled_text_and_the_qr_as_a_data_
 
     html = assert_govuk_page(response, "Set up an authenticator app")
     secret = response.context["form"].secret
-    assert re.search(r'<label class="govuk-label[^"]*" for="authenticator_secret">Secret key</label>', html)
+    assert re.search(
+        r'<label class="govuk-label[^"]*" for="authenticator_secret">Secret key</label>', html
+    )
     assert f'id="authenticator_secret" type="text" value="{secret}" readonly' in html
-    assert re.search(r'<img src="data:image/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="QR code[^"]+"', html)
-    assert '<label class="govuk-label" for="id_code">Code from your authenticator app</label>' in html
+    assert re.search(
+        r'<img src="data:image/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="QR code[^"]+"', html
+    )
+    assert (
+        '<label class="govuk-label" for="id_code">Code from your authenticator app</label>' in html
+    )
 
 
 @pytest.mark.django_db
@@ -119,21 +127,29 @@ def test_mfa_pages_for_someone_with_an_authenticator(client, django_capture_on_c
     html = assert_govuk_page(codes, "Your recovery codes")
     assert '<label class="govuk-label govuk-label--s" for="recovery_codes">' in html
     assert_govuk_page(client.get(reverse("mfa_deactivate_totp")), "Remove your authenticator app?")
-    assert "Make new recovery codes" in assert_govuk_page(client.get(reverse("mfa_index")), "Two-factor authentication")
+    assert "Make new recovery codes" in assert_govuk_page(
+        client.get(reverse("mfa_index")), "Two-factor authentication"
+    )
 
 
 @pytest.mark.django_db
 def test_failed_sign_in_shows_an_error_summary(client, councillor):
-    response = client.post(reverse("account_login"), {"login": councillor.email, "password": "wrong"})
-    assert_error_summary(response, "The email address and/or password you specified are not correct.")
+    response = client.post(
+        reverse("account_login"), {"login": councillor.email, "password": "wrong"}
+    )
+    assert_error_summary(response, "Enter a correct email address and password")
 
 
 @pytest.mark.django_db
 def test_sign_in_with_no_email_links_the_error_to_the_field(client):
     response = client.post(reverse("account_login"), {"login": "", "password": ""})
     assert_error_summary(
-        response, 'href="#id_login"', 'href="#id_password"', "govuk-input--error",
-        "Enter your email address", "Enter your password",
+        response,
+        'href="#id_login"',
+        'href="#id_password"',
+        "govuk-input--error",
+        "Enter your email address",
+        "Enter your password",
     )
     assert "This field is required." not in response.content.decode()
 
@@ -149,7 +165,11 @@ def test_change_password_with_the_wrong_current_password_shows_an_error_summary(
     sign_in(client, councillor)
     response = client.post(
         reverse("account_change_password"),
-        {"oldpassword": "wrong", "password1": "a long new passphrase", "password2": "a long new passphrase"},
+        {
+            "oldpassword": "wrong",
+            "password1": "a long new passphrase",
+            "password2": "a long new passphrase",
+        },
     )
     assert_error_summary(response, 'href="#id_oldpassword"')
 
@@ -158,7 +178,8 @@ def test_change_password_with_the_wrong_current_password_shows_an_error_summary(
 def test_change_password_too_short_shows_an_error_summary(client, councillor):
     sign_in(client, councillor)
     response = client.post(
-        reverse("account_change_password"), {"oldpassword": PASSWORD, "password1": "short", "password2": "short"}
+        reverse("account_change_password"),
+        {"oldpassword": PASSWORD, "password1": "short", "password2": "short"},
     )
     assert_error_summary(response, 'href="#id_password1"')
 
@@ -177,9 +198,14 @@ def test_password_reset_from_a_valid_link_has_govuk_fields_and_validates(client,
 
     url = reverse(
         "account_reset_password_from_key",
-        kwargs={"uidb36": user_pk_to_url_str(councillor), "key": default_token_generator.make_token(councillor)},
+        kwargs={
+            "uidb36": user_pk_to_url_str(councillor),
+            "key": default_token_generator.make_token(councillor),
+        },
     )
     page = client.get(url, follow=True)
     assert_govuk_page(page, "Choose a new password")
-    response = client.post(page.redirect_chain[-1][0], {"password1": "a long new passphrase", "password2": "different"})
+    response = client.post(
+        page.redirect_chain[-1][0], {"password1": "a long new passphrase", "password2": "different"}
+    )
     assert_error_summary(response, 'href="#id_password2"')

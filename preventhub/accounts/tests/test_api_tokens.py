@@ -23,16 +23,25 @@ def lead_client(client, prevent_lead):
 
 
 def _create(client, **data):
-    response = client.post(reverse("accounts:token_create"), {"name": "Quarterly figures", "days": "90", **data})
-    if response.status_code == 302 and response["Location"].startswith(reverse("account_reauthenticate")):
+    response = client.post(
+        reverse("accounts:token_create"), {"name": "Quarterly figures", "days": "90", **data}
+    )
+    if response.status_code == 302 and response["Location"].startswith(
+        reverse("account_reauthenticate")
+    ):
         response = reauthenticate(client, response)
     return response
 
 
-def test_token_list_shows_only_your_own_tokens_with_their_details(lead_client, prevent_lead, administrator):
+def test_token_list_shows_only_your_own_tokens_with_their_details(
+    lead_client, prevent_lead, administrator
+):
     mine, _ = services.create_api_token(actor=prevent_lead, name="My report script", days=30)
     services.create_api_token(actor=administrator, name="Admin secret thing", days=30)
-    services.revoke_api_token(actor=prevent_lead, token=services.create_api_token(actor=prevent_lead, name="Old", days=5)[0])
+    services.revoke_api_token(
+        actor=prevent_lead,
+        token=services.create_api_token(actor=prevent_lead, name="Old", days=5)[0],
+    )
 
     response = lead_client.get(reverse("accounts:token_list"))
 
@@ -44,8 +53,12 @@ def test_token_list_shows_only_your_own_tokens_with_their_details(lead_client, p
     assert mine.expires_at.strftime("%-d %b %Y") in html
 
 
-def test_creating_a_token_asks_for_the_password_then_shows_the_token_once(lead_client, prevent_lead):
-    first = lead_client.post(reverse("accounts:token_create"), {"name": "Quarterly figures", "days": "90"})
+def test_creating_a_token_asks_for_the_password_then_shows_the_token_once(
+    lead_client, prevent_lead
+):
+    first = lead_client.post(
+        reverse("accounts:token_create"), {"name": "Quarterly figures", "days": "90"}
+    )
     assert first.status_code == 302 and not ApiToken.objects.exists()
 
     response = reauthenticate(lead_client, first)
@@ -62,7 +75,9 @@ def test_creating_a_token_asks_for_the_password_then_shows_the_token_once(lead_c
     assert timedelta(days=89) < token.expires_at - timezone.now() <= timedelta(days=90)
     assert token.digest not in html
     assert secret not in lead_client.get(reverse("accounts:token_list")).content.decode()
-    assert AuditEvent.objects.filter(action="accounts.token_created", object_id=str(token.public_id)).exists()
+    assert AuditEvent.objects.filter(
+        action="accounts.token_created", object_id=str(token.public_id)
+    ).exists()
 
 
 @pytest.mark.parametrize(
@@ -100,10 +115,14 @@ def test_revoking_your_token_stops_it_working(lead_client, prevent_lead):
     token.refresh_from_db()
     assert token.revoked_at is not None
     assert services.authenticate_token(secret) is None
-    assert AuditEvent.objects.filter(action="accounts.token_revoked", object_id=str(token.public_id)).exists()
+    assert AuditEvent.objects.filter(
+        action="accounts.token_revoked", object_id=str(token.public_id)
+    ).exists()
 
 
-def test_another_persons_token_is_404_even_for_an_administrator(client, prevent_lead, administrator):
+def test_another_persons_token_is_404_even_for_an_administrator(
+    client, prevent_lead, administrator
+):
     token, secret = services.create_api_token(actor=prevent_lead, name="Script", days=30)
     sign_in(client, administrator)
     url = reverse("accounts:token_revoke", kwargs={"public_id": token.public_id})
@@ -137,7 +156,13 @@ def test_token_list_query_budget_holds_at_10_and_1000_tokens(
     now = timezone.now()
     ApiToken.objects.bulk_create(
         [
-            ApiToken(user=prevent_lead, name=f"T{i}", lookup=f"{i:016x}", digest="0" * 64, expires_at=now + timedelta(days=9))
+            ApiToken(
+                user=prevent_lead,
+                name=f"T{i}",
+                lookup=f"{i:016x}",
+                digest="0" * 64,
+                expires_at=now + timedelta(days=9),
+            )
             for i in range(count)
         ]
     )

@@ -36,15 +36,17 @@ def test_each_failed_sign_in_shows_an_error_summary_and_is_audited(client, counc
 
 def test_repeated_failures_are_blocked_with_a_clear_message(client, councillor):
     for _ in range(KEY_LIMIT):
-        assert "Too many failed" not in _try(client, councillor.email).content.decode()
+        assert "too many times" not in _try(client, councillor.email).content.decode()
 
     blocked = _try(client, councillor.email)
 
     html = blocked.content.decode()
     assert blocked.status_code in (200, 429)
     assert "govuk-error-summary" in html
-    assert "Too many failed login attempts. Try again later." in html
+    assert "You have tried to sign in too many times. Wait 5 minutes before you try again" in html
     assert AuditEvent.objects.filter(action="auth.login_failed").count() == KEY_LIMIT
+    blocked_event = AuditEvent.objects.get(action="auth.login_blocked")
+    assert blocked_event.actor_label == councillor.email
 
 
 def test_once_blocked_even_the_right_password_does_not_sign_in(client, councillor):

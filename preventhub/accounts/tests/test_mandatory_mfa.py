@@ -29,7 +29,9 @@ def _set_up_totp(client) -> str:
 def test_person_whose_role_needs_mfa_is_sent_to_set_it_up_after_signing_in(client, role):
     user = make_user(role, mfa=False)
 
-    response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD}, follow=True)
+    response = client.post(
+        reverse("account_login"), {"login": user.email, "password": PASSWORD}, follow=True
+    )
 
     assert response.redirect_chain[-1][0].startswith(reverse("mfa_activate_totp"))
     assert response.status_code == 200
@@ -60,7 +62,9 @@ def test_sign_out_and_password_pages_stay_reachable_while_mfa_is_missing(client)
 
 
 @pytest.mark.django_db
-def test_setting_up_the_authenticator_app_opens_the_service(client, django_capture_on_commit_callbacks):
+def test_setting_up_the_authenticator_app_opens_the_service(
+    client, django_capture_on_commit_callbacks
+):
     user = make_user(Role.CHANNEL_COORDINATOR, mfa=False)
     sign_in(client, user)
 
@@ -71,7 +75,9 @@ def test_setting_up_the_authenticator_app_opens_the_service(client, django_captu
     assert response.status_code == 302
     assert Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
     assert client.get(reverse("core:home")).status_code == 200
-    assert AuditEvent.objects.filter(action="mfa.authenticator_added", object_id=str(user.public_id)).exists()
+    assert AuditEvent.objects.filter(
+        action="mfa.authenticator_added", object_id=str(user.public_id)
+    ).exists()
 
 
 @pytest.mark.django_db

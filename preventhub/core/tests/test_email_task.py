@@ -108,7 +108,9 @@ def test_db_worker_sends_a_queued_email_to_the_smtp_server(smtp_inbox):
     with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
         with transaction.atomic():
             send_email_after_commit(
-                subject="Channel panel on Thursday", body="The agenda is ready.", to=["panel@example.org"]
+                subject="Channel panel on Thursday",
+                body="The agenda is ready.",
+                to=["panel@example.org"],
             )
         queued = DBTaskResult.objects.get()
         assert queued.status == "READY"
