@@ -164,8 +164,28 @@ def _hint(bound_field: forms.BoundField) -> dict[str, str] | None:
     return {"html": help_text} if isinstance(help_text, SafeData) else {"text": str(help_text)}
 
 
+_DJANGO_REQUIRED = str(forms.Field.default_error_messages["required"])
+
+
+def _error_text(bound_field: forms.BoundField) -> str:
+    """The field's errors as one message. Django's generic "This field is required." becomes
+    GOV.UK's specific "Enter ..." or "Select ...", so the error summary says which question."""
+    messages = []
+    for error in bound_field.errors.as_data():
+        if error.code == "required" and str(error.message) == _DJANGO_REQUIRED:
+            widget = bound_field.field.widget
+            typed = isinstance(widget, forms.Textarea | forms.widgets.Input) and not isinstance(
+                widget, forms.FileInput | forms.CheckboxInput | forms.RadioSelect
+            )
+            label = str(bound_field.label)
+            messages.append(f"{'Enter' if typed else 'Select'} {label[:1].lower()}{label[1:]}")
+        else:
+            messages.extend(str(m) for m in error.messages)
+    return " ".join(messages)
+
+
 def _error_message(bound_field: forms.BoundField) -> dict[str, str] | None:
-    return {"text": " ".join(str(e) for e in bound_field.errors)} if bound_field.errors else None
+    return {"text": _error_text(bound_field)} if bound_field.errors else None
 
 
 def _widget_context(bound_field: forms.BoundField) -> dict[str, Any]:
@@ -396,5 +416,5 @@ def error_list(form: forms.BaseForm) -> list[dict[str, Any]]:
         if name == forms.forms.NON_FIELD_ERRORS or name not in form.fields:
             items.extend({"text": str(e), "href": ""} for e in errors)
             continue
-        items.append({"text": " ".join(str(e) for e in errors), "href": _error_href(form[name])})
+        items.append({"text": _error_text(form[name]), "href": _error_href(form[name])})
     return items

@@ -130,8 +130,32 @@ def test_error_summary_renders_the_links_and_messages(bad_form):
     )
 
     assert "There is a problem" in html
-    assert '<a href="#id_route">This field is required.</a>' in html
+    assert '<a href="#id_route">Select route</a>' in html
     assert '<a href="#id_referred_on-month">Date of referral must include a month</a>' in html
+
+
+def test_django_generic_required_message_names_the_question_as_gov_uk_asks(bad_form):
+    messages = {item["href"]: item["text"] for item in error_list(bad_form)}
+    html = render_form(bad_form)
+
+    assert messages["#id_name"] == "Enter name"
+    assert messages["#id_concerns"] == "Enter concerns"
+    assert messages["#id_agency"] == "Select agency"
+    assert messages["#id_route"] == "Select route"
+    assert messages["#id_needs"] == "Select needs"
+    assert messages["#id_evidence"] == "Select evidence"
+    assert '<span class="govuk-visually-hidden">Error:</span> Enter name' in html
+    assert "This field is required." not in html
+
+
+def test_a_required_message_the_form_chose_is_kept():
+    class NameForm(forms.Form):
+        name = forms.CharField(error_messages={"required": "Enter their full name"})
+
+    form = NameForm(data={})
+    form.is_valid()
+
+    assert error_list(form) == [{"text": "Enter their full name", "href": "#id_name"}]
 
 
 def test_non_field_errors_are_listed_without_a_link():
