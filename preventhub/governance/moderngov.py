@@ -221,10 +221,10 @@ _FALSE = {"false", "0", "no", "n", ""}
 
 
 def _flag(element: ET.Element, name: str, where: _Where) -> bool:
-    value = _text(element, name).lower()
-    if value in _TRUE:
+    value = _text(element, name)
+    if value.lower() in _TRUE:
         return True
-    if value in _FALSE:
+    if value.lower() in _FALSE:
         return False
     raise where.error(f"<{name}> is '{value}', which is not True or False")
 
@@ -483,18 +483,18 @@ class ImportResult:
     counts: dict[str, Counts] = field(default_factory=lambda: {k: Counts() for k in COUNT_KINDS})
     warnings: list[str] = field(default_factory=list)
 
-    def lines(self) -> list[str]:
-        out = []
-        for kind, c in self.counts.items():
-            if c.created or c.updated or c.unchanged or c.skipped:
-                skipped = f", {c.skipped} skipped" if c.skipped else ""
-                out.append(
-                    f"{kind}: {c.created} created, {c.updated} updated, {c.unchanged} unchanged{skipped}"
-                )
-        return out or ["nothing to import"]
+    def summary(self) -> dict[str, str]:
+        """'4 created, 0 updated, 0 unchanged, 1 skipped' for each kind of record in the data."""
+        return {kind: _count_text(c) for kind, c in self.counts.items() if c.created or c.updated or c.unchanged
+                or c.skipped}
 
-    def as_dict(self) -> dict[str, dict[str, int]]:
-        return {kind: vars(c).copy() for kind, c in self.counts.items()}
+    def lines(self) -> list[str]:
+        return [f"{kind}: {text}" for kind, text in self.summary().items()] or ["nothing to import"]
+
+
+def _count_text(c: Counts) -> str:
+    skipped = f", {c.skipped} skipped" if c.skipped else ""
+    return f"{c.created} created, {c.updated} updated, {c.unchanged} unchanged{skipped}"
 
 
 def import_documents(
@@ -520,11 +520,8 @@ def import_documents(
             object_type="governance.moderngov",
             object_id=timezone.now().strftime("%Y%m%dT%H%M%S"),
             object_repr=", ".join(result.sources)[:300],
-            changes={
-                kind: [None, counts]
-                for kind, counts in result.as_dict().items()
-                if any(counts.values())
-            },
+            # One line of counts per kind of record, as the page and the command report them.
+            changes={kind: [None, line] for kind, line in result.summary().items()},
             actor_label=actor_label,
         )
     return result

@@ -91,6 +91,13 @@ def _pagination(request: HttpRequest, page: Page, param: str) -> dict[str, Any] 
     }
 
 
+def posted(request: HttpRequest, *, files: bool = False) -> tuple[Any, ...]:
+    """A form's data: the POST (even an empty one, so its errors show), or nothing on GET."""
+    if request.method != "POST":
+        return (None, None) if files else (None,)
+    return (request.POST, request.FILES) if files else (request.POST,)
+
+
 def form_context(form: Any, **extra: Any) -> dict[str, Any]:
     return {"form": form, "errors": error_list(form) if form.is_bound else [], **extra}
 
@@ -213,7 +220,7 @@ def _body_form(request: HttpRequest, body: Body | None = None) -> BodyForm:
         "resolutions": policies.resolutions.visible_to(request.user).order_by("-created_at"),
     }
     if body is None:
-        return BodyForm(request.POST or None, **kwargs)
+        return BodyForm(*posted(request), **kwargs)
     return edit_form(BodyForm, request, body, **kwargs)
 
 
@@ -254,7 +261,7 @@ def structure(request: HttpRequest) -> HttpResponse:
 
 def _membership_form(request: HttpRequest) -> MembershipForm:
     return MembershipForm(
-        request.POST or None,
+        *posted(request),
         people=directory_policies.people.visible_to(request.user).order_by("name"),
         groups=policies.political_groups.visible_to(request.user).order_by("name"),
         organisations=Organisation.objects.visible_to(request.user).order_by("name"),
@@ -283,7 +290,7 @@ def membership_end(request: HttpRequest, public_id: Any) -> HttpResponse:
     queryset = policies.memberships.visible_to(request.user, Action.CHANGE).select_related("person", "body")
     membership = policies.memberships.get_or_404(request, Action.CHANGE, queryset=queryset, public_id=public_id)
     initial = {"version": membership.version, "ends_on": membership.ends_on or timezone.localdate()}
-    form = EndMembershipForm(request.POST or None, initial=initial, membership=membership)
+    form = EndMembershipForm(*posted(request), initial=initial, membership=membership)
     if request.method == "POST" and form.is_valid():
         ended = save(form, lambda: services.end_membership(
             actor=request.user, membership=membership, ends_on=form.cleaned_data["ends_on"],

@@ -29,7 +29,7 @@ from preventhub.governance.forms.members import (
 from preventhub.governance.models import Councillor, GroupMembership, GroupRole
 from preventhub.governance.services import members as services
 
-from .bodies import form_context, manage_required, optional_url, paginate, save
+from .bodies import form_context, manage_required, optional_url, paginate, posted, save
 
 TEMPLATES = "governance/members"
 UNGROUPED = "ungrouped"
@@ -118,7 +118,7 @@ def _councillor_form(request: HttpRequest, councillor: Councillor | None = None)
     if councillor is not None:
         return edit_form(CouncillorForm, request, councillor, wards=wards)
     people = directory_policies.people.visible_to(request.user).filter(councillor__isnull=True).order_by("name")
-    return CouncillorForm(request.POST or None, wards=wards, people=people)
+    return CouncillorForm(*posted(request), wards=wards, people=people)
 
 
 @manage_required
@@ -157,7 +157,7 @@ def councillor_group_change(request: HttpRequest, public_id: Any) -> HttpRespons
     """Record that a councillor joined a group, changed role, or left (and is now ungrouped)."""
     queryset_c = policies.councillors.visible_to(request.user, Action.CHANGE).select_related("person")
     councillor = policies.councillors.get_or_404(request, Action.CHANGE, queryset=queryset_c, public_id=public_id)
-    form = GroupChangeForm(request.POST or None, groups=policies.political_groups.visible_to(request.user)
+    form = GroupChangeForm(*posted(request), groups=policies.political_groups.visible_to(request.user)
                            .order_by("name"))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -233,7 +233,7 @@ def group_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
 @manage_required
 @require_http_methods(["GET", "POST"])
 def group_create(request: HttpRequest) -> HttpResponse:
-    form = GroupForm(request.POST or None)
+    form = GroupForm(*posted(request))
     if request.method == "POST" and form.is_valid():
         group = save(form, lambda: services.create_group(actor=request.user, data=form.changes()))
         if group is not None:
@@ -278,7 +278,7 @@ def composition(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def moderngov_import(request: HttpRequest) -> HttpResponse:
     """Upload one saved ModernGov response; it is imported (all or nothing) and the counts shown."""
-    form = ModernGovUploadForm(request.POST or None, request.FILES or None)
+    form = ModernGovUploadForm(*posted(request, files=True))
     result = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
