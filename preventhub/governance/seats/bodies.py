@@ -105,7 +105,7 @@ def _best_moves(
     index = {b.body.name: i for i, b in enumerate(bounds)}
     quotas = {b.body.name: b.quotas for b in bounds}
 
-    def cost(chain: list[Move]) -> tuple:
+    def cost(chain: list[Move]) -> tuple[int, int, Fraction, Fraction, int, int, int]:
         # First avoid pushing anyone more than a seat from their exact share on a body (which
         # would put (d) further out than (c) needs); then, as reference step 4 does, take the
         # seat resting on the smallest remainder; among equals give it where the taker's
@@ -125,16 +125,27 @@ def _best_moves(
         )
 
     direct = [[m] for m in _candidates(bounds, seats, over, under)]
-    if direct:
-        return min(direct, key=cost)
-    # No direct move: pass the seat through a third party who gives one on another body, so the
-    # third party's aggregate is unchanged.
+    chains = direct or _two_hop_chains(council, bounds, seats, over, under)
+    return min(chains, key=cost) if chains else []
+
+
+def _two_hop_chains(
+    council: Council,
+    bounds: Sequence[Bounds],
+    seats: Seats,
+    over: Sequence[str],
+    under: Sequence[str],
+) -> list[list[Move]]:
+    """When no seat can move directly, pass one through a third party who gives a seat on
+    another body, so the third party's aggregate is unchanged."""
     chains = []
     for first in _candidates(bounds, seats, over, council.parties):
+        if first.taker in over:
+            continue
         for second in _candidates(bounds, seats, [first.taker], under):
-            if second.body != first.body and first.taker not in over:
+            if second.body != first.body:
                 chains.append([first, second])
-    return min(chains, key=cost) if chains else []
+    return chains
 
 
 def _strays(move: Move, seats: Seats, quotas: dict[str, dict[str, Fraction]]) -> int:

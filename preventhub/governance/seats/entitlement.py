@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 
-from .arithmetic import fmt, pick, round_half_up, share, tie_order
+from .arithmetic import Tie, fmt, pick, round_half_up, share, tie_order
 from .bounds import Bounds
 from .council import UNGROUPED, Council
 from .steps import Principle, Step, and_list, seats_word, tie_steps
@@ -134,7 +134,7 @@ def _fit_surplus(
     rank = {p: i for i, p in enumerate(tie_order(dict(council.groups)))}
     while sum(targets.values()) > total:
         claims = {g: exact[g] - (targets[g] - 1) for g in exact if targets[g] > lower[g]}
-        ties: list = []
+        ties: list[Tie] = []
         loser = pick(claims, rank, largest=False, ties=ties)
         because = (
             "after the majority group's rise under principle (b)" if raised else "once rounded"
@@ -169,7 +169,7 @@ def _place_leftover(
     rank = {p: i for i, p in enumerate(tie_order(dict(council.groups)))}
     while total - sum(targets.values()) > upper[UNGROUPED]:
         claims = {g: exact[g] - targets[g] for g in exact if targets[g] < upper[g]}
-        ties: list = []
+        ties: list[Tie] = []
         winner = pick(claims, rank, largest=True, ties=ties)
         left = "after principle (a)'s limit" if principle is Principle.A else "after rounding"
         if council.ungrouped:

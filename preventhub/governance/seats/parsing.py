@@ -166,9 +166,11 @@ def _parse_adjustments(value: object, council: Council) -> tuple[Adjustment, ...
 
 def _known_body(name: object, council: Council, where: str) -> Body:
     try:
-        return council.body(name)  # type: ignore[arg-type]
-    except (KeyError, TypeError):
-        raise InvalidCouncil(f"Unknown body {name!r} in {where}.") from None
+        if isinstance(name, str):
+            return council.body(name)
+    except KeyError:
+        pass
+    raise InvalidCouncil(f"Unknown body {name!r} in {where}.")
 
 
 def _and(items: list[str]) -> str:

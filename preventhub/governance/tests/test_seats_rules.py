@@ -152,3 +152,27 @@ def test_an_individual_body_is_balanced_by_its_own_seats_not_the_aggregate():
         "Principle (b): A is a majority of the council (27 of 51) and needs a majority on "
         "Working Group: at least 3 of 4 seats, so its entitlement rises from 2 to 3"
     ) in [s.text for s in result.steps]
+
+
+def test_a_seat_passes_through_a_third_group_when_no_direct_move_is_possible():
+    # A is one over and the ungrouped member one short, but A can spare a seat only on B0, where
+    # the one ungrouped member already sits; so A's seat goes to B there and B's on B2 goes on.
+    council = Council(
+        (("A", 9), ("B", 5)),
+        1,
+        (Body("B0", 13), Body("B1", 6), Body("B2", 5), Body("B3", 4)),
+    )
+
+    result = allocate(council)
+
+    assert result.allocation == {
+        "B0": {"A": 7, "B": 5, "ungrouped": 1},
+        "B1": {"A": 4, "B": 2, "ungrouped": 0},
+        "B2": {"A": 3, "B": 1, "ungrouped": 1},
+        "B3": {"A": 3, "B": 1, "ungrouped": 0},
+    }
+    assert result.aggregate_totals == result.targets == {"A": 17, "B": 9, "ungrouped": 2}
+    assert (
+        "A's seat on B0 resting on the smallest remainder (0.80) moves to B, and B's seat on B2 "
+        "resting on the smallest remainder (0.67) moves to ungrouped members"
+    ) in next(s.text for s in result.steps if s.principle is Principle.C and "moves" in s.text)
