@@ -23,7 +23,9 @@ def login(client, personas) -> Callable[[str], Any]:
 
 @pytest.fixture
 def school_person(school):
-    return PersonFactory(name="Mark Bennett", job_title="Designated Safeguarding Lead", organisation=school)
+    return PersonFactory(
+        name="Mark Bennett", job_title="Designated Safeguarding Lead", organisation=school
+    )
 
 
 @pytest.fixture

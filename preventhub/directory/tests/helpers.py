@@ -1,4 +1,4 @@
-"""Helpers for the directory's tests: reading a rendered form back, and bulk rows for query budgets."""
+"""Test helpers: reading a rendered form back, and bulk rows for query budgets."""
 
 from __future__ import annotations
 
@@ -32,7 +32,9 @@ def input_value(response: Any, name: str) -> str | None:
 
 def textarea_value(response: Any, name: str) -> str | None:
     html = response.content.decode()
-    match = re.search(rf'<textarea[^>]*\bname="{re.escape(name)}"[^>]*>(.*?)</textarea>', html, re.S)
+    match = re.search(
+        rf'<textarea[^>]*\bname="{re.escape(name)}"[^>]*>(.*?)</textarea>', html, re.S
+    )
     return unescape(match.group(1)).strip() if match else None
 
 
@@ -49,7 +51,9 @@ def bulk_organisations(count: int, *, prefix: str = "Organisation") -> list[Orga
     sectors = [value for value, _ in Sector.choices]
     return Organisation.objects.bulk_create(
         Organisation(
-            name=f"{prefix} {n:05d}", sector=sectors[n % len(sectors)], is_specified_authority=n % 2 == 0
+            name=f"{prefix} {n:05d}",
+            sector=sectors[n % len(sectors)],
+            is_specified_authority=n % 2 == 0,
         )
         for n in range(count)
     )
@@ -68,7 +72,9 @@ def bulk_people(count: int, organisations: list[Organisation]) -> list[Person]:
 
 
 def bulk_wards(count: int) -> list[Ward]:
-    return Ward.objects.bulk_create(Ward(name=f"Ward {n:05d}", code=f"E05{n:06d}") for n in range(count))
+    return Ward.objects.bulk_create(
+        Ward(name=f"Ward {n:05d}", code=f"E05{n:06d}") for n in range(count)
+    )
 
 
 def bulk_municipal_years(count: int) -> list[MunicipalYear]:

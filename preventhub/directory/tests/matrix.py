@@ -54,7 +54,11 @@ def _person_post(w: Any) -> dict[str, Any]:
 
 CASES = [
     Case("directory:organisation_list", allowed=EVERY_ROLE),
-    Case("directory:organisation_list", allowed=EVERY_ROLE, query="q=North&sector=school&specified=yes"),
+    Case(
+        "directory:organisation_list",
+        allowed=EVERY_ROLE,
+        query="q=North&sector=school&specified=yes",
+    ),
     Case("directory:organisation_detail", allowed=EVERY_ROLE, kwargs=_id("school")),
     Case("directory:organisation_create", allowed=MANAGERS),
     Case("directory:organisation_edit", allowed=SCHOOL_EDITORS, kwargs=_id("school")),

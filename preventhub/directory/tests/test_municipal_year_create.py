@@ -19,8 +19,12 @@ URL = reverse("directory:municipal_year_create")
 def _data(label="2016/17", start=("18", "5", "2016"), end=("16", "5", "2017")) -> dict[str, str]:
     return {
         "label": label,
-        "starts_on_day": start[0], "starts_on_month": start[1], "starts_on_year": start[2],
-        "ends_on_day": end[0], "ends_on_month": end[1], "ends_on_year": end[2],
+        "starts_on_day": start[0],
+        "starts_on_month": start[1],
+        "starts_on_year": start[2],
+        "ends_on_day": end[0],
+        "ends_on_month": end[1],
+        "ends_on_year": end[2],
     }
 
 
@@ -28,8 +32,15 @@ def test_democratic_services_add_a_municipal_year(login, personas):
     response = login("democratic_services").post(URL, _data())
     year = MunicipalYear.objects.get()
     assert response.status_code == 302
-    assert (year.label, year.starts_on, year.ends_on) == ("2016/17", dt.date(2016, 5, 18), dt.date(2017, 5, 16))
-    assert AuditEvent.objects.get(action="directory.municipal_year_created").actor == personas["democratic_services"]
+    assert (year.label, year.starts_on, year.ends_on) == (
+        "2016/17",
+        dt.date(2016, 5, 18),
+        dt.date(2017, 5, 16),
+    )
+    assert (
+        AuditEvent.objects.get(action="directory.municipal_year_created").actor
+        == personas["democratic_services"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -43,7 +54,10 @@ def test_democratic_services_add_a_municipal_year(login, personas):
         (_data(start=("31", "2", "2016")), ["The start date must be a real date"]),
         (_data(end=("16", "5", "17")), ["The end date must be a real date"]),
         (_data(end=("1", "5", "2016")), ["The end date must be after the start date"]),
-        (_data(start=("18", "5", "2015")), ["The start date must be in 2016, the first year of 2016/17"]),
+        (
+            _data(start=("18", "5", "2015")),
+            ["The start date must be in 2016, the first year of 2016/17"],
+        ),
     ],
 )
 def test_bad_answers_are_explained_and_what_was_typed_is_kept(login, data, errors):
@@ -57,7 +71,9 @@ def test_bad_answers_are_explained_and_what_was_typed_is_kept(login, data, error
 
 
 def test_a_year_that_already_exists_is_refused_in_plain_words(login):
-    MunicipalYearFactory(label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16))
+    MunicipalYearFactory(
+        label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16)
+    )
     response = login("prevent_lead").post(URL, _data())
     assert error_summary(response) == ["The municipal year 2016/17 already exists"]
 

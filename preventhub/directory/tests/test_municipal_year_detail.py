@@ -11,9 +11,13 @@ from preventhub.directory import services
 
 
 def test_the_dates_and_their_history_are_shown(login, personas):
-    year = MunicipalYearFactory(label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16))
+    year = MunicipalYearFactory(
+        label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16)
+    )
     services.update_municipal_year(
-        actor=personas["democratic_services"], municipal_year=year, data={"ends_on": dt.date(2017, 5, 23)},
+        actor=personas["democratic_services"],
+        municipal_year=year,
+        data={"ends_on": dt.date(2017, 5, 23)},
         expected_version=1,
     )
     url = reverse("directory:municipal_year_detail", kwargs={"public_id": year.public_id})
@@ -23,5 +27,7 @@ def test_the_dates_and_their_history_are_shown(login, personas):
     assert (change.label, change.old, change.new) == ("Ends on", "16 May 2017", "23 May 2017")
     html = response.content.decode()
     assert "23 May 2017" in html
-    assert reverse("directory:municipal_year_edit", kwargs={"public_id": year.public_id}) not in html
+    assert (
+        reverse("directory:municipal_year_edit", kwargs={"public_id": year.public_id}) not in html
+    )
     assert login("outsider").get(url).status_code == 404

@@ -15,7 +15,9 @@ from .helpers import error_summary, input_value
 
 @pytest.fixture
 def year():
-    return MunicipalYearFactory(label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16))
+    return MunicipalYearFactory(
+        label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16)
+    )
 
 
 def _url(year) -> str:
@@ -24,16 +26,25 @@ def _url(year) -> str:
 
 def _data(version="1", **overrides) -> dict[str, str]:
     data = {
-        "label": "2016/17", "version": version,
-        "starts_on_day": "18", "starts_on_month": "5", "starts_on_year": "2016",
-        "ends_on_day": "23", "ends_on_month": "5", "ends_on_year": "2017",
+        "label": "2016/17",
+        "version": version,
+        "starts_on_day": "18",
+        "starts_on_month": "5",
+        "starts_on_year": "2016",
+        "ends_on_day": "23",
+        "ends_on_month": "5",
+        "ends_on_year": "2017",
     }
     return {**data, **overrides}
 
 
 def test_the_form_shows_the_dates_in_day_month_and_year_boxes(login, year):
     response = login("prevent_lead").get(_url(year))
-    assert [input_value(response, f"starts_on_{part}") for part in ("day", "month", "year")] == ["18", "5", "2016"]
+    assert [input_value(response, f"starts_on_{part}") for part in ("day", "month", "year")] == [
+        "18",
+        "5",
+        "2016",
+    ]
 
 
 def test_the_prevent_lead_moves_the_end_date(login, year):
@@ -52,7 +63,9 @@ def test_an_end_before_the_start_is_refused_and_the_typing_kept(login, year):
 
 def test_a_change_saved_by_someone_else_meanwhile_is_caught(login, personas, year):
     services.update_municipal_year(
-        actor=personas["administrator"], municipal_year=year, data={"starts_on": dt.date(2016, 5, 25)},
+        actor=personas["administrator"],
+        municipal_year=year,
+        data={"starts_on": dt.date(2016, 5, 25)},
         expected_version=1,
     )
     response = login("prevent_lead").post(_url(year), _data())

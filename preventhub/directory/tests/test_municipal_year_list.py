@@ -15,13 +15,20 @@ URL = reverse("directory:municipal_year_list")
 
 
 def test_everyone_with_a_role_sees_the_years_newest_first(login):
-    MunicipalYearFactory(label="2015/16", starts_on=dt.date(2015, 5, 20), ends_on=dt.date(2016, 5, 17))
-    MunicipalYearFactory(label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16))
+    MunicipalYearFactory(
+        label="2015/16", starts_on=dt.date(2015, 5, 20), ends_on=dt.date(2016, 5, 17)
+    )
+    MunicipalYearFactory(
+        label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16)
+    )
     response = login("councillor").get(URL)
     assert [y.label for y in response.context["page"].object_list] == ["2016/17", "2015/16"]
     assert "18 May 2016" in response.content.decode()
     assert reverse("directory:municipal_year_create") not in response.content.decode()
-    assert reverse("directory:municipal_year_create") in login("prevent_lead").get(URL).content.decode()
+    assert (
+        reverse("directory:municipal_year_create")
+        in login("prevent_lead").get(URL).content.decode()
+    )
 
 
 def test_someone_with_no_role_gets_404(login):
@@ -29,7 +36,9 @@ def test_someone_with_no_role_gets_404(login):
 
 
 @pytest.mark.parametrize("rows", [10, 1000])
-def test_the_list_needs_the_same_queries_for_10_or_1000_years(login, django_assert_max_num_queries, rows):
+def test_the_list_needs_the_same_queries_for_10_or_1000_years(
+    login, django_assert_max_num_queries, rows
+):
     bulk_municipal_years(rows)
     client = login("prevent_lead")
     # 9 queries: session, user, role assignments, MFA check, the count and the page of years,

@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.urls import reverse
 
 
-def test_everyone_with_a_role_gets_a_directory_entry_that_stays_active_on_every_directory_page(login):
+def test_everyone_with_a_role_gets_a_directory_entry_that_stays_active_on_every_directory_page(
+    login,
+):
     response = login("councillor").get(reverse("directory:person_list"))
     entries = {item["text"]: item for item in response.context["service_navigation"]}
     assert entries["Directory"]["href"] == reverse("directory:organisation_list")

@@ -60,8 +60,12 @@ def test_missing_and_malformed_answers_are_listed_and_what_was_typed_is_kept(log
 
 
 def test_a_name_already_in_use_is_refused_in_plain_words(login, school):
-    response = login("prevent_lead").post(URL, _data(name="Northbridge Academy", sector=Sector.SCHOOL))
-    assert error_summary(response) == ["There is already an organisation called Northbridge Academy"]
+    response = login("prevent_lead").post(
+        URL, _data(name="Northbridge Academy", sector=Sector.SCHOOL)
+    )
+    assert error_summary(response) == [
+        "There is already an organisation called Northbridge Academy"
+    ]
     assert input_value(response, "name") == "Northbridge Academy"
     assert selected_option(response, "sector") == Sector.SCHOOL
     assert Organisation.objects.filter(name="Northbridge Academy").count() == 1

@@ -35,7 +35,9 @@ def test_the_form_shows_the_current_details_and_version(login, school):
 
 
 def test_the_partner_lead_changes_their_own_organisation(login, personas, school):
-    response = login("partner_lead").post(_url(school), _data(school, address="Academy Way\nNorthbridge"))
+    response = login("partner_lead").post(
+        _url(school), _data(school, address="Academy Way\nNorthbridge")
+    )
     assert response.status_code == 302
     school.refresh_from_db()
     assert school.address == "Academy Way\nNorthbridge"
@@ -53,7 +55,10 @@ def test_the_partner_lead_gets_404_for_another_organisation_and_the_attempt_is_r
     assert client.post(_url(college), _data(college, name="Taken over")).status_code == 404
     college.refresh_from_db()
     assert college.name == "Northbridge College"
-    assert AuditEvent.objects.filter(action="access.denied", object_id=str(college.public_id)).count() == 2
+    assert (
+        AuditEvent.objects.filter(action="access.denied", object_id=str(college.public_id)).count()
+        == 2
+    )
 
 
 def test_a_councillor_gets_404(login, school):
@@ -61,7 +66,9 @@ def test_a_councillor_gets_404(login, school):
 
 
 def test_a_blank_name_is_refused_and_the_other_answers_are_kept(login, school):
-    response = login("prevent_lead").post(_url(school), _data(school, name="", address="New address"))
+    response = login("prevent_lead").post(
+        _url(school), _data(school, name="", address="New address")
+    )
     assert response.status_code == 200
     assert error_summary(response) == ["Enter the organisation's name"]
     assert textarea_value(response, "address") == "New address"
@@ -71,14 +78,20 @@ def test_a_blank_name_is_refused_and_the_other_answers_are_kept(login, school):
 
 def test_renaming_to_a_name_in_use_is_refused_in_plain_words(login, school, college):
     response = login("prevent_lead").post(_url(school), _data(school, name="Northbridge College"))
-    assert error_summary(response) == ["There is already an organisation called Northbridge College"]
+    assert error_summary(response) == [
+        "There is already an organisation called Northbridge College"
+    ]
 
 
-def test_a_change_saved_by_someone_else_meanwhile_is_caught_and_the_typing_kept(login, personas, school):
+def test_a_change_saved_by_someone_else_meanwhile_is_caught_and_the_typing_kept(
+    login, personas, school
+):
     client = login("partner_lead")
     opened = _data(school)  # the form as the partner lead opened it, at version 1
     services.update_organisation(
-        actor=personas["prevent_lead"], organisation=school, data={"website": "https://a.example"},
+        actor=personas["prevent_lead"],
+        organisation=school,
+        data={"website": "https://a.example"},
         expected_version=1,
     )
     response = client.post(_url(school), {**opened, "address": "Academy Way"})

@@ -37,7 +37,9 @@ def test_searching_by_name_ignores_case_and_says_how_many_matched(login, school,
 
 def test_filtering_by_sector_and_specified_authority(login, school):
     OrganisationFactory(name="Northshire Police", sector=Sector.POLICE, is_specified_authority=True)
-    OrganisationFactory(name="Riverside Trust", sector=Sector.VOLUNTARY_AND_COMMUNITY, is_specified_authority=False)
+    OrganisationFactory(
+        name="Riverside Trust", sector=Sector.VOLUNTARY_AND_COMMUNITY, is_specified_authority=False
+    )
     client = login("partner_lead")
     assert _names(client.get(URL, {"sector": Sector.POLICE})) == ["Northshire Police"]
     assert _names(client.get(URL, {"specified": "no"})) == ["Riverside Trust"]
@@ -53,7 +55,10 @@ def test_a_search_that_finds_nothing_says_so(login, school):
 def test_an_unknown_sector_is_reported_and_the_list_is_not_filtered(login, school, college):
     response = login("councillor").get(URL, {"sector": "pirates"})
     assert response.status_code == 200
-    assert "Select a valid choice. pirates is not one of the available choices." in response.content.decode()
+    assert (
+        "Select a valid choice. pirates is not one of the available choices."
+        in response.content.decode()
+    )
     assert len(_names(response)) == 2
 
 
@@ -88,7 +93,9 @@ def test_a_page_number_beyond_the_end_shows_the_last_page(login):
 
 
 @pytest.mark.parametrize("rows", [10, 1000])
-def test_the_list_needs_the_same_queries_for_10_or_1000_organisations(login, django_assert_max_num_queries, rows):
+def test_the_list_needs_the_same_queries_for_10_or_1000_organisations(
+    login, django_assert_max_num_queries, rows
+):
     bulk_organisations(rows)
     client = login("prevent_lead")
     # 9 queries: session, user, the user's role assignments (cached for the navigation too), the

@@ -1,4 +1,4 @@
-"""Adding a person: managers put them in any organisation (or none); a partner lead only in their own."""
+"""Adding a person: managers put them in any organisation or none; a partner lead in their own."""
 
 from __future__ import annotations
 
@@ -26,7 +26,9 @@ def _data(organisation, **overrides) -> dict[str, str]:
 
 
 def _choices(response) -> list[str]:
-    select = re.search(r'<select[^>]*name="organisation".*?</select>', response.content.decode(), re.S)
+    select = re.search(
+        r'<select[^>]*name="organisation".*?</select>', response.content.decode(), re.S
+    )
     return re.findall(r">([^<]+)</option>", select.group(0))
 
 
@@ -34,7 +36,9 @@ def test_the_partner_lead_adds_someone_to_their_own_organisation(login, personas
     response = login("partner_lead").post(URL, _data(school))
     person = Person.objects.get(name="Jo Lane")
     assert response.status_code == 302
-    assert response["Location"] == reverse("directory:person_detail", kwargs={"public_id": person.public_id})
+    assert response["Location"] == reverse(
+        "directory:person_detail", kwargs={"public_id": person.public_id}
+    )
     assert person.organisation == school and person.email == "jo.lane@academy.example"
     event = AuditEvent.objects.get(action="directory.person_created")
     assert event.actor == personas["partner_lead"]
@@ -57,7 +61,11 @@ def test_the_partner_lead_must_choose_an_organisation(login, school):
 
 def test_the_prevent_lead_may_add_someone_with_no_organisation(login, school, college):
     client = login("prevent_lead")
-    assert _choices(client.get(URL)) == ["No organisation", "Northbridge Academy", "Northbridge College"]
+    assert _choices(client.get(URL)) == [
+        "No organisation",
+        "Northbridge Academy",
+        "Northbridge College",
+    ]
     assert client.post(URL, _data(None)).status_code == 302
     assert Person.objects.get(name="Jo Lane").organisation is None
 

@@ -12,7 +12,9 @@ def _url(person) -> str:
     return reverse("directory:person_detail", kwargs={"public_id": person.public_id})
 
 
-def test_reading_someones_contact_details_writes_a_person_viewed_event(login, personas, school_person):
+def test_reading_someones_contact_details_writes_a_person_viewed_event(
+    login, personas, school_person
+):
     response = login("councillor").get(_url(school_person))
     assert response.status_code == 200
     assert school_person.email in response.content.decode()
@@ -33,14 +35,22 @@ def test_change_and_delete_links_show_only_to_those_who_may(login, school_person
     assert edit_url not in councillor
 
 
-def test_the_history_shows_a_move_between_organisations_by_name(login, personas, school_person, college):
+def test_the_history_shows_a_move_between_organisations_by_name(
+    login, personas, school_person, college
+):
     services.update_person(
-        actor=personas["prevent_lead"], person=school_person, data={"organisation": college},
+        actor=personas["prevent_lead"],
+        person=school_person,
+        data={"organisation": college},
         expected_version=1,
     )
     response = login("councillor").get(_url(school_person))
     change = response.context["history"].entries[0].changes[0]
-    assert (change.label, change.old, change.new) == ("Organisation", "Northbridge Academy", "Northbridge College")
+    assert (change.label, change.old, change.new) == (
+        "Organisation",
+        "Northbridge Academy",
+        "Northbridge College",
+    )
 
 
 def test_someone_with_no_role_gets_404_and_no_read_is_recorded(login, school_person):

@@ -33,7 +33,9 @@ def test_the_form_starts_with_the_persons_organisation_chosen(login, school_pers
 
 
 def test_the_partner_lead_changes_someone_in_their_organisation(login, personas, school_person):
-    response = login("partner_lead").post(_url(school_person), _data(school_person, phone="01632 960 002"))
+    response = login("partner_lead").post(
+        _url(school_person), _data(school_person, phone="01632 960 002")
+    )
     assert response.status_code == 302
     school_person.refresh_from_db()
     assert school_person.phone == "01632 960 002"
@@ -45,12 +47,16 @@ def test_the_partner_lead_changes_someone_in_their_organisation(login, personas,
 def test_the_partner_lead_gets_404_for_someone_in_another_organisation(login, college_person):
     client = login("partner_lead")
     assert client.get(_url(college_person)).status_code == 404
-    assert client.post(_url(college_person), _data(college_person, name="Changed")).status_code == 404
+    assert (
+        client.post(_url(college_person), _data(college_person, name="Changed")).status_code == 404
+    )
     college_person.refresh_from_db()
     assert college_person.name == "Aisha Karim"
 
 
-def test_the_partner_lead_cannot_move_someone_into_another_organisation(login, school_person, college):
+def test_the_partner_lead_cannot_move_someone_into_another_organisation(
+    login, school_person, college
+):
     response = login("partner_lead").post(
         _url(school_person), _data(school_person, organisation=str(college.public_id))
     )
@@ -75,7 +81,9 @@ def test_a_change_saved_by_someone_else_meanwhile_is_caught(login, personas, sch
     client = login("partner_lead")
     opened = _data(school_person)
     services.update_person(
-        actor=personas["prevent_lead"], person=school_person, data={"job_title": "Head of Year"},
+        actor=personas["prevent_lead"],
+        person=school_person,
+        data={"job_title": "Head of Year"},
         expected_version=1,
     )
     response = client.post(_url(school_person), {**opened, "phone": "01632 960 004"})

@@ -20,12 +20,24 @@ def _names(response) -> list[str]:
 @pytest.fixture
 def people(school, college):
     return [
-        PersonFactory(name="Mark Bennett", job_title="Designated Safeguarding Lead", organisation=school,
-                      email="m.bennett@academy.example"),
-        PersonFactory(name="Aisha Karim", job_title="Safeguarding Manager", organisation=college,
-                      email="a.karim@college.example"),
-        PersonFactory(name="Priya Shah", job_title="Prevent Coordinator", organisation=None,
-                      email="priya.shah@council.example"),
+        PersonFactory(
+            name="Mark Bennett",
+            job_title="Designated Safeguarding Lead",
+            organisation=school,
+            email="m.bennett@academy.example",
+        ),
+        PersonFactory(
+            name="Aisha Karim",
+            job_title="Safeguarding Manager",
+            organisation=college,
+            email="a.karim@college.example",
+        ),
+        PersonFactory(
+            name="Priya Shah",
+            job_title="Prevent Coordinator",
+            organisation=None,
+            email="priya.shah@council.example",
+        ),
     ]
 
 
@@ -87,7 +99,9 @@ def test_pages_hold_25(login, school):
 
 
 @pytest.mark.parametrize("rows", [10, 1000])
-def test_the_list_needs_the_same_queries_for_10_or_1000_people(login, django_assert_max_num_queries, rows):
+def test_the_list_needs_the_same_queries_for_10_or_1000_people(
+    login, django_assert_max_num_queries, rows
+):
     organisations = bulk_organisations(rows)
     bulk_people(rows, organisations)
     client = login("prevent_lead")

@@ -18,7 +18,10 @@ def test_democratic_services_add_a_ward_and_the_code_is_tidied(login, personas):
     ward = Ward.objects.get(name="Dockside")
     assert response.status_code == 302
     assert ward.code == "E05099004"
-    assert AuditEvent.objects.get(action="directory.ward_created").actor == personas["democratic_services"]
+    assert (
+        AuditEvent.objects.get(action="directory.ward_created").actor
+        == personas["democratic_services"]
+    )
 
 
 def test_a_missing_name_and_a_malformed_code_are_listed_and_kept(login):

@@ -22,9 +22,15 @@ def test_everyone_with_a_role_sees_the_ward_and_only_managers_may_change_it(logi
 
 def test_the_history_shows_a_renamed_ward(login, personas):
     ward = WardFactory(name="Abbey", code="E05099001")
-    services.update_ward(actor=personas["democratic_services"], ward=ward, data={"name": "Abbey Park"},
-                         expected_version=1)
-    response = login("councillor").get(reverse("directory:ward_detail", kwargs={"public_id": ward.public_id}))
+    services.update_ward(
+        actor=personas["democratic_services"],
+        ward=ward,
+        data={"name": "Abbey Park"},
+        expected_version=1,
+    )
+    response = login("councillor").get(
+        reverse("directory:ward_detail", kwargs={"public_id": ward.public_id})
+    )
     html = response.content.decode()
     assert "Changed by Dee Democratic" in html
     change = response.context["history"].entries[0].changes[0]

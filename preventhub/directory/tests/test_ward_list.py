@@ -34,7 +34,9 @@ def test_searching_by_name_or_ons_code(login):
 
 
 def test_managers_see_the_add_button(login):
-    assert reverse("directory:ward_create") in login("democratic_services").get(URL).content.decode()
+    assert (
+        reverse("directory:ward_create") in login("democratic_services").get(URL).content.decode()
+    )
 
 
 def test_someone_with_no_role_gets_404(login):
@@ -42,7 +44,9 @@ def test_someone_with_no_role_gets_404(login):
 
 
 @pytest.mark.parametrize("rows", [10, 1000])
-def test_the_list_needs_the_same_queries_for_10_or_1000_wards(login, django_assert_max_num_queries, rows):
+def test_the_list_needs_the_same_queries_for_10_or_1000_wards(
+    login, django_assert_max_num_queries, rows
+):
     bulk_wards(rows)
     client = login("prevent_lead")
     # 9 queries: session, user, role assignments, MFA check, the count and the page of wards,
