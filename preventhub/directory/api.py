@@ -157,6 +157,10 @@ class WardPatch(Schema):
     code: Text = Unset(max_length=9)
 
 
+# The shape only; services check that the second year follows the first and matches the dates.
+LABEL_PATTERN = r"^[0-9]{4}/[0-9]{2}$"
+
+
 class MunicipalYearOut(Record):
     label: str
     starts_on: dt.date
@@ -164,14 +168,14 @@ class MunicipalYearOut(Record):
 
 
 class MunicipalYearIn(Schema):
-    label: Text = Field(min_length=1, max_length=7, description="For example 2016/17.")
+    label: Text = Field(pattern=LABEL_PATTERN, description="For example 2016/17.")
     starts_on: dt.date
     ends_on: dt.date
 
 
 class MunicipalYearPatch(Schema):
     version: int = Version
-    label: Text = Unset(min_length=1, max_length=7)
+    label: Text = Unset(pattern=LABEL_PATTERN)
     starts_on: dt.date = Unset()
     ends_on: dt.date = Unset()
 

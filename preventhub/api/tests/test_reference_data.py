@@ -88,7 +88,6 @@ def test_prevent_lead_adds_a_municipal_year(api_as):
 @pytest.mark.parametrize(
     ("payload", "field"),
     [
-        ({"label": "2024-25", "starts_on": "2024-05-22", "ends_on": "2025-05-20"}, "label"),
         ({"label": "2024/26", "starts_on": "2024-05-22", "ends_on": "2025-05-20"}, "label"),
         ({"label": "2024/25", "starts_on": "2023-05-22", "ends_on": "2025-05-20"}, "starts_on"),
         ({"label": "2024/25", "starts_on": "2024-05-22", "ends_on": "2024-05-22"}, "ends_on"),
@@ -99,6 +98,15 @@ def test_municipal_year_rules_are_reported_on_the_field(api_as, payload, field):
 
     assert response.status_code == 400
     assert [e["loc"] for e in response.json()["detail"]] == [["body", "payload", field]]
+
+
+def test_municipal_year_label_must_look_like_2016_17(api_as):
+    response = api_as("prevent_lead").post(
+        YEARS, {"label": "2024-25", "starts_on": "2024-05-22", "ends_on": "2025-05-20"}
+    )
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "payload", "label"]
 
 
 def test_patching_a_municipal_year_checks_the_dates_together(api_as):

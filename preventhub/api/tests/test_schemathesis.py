@@ -2,7 +2,7 @@
 (positive) and invalid (negative), to every operation as a Prevent lead with a real token: none may
 answer with a 5xx (schemathesis's ``not_a_server_error`` check).
 
-Bounded (25 examples per operation and mode) and deterministic (``derandomize``), so it runs in
+Bounded (20 examples per operation and mode) and deterministic (``derandomize``), so it runs in
 well under two minutes. schemathesis's own pytest plugin (``schemathesis.pytest.from_fixture``)
 does not work with pytest 9, so the operations are driven through its Python API: each operation's
 Hypothesis strategy, run with ``@given``.
@@ -28,7 +28,7 @@ from preventhub.core.testing.factories import (
 from .conftest import token_for
 
 EXAMPLES = settings(
-    max_examples=25,
+    max_examples=20,
     derandomize=True,
     database=None,
     deadline=None,
@@ -77,7 +77,18 @@ def test_no_operation_answers_with_a_server_error(api_schema, prevent_lead_token
             answered.setdefault(operation.label, set()).update(_exercise(operation, mode, headers))
 
     # The requests reached the real operations, authenticated: every list answered 200, every
-    # create made something, and invalid input was refused with a 4xx.
-    assert all(200 in codes for label, codes in answered.items() if label.startswith("GET"))
-    assert all(201 in codes for label, codes in answered.items() if label.startswith("POST"))
-    assert all(any(400 <= c < 500 for c in codes) for codes in answered.values())
+    # create made something, and invalid input was refused with a 4xx. (Generated ids are random,
+    # so lookups by id answer 404 or 422.)
+    lists = {
+        label: codes
+        for label, codes in answered.items()
+        if label.startswith("GET") and "{" not in label
+    }
+    creates = {label: codes for label, codes in answered.items() if label.startswith("POST")}
+    assert len(lists) == len(creates) == 4
+    assert all(200 in codes for codes in lists.values()), answered
+    # (A municipal year needs a label and dates that agree, which random data rarely manages.)
+    assert all(201 in codes for label, codes in creates.items() if "municipal" not in label), (
+        answered
+    )
+    assert all(any(400 <= c < 500 for c in codes) for codes in answered.values()), answered
