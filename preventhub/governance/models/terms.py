@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -54,15 +56,22 @@ class TermsOfReference(PublicModel):
         return f"{self.body} terms of reference v{self.number} ({self.get_status_display()})"
 
 
-class Clause(models.Model):
+class Clause(PublicModel):
+    """One numbered clause of one version. Clauses are edited only while their version is a draft;
+    a new version copies them, keeping each clause's ``lineage`` so any two versions can be
+    compared clause by clause even after clauses are renumbered, moved or removed."""
+
     terms = models.ForeignKey(TermsOfReference, on_delete=models.CASCADE, related_name="clauses")
     number = models.CharField(max_length=10, help_text="As printed, for example 3 or 3.2.")
     section = models.CharField(max_length=20, choices=ClauseSection.choices, default=ClauseSection.OTHER)
     text = models.TextField()
-    order = models.PositiveSmallIntegerField(default=0)
+    order = models.PositiveIntegerField(default=0)
+    lineage = models.UUIDField(default=uuid.uuid4, editable=False, db_index=True,
+                               help_text="The same for a clause and its copies in later versions.")
 
     class Meta:
         ordering = ["order", "id"]
+        indexes = [models.Index(fields=["terms", "order"], name="clause_terms_order")]
 
     def __str__(self) -> str:
         return f"{self.number}. {self.text[:60]}"
