@@ -243,7 +243,7 @@ def _date(value: str, name: str, where: _Where) -> dt.date:
 
 
 def _time(value: str, where: _Where) -> dt.time:
-    """ModernGov writes times as '7.00 pm', '7:00pm', '10 am' or '19:00'; an empty time is midnight."""
+    """ModernGov writes '7.00 pm', '7:00pm', '10 am' or '19:00'; an empty time is midnight."""
     if not value:
         return dt.time(0, 0)
     match = re.fullmatch(r"(\d{1,2})(?:[.:](\d{2}))?\s*([ap]\.?m\.?)?", value.lower())
@@ -485,8 +485,11 @@ class ImportResult:
 
     def summary(self) -> dict[str, str]:
         """'4 created, 0 updated, 0 unchanged, 1 skipped' for each kind of record in the data."""
-        return {kind: _count_text(c) for kind, c in self.counts.items() if c.created or c.updated or c.unchanged
-                or c.skipped}
+        return {
+            kind: _count_text(c)
+            for kind, c in self.counts.items()
+            if c.created or c.updated or c.unchanged or c.skipped
+        }
 
     def lines(self) -> list[str]:
         return [f"{kind}: {text}" for kind, text in self.summary().items()] or ["nothing to import"]
@@ -675,7 +678,7 @@ class _Importer:
             return
         if current is not None:
             if current.starts_on >= self.today and group is not None:
-                # Joined today by an earlier import: correct that row rather than end it before it began.
+                # Joined today by an earlier import: correct that row, not end it before it began.
                 _save_changes(current, {"group": group, "role": GroupRole.MEMBER})
                 self._audit_group(current, "corrected by ModernGov import")
                 self.count("group memberships", "updated")
@@ -744,7 +747,8 @@ class _Importer:
         if body is None:
             raise ModernGovError(
                 f"{label}: <meeting> meetingid {record.moderngov_id}: committee "
-                f"{record.committee_id} is not known here; import the committees (GetCommittees) first"
+                f"{record.committee_id} is not known here; "
+                "import the committees (GetCommittees) first"
             )
         values: dict[str, Any] = {
             "body": body,
@@ -798,7 +802,8 @@ class _Importer:
             if person_id is None:
                 self.count("attendance", "skipped")
                 self.result.warnings.append(
-                    f"{label}: attendee {attendee.name or attendee.member_id} (memberid {attendee.member_id}) is "
+                    f"{label}: attendee {attendee.name or attendee.member_id} "
+                    f"(memberid {attendee.member_id}) is "
                     "not a councillor imported from ModernGov, so their attendance was not recorded"
                 )
                 continue

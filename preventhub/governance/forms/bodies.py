@@ -272,7 +272,7 @@ class MembershipForm(GovukMixin, forms.Form):
     person = PublicChoiceField(
         None,
         label="Person",
-        help_text="Someone in the directory. Add them to the directory first if they are not there.",
+        help_text="Someone in the directory. Add them to the directory first if they are not.",
         error_messages={"required": "Choose the person", "invalid_choice": "Choose the person"},
     )
     role = forms.ChoiceField(
@@ -331,7 +331,8 @@ class EndMembershipForm(GovukMixin, forms.Form):
         ends = self.cleaned_data["ends_on"]
         if ends < self.membership.starts_on:
             raise ValidationError(
-                f"The last day must be on or after the start date, {self.membership.starts_on:%-d %B %Y}"
+                "The last day must be on or after the start date, "
+                f"{self.membership.starts_on:%-d %B %Y}"
             )
         return ends
 

@@ -30,7 +30,7 @@ class CouncillorForm(VersionedModelForm):
         fields = ["ward", "party", "elected_on", "term_ends_on"]
         labels = {"ward": "Ward", "party": "Party"}
         help_texts = {
-            "party": "The party they were elected for. Their political group is recorded separately."
+            "party": "The party they were elected for. Their group is recorded separately."
         }
 
     field_order = ["person", "name", "email", "ward", "party", "elected_on", "term_ends_on"]
@@ -84,7 +84,7 @@ class GroupForm(VersionedModelForm):
         }
         help_texts = {
             "short_name": "For example, Lab or Con. Used in tables.",
-            "moderngov_title": "Only if ModernGov calls the group something else. Used to match imports.",
+            "moderngov_title": "Only if ModernGov calls it something else (to match imports).",
         }
         error_messages = {
             "name": {
@@ -161,7 +161,9 @@ class CouncillorFilterForm(forms.Form):
 class ModernGovUploadForm(GovukMixin, forms.Form):
     file = forms.FileField(
         label="Upload a ModernGov XML file",
-        help_text="A saved response of GetCouncillorsByWard, GetCommittees, GetMeetings or GetMeeting.",
+        help_text=(
+            "A saved GetCouncillorsByWard, GetCommittees, GetMeetings or GetMeeting response."
+        ),
         error_messages={
             "required": "Choose a ModernGov XML file",
             "empty": "The selected file is empty",

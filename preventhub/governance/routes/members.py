@@ -10,7 +10,11 @@ urlpatterns: list[URLPattern] = [
     path("councillors/new/", views.councillor_create, name="councillor_create"),
     path("councillors/<uuid:public_id>/", views.councillor_detail, name="councillor_detail"),
     path("councillors/<uuid:public_id>/edit/", views.councillor_edit, name="councillor_edit"),
-    path("councillors/<uuid:public_id>/group/", views.councillor_group_change, name="councillor_group_change"),
+    path(
+        "councillors/<uuid:public_id>/group/",
+        views.councillor_group_change,
+        name="councillor_group_change",
+    ),
     path("groups/", views.group_list, name="group_list"),
     path("groups/new/", views.group_create, name="group_create"),
     path("groups/<uuid:public_id>/", views.group_detail, name="group_detail"),

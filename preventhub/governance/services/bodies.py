@@ -96,7 +96,8 @@ def add_membership(
             holder = overlapping.filter(role=role).select_related("person").first()
             if holder is not None:
                 errors.setdefault("role", []).append(
-                    f"{holder.person.name} is already the {SINGLE_HOLDER_ROLES[role]} of {body.name} "
+                    f"{holder.person.name} is already the {SINGLE_HOLDER_ROLES[role]} "
+                    f"of {body.name} "
                     f"from {holder.starts_on:%-d %B %Y}: end that membership first"
                 )
         if overlapping.filter(person=person, role=role).exists():
@@ -122,7 +123,8 @@ def end_membership(
     if ends_on < membership.starts_on:
         raise ValidationError(
             {
-                "ends_on": f"The end date must be on or after the start date, {membership.starts_on:%-d %B %Y}"
+                "ends_on": "The end date must be on or after the start date, "
+                f"{membership.starts_on:%-d %B %Y}"
             }
         )
     return update_record(

@@ -85,7 +85,7 @@ def update_councillor(
             person.full_clean()
             person.save(update_fields=["name", "version", "updated_at"])
             if updated.version == version_before:
-                # A rename alone is still an edit of the councillor (for the next concurrent-edit check).
+                # A rename alone is still an edit (for the next concurrent-edit check).
                 updated.version += 1
                 updated.save(update_fields=["version", "updated_at"])
             record_event(
@@ -196,7 +196,8 @@ def _refuse_later_history(councillor: Councillor, day: dt.date) -> None:
     )
     if later is not None:
         raise ValidationError(
-            f"{councillor.name}'s group history already has a change on {later.starts_on:%-d %B %Y}: "
+            f"{councillor.name}'s group history already has a change on "
+            f"{later.starts_on:%-d %B %Y}: "
             "record changes in date order, after the latest one"
         )
 

@@ -8,7 +8,11 @@ from typing import Any
 
 from preventhub.core.testing.matrix import EVERYONE_SIGNED_IN, Case
 from preventhub.governance.models import GroupRole
-from preventhub.governance.tests.factories import CouncillorFactory, GroupMembershipFactory, PoliticalGroupFactory
+from preventhub.governance.tests.factories import (
+    CouncillorFactory,
+    GroupMembershipFactory,
+    PoliticalGroupFactory,
+)
 
 MANAGERS = frozenset({"democratic_services"})
 
@@ -16,8 +20,12 @@ MANAGERS = frozenset({"democratic_services"})
 def build(world: Any) -> None:
     world.gov_group = PoliticalGroupFactory(name="Matrix Labour Group")
     world.gov_councillor = CouncillorFactory(person__name="Matrix Councillor", party="Labour")
-    GroupMembershipFactory(councillor=world.gov_councillor, group=world.gov_group, role=GroupRole.LEADER,
-                           starts_on=dt.date(2015, 5, 20))
+    GroupMembershipFactory(
+        councillor=world.gov_councillor,
+        group=world.gov_group,
+        role=GroupRole.LEADER,
+        starts_on=dt.date(2015, 5, 20),
+    )
 
 
 def _councillor(world: Any) -> dict[str, Any]:
@@ -30,24 +38,53 @@ def _group(world: Any) -> dict[str, Any]:
 
 CASES = [
     Case("governance:councillor_list", allowed=EVERYONE_SIGNED_IN, anonymous="public"),
-    Case("governance:councillor_list", query="group=ungrouped&q=matrix", allowed=EVERYONE_SIGNED_IN,
-         anonymous="public"),
-    Case("governance:councillor_detail", kwargs=_councillor, allowed=EVERYONE_SIGNED_IN, anonymous="public"),
+    Case(
+        "governance:councillor_list",
+        query="group=ungrouped&q=matrix",
+        allowed=EVERYONE_SIGNED_IN,
+        anonymous="public",
+    ),
+    Case(
+        "governance:councillor_detail",
+        kwargs=_councillor,
+        allowed=EVERYONE_SIGNED_IN,
+        anonymous="public",
+    ),
     Case("governance:councillor_create", allowed=MANAGERS),
-    Case("governance:councillor_create", method="post", allowed=MANAGERS, ok=(302,),
-         data=lambda w: {"name": "Matrix New Councillor", "party": "Green"}),
+    Case(
+        "governance:councillor_create",
+        method="post",
+        allowed=MANAGERS,
+        ok=(302,),
+        data=lambda w: {"name": "Matrix New Councillor", "party": "Green"},
+    ),
     Case("governance:councillor_edit", kwargs=_councillor, allowed=MANAGERS),
     Case("governance:councillor_group_change", kwargs=_councillor, allowed=MANAGERS),
-    Case("governance:councillor_group_change", kwargs=_councillor, method="post", allowed=MANAGERS, ok=(302,),
-         data=lambda w: {"change": "leave", "on_day": "1", "on_month": "6", "on_year": "2016"}),
+    Case(
+        "governance:councillor_group_change",
+        kwargs=_councillor,
+        method="post",
+        allowed=MANAGERS,
+        ok=(302,),
+        data=lambda w: {"change": "leave", "on_day": "1", "on_month": "6", "on_year": "2016"},
+    ),
     Case("governance:group_list", allowed=EVERYONE_SIGNED_IN, anonymous="public"),
     Case("governance:group_detail", kwargs=_group, allowed=EVERYONE_SIGNED_IN, anonymous="public"),
-    Case("governance:group_detail", kwargs=_group, query="date_day=1&date_month=6&date_year=2016",
-         allowed=EVERYONE_SIGNED_IN, anonymous="public"),
+    Case(
+        "governance:group_detail",
+        kwargs=_group,
+        query="date_day=1&date_month=6&date_year=2016",
+        allowed=EVERYONE_SIGNED_IN,
+        anonymous="public",
+    ),
     Case("governance:group_create", allowed=MANAGERS),
     Case("governance:group_edit", kwargs=_group, allowed=MANAGERS),
     Case("governance:composition", allowed=EVERYONE_SIGNED_IN, anonymous="public"),
-    Case("governance:composition", query="date_day=18&date_month=5&date_year=2016", allowed=EVERYONE_SIGNED_IN,
-         anonymous="public"),
+    Case(
+        "governance:composition",
+        query="date_day=18&date_month=5&date_year=2016",
+        allowed=EVERYONE_SIGNED_IN,
+        anonymous="public",
+    ),
     Case("governance:moderngov_import", allowed=MANAGERS),
 ]

@@ -34,7 +34,12 @@ def working_group():
 
 
 def _add(client, body, **data):
-    post = {"role": MembershipRole.MEMBER, "starts_on_day": "18", "starts_on_month": "5", "starts_on_year": "2016"}
+    post = {
+        "role": MembershipRole.MEMBER,
+        "starts_on_day": "18",
+        "starts_on_month": "5",
+        "starts_on_year": "2016",
+    }
     post.update({k: str(v) for k, v in data.items()})
     return client.post(reverse("governance:membership_add", args=[body.public_id]), post)
 
@@ -44,61 +49,104 @@ def _add(client, body, **data):
 
 def test_adding_a_member_is_audited(democratic_services, working_group):
     person = PersonFactory(name="Cllr Ann Example")
-    membership = services.add_membership(actor=democratic_services, body=working_group, person=person,
-                                         role=MembershipRole.MEMBER, starts_on=dt.date(2016, 5, 18))
+    membership = services.add_membership(
+        actor=democratic_services,
+        body=working_group,
+        person=person,
+        role=MembershipRole.MEMBER,
+        starts_on=dt.date(2016, 5, 18),
+    )
     event = AuditEvent.objects.get(action="governance.membership_added")
     assert event.object_id == str(membership.public_id)
     assert event.actor_id == democratic_services.pk
 
 
 def test_a_body_has_one_chair_at_a_time(democratic_services, working_group):
-    MembershipFactory(body=working_group, person=PersonFactory(name="First Chair"), role=MembershipRole.CHAIR,
-                      starts_on=dt.date(2016, 5, 18))
+    MembershipFactory(
+        body=working_group,
+        person=PersonFactory(name="First Chair"),
+        role=MembershipRole.CHAIR,
+        starts_on=dt.date(2016, 5, 18),
+    )
     with pytest.raises(ValidationError) as error:
-        services.add_membership(actor=democratic_services, body=working_group, person=PersonFactory(),
-                                role=MembershipRole.CHAIR, starts_on=dt.date(2016, 9, 1))
+        services.add_membership(
+            actor=democratic_services,
+            body=working_group,
+            person=PersonFactory(),
+            role=MembershipRole.CHAIR,
+            starts_on=dt.date(2016, 9, 1),
+        )
     assert "First Chair is already the chair" in str(error.value)
 
 
 def test_a_new_chair_may_start_after_the_last_one_ended(democratic_services, working_group):
-    MembershipFactory(body=working_group, role=MembershipRole.CHAIR, starts_on=dt.date(2015, 5, 18),
-                      ends_on=dt.date(2016, 5, 17))
-    membership = services.add_membership(actor=democratic_services, body=working_group, person=PersonFactory(),
-                                         role=MembershipRole.CHAIR, starts_on=dt.date(2016, 5, 18))
+    MembershipFactory(
+        body=working_group,
+        role=MembershipRole.CHAIR,
+        starts_on=dt.date(2015, 5, 18),
+        ends_on=dt.date(2016, 5, 17),
+    )
+    membership = services.add_membership(
+        actor=democratic_services,
+        body=working_group,
+        person=PersonFactory(),
+        role=MembershipRole.CHAIR,
+        starts_on=dt.date(2016, 5, 18),
+    )
     assert membership.pk is not None
 
 
 def test_a_member_cannot_represent_a_group_and_an_organisation(democratic_services, working_group):
     with pytest.raises(ValidationError) as error:
-        services.add_membership(actor=democratic_services, body=working_group, person=PersonFactory(),
-                                role=MembershipRole.CO_OPTED, starts_on=dt.date(2016, 5, 18),
-                                representing_group=PoliticalGroupFactory(),
-                                representing_organisation=OrganisationFactory())
+        services.add_membership(
+            actor=democratic_services,
+            body=working_group,
+            person=PersonFactory(),
+            role=MembershipRole.CO_OPTED,
+            starts_on=dt.date(2016, 5, 18),
+            representing_group=PoliticalGroupFactory(),
+            representing_organisation=OrganisationFactory(),
+        )
     assert "not both" in str(error.value)
 
 
 def test_ending_a_membership_before_it_started_is_refused(democratic_services, working_group):
     membership = MembershipFactory(body=working_group, starts_on=dt.date(2016, 5, 18))
     with pytest.raises(ValidationError):
-        services.end_membership(actor=democratic_services, membership=membership, ends_on=dt.date(2016, 1, 1),
-                                expected_version=membership.version)
+        services.end_membership(
+            actor=democratic_services,
+            membership=membership,
+            ends_on=dt.date(2016, 1, 1),
+            expected_version=membership.version,
+        )
 
 
 # Pages --------------------------------------------------------------------------------------
 
 
-def test_democratic_services_add_a_co_opted_member_representing_a_partner(client, democratic_services,
-                                                                          working_group, school):
+def test_democratic_services_add_a_co_opted_member_representing_a_partner(
+    client, democratic_services, working_group, school
+):
     person = PersonFactory(name="Mark Bennett", organisation=school)
     client.force_login(democratic_services)
-    response = _add(client, working_group, person=person.public_id, role=MembershipRole.CO_OPTED,
-                    representing_organisation=school.public_id)
+    response = _add(
+        client,
+        working_group,
+        person=person.public_id,
+        role=MembershipRole.CO_OPTED,
+        representing_organisation=school.public_id,
+    )
     assert response.status_code == 302
     membership = Membership.objects.get(body=working_group)
-    assert membership.role == MembershipRole.CO_OPTED and membership.representing_organisation == school
+    assert (
+        membership.role == MembershipRole.CO_OPTED
+        and membership.representing_organisation == school
+    )
 
 
-def test_adding_a_member_with_no_person_or_date_shows_the_error_summary(client, democratic_services, working_group):
+def test_adding_a_member_with_no_person_or_date_shows_the_error_summary(
+    client, democratic_services, working_group
+):
     client.force_login(democratic_services)
     response = _add(client, working_group, starts_on_day="", starts_on_month="", starts_on_year="")
     assert response.status_code == 200
@@ -106,11 +154,19 @@ def test_adding_a_member_with_no_person_or_date_shows_the_error_summary(client, 
     assert '<a href="#id_starts_on">Enter the start date</a>' in response.text
 
 
-def test_a_second_chair_is_refused_on_the_page_with_the_reason(client, democratic_services, working_group):
-    MembershipFactory(body=working_group, person=PersonFactory(name="Sitting Chair"), role=MembershipRole.CHAIR,
-                      starts_on=dt.date(2016, 5, 18))
+def test_a_second_chair_is_refused_on_the_page_with_the_reason(
+    client, democratic_services, working_group
+):
+    MembershipFactory(
+        body=working_group,
+        person=PersonFactory(name="Sitting Chair"),
+        role=MembershipRole.CHAIR,
+        starts_on=dt.date(2016, 5, 18),
+    )
     client.force_login(democratic_services)
-    response = _add(client, working_group, person=PersonFactory().public_id, role=MembershipRole.CHAIR)
+    response = _add(
+        client, working_group, person=PersonFactory().public_id, role=MembershipRole.CHAIR
+    )
     assert response.status_code == 200
     assert "Sitting Chair is already the chair" in response.text
     assert 'href="#id_role"' in response.text
@@ -119,20 +175,30 @@ def test_a_second_chair_is_refused_on_the_page_with_the_reason(client, democrati
 def test_democratic_services_end_a_membership(client, democratic_services, working_group):
     membership = MembershipFactory(body=working_group, starts_on=dt.date(2016, 5, 18))
     client.force_login(democratic_services)
-    response = client.post(reverse("governance:membership_end", args=[membership.public_id]),
-                           {"ends_on_day": "17", "ends_on_month": "5", "ends_on_year": "2017",
-                            "version": membership.version})
+    response = client.post(
+        reverse("governance:membership_end", args=[membership.public_id]),
+        {
+            "ends_on_day": "17",
+            "ends_on_month": "5",
+            "ends_on_year": "2017",
+            "version": membership.version,
+        },
+    )
     assert response.status_code == 302
     membership.refresh_from_db()
     assert membership.ends_on == dt.date(2017, 5, 17)
     assert AuditEvent.objects.filter(action="governance.membership_ended").exists()
 
 
-def test_ending_a_membership_before_its_start_shows_an_error(client, democratic_services, working_group):
+def test_ending_a_membership_before_its_start_shows_an_error(
+    client, democratic_services, working_group
+):
     membership = MembershipFactory(body=working_group, starts_on=dt.date(2016, 5, 18))
     client.force_login(democratic_services)
-    response = client.post(reverse("governance:membership_end", args=[membership.public_id]),
-                           {"ends_on_day": "1", "ends_on_month": "1", "ends_on_year": "2016"})
+    response = client.post(
+        reverse("governance:membership_end", args=[membership.public_id]),
+        {"ends_on_day": "1", "ends_on_month": "1", "ends_on_year": "2016"},
+    )
     assert response.status_code == 200
     assert "The last day must be on or after the start date, 18 May 2016" in response.text
 
@@ -144,10 +210,18 @@ def test_a_persons_roles_page_lists_memberships_and_their_councillor_record(clie
     councillor = CouncillorFactory(person__name="Ann Example", party="Labour")
     group = PoliticalGroupFactory(name="Labour Group")
     GroupMembershipFactory(councillor=councillor, group=group, role=GroupRole.DEPUTY_LEADER)
-    MembershipFactory(body=working_group, person=councillor.person, representing_group=group,
-                      starts_on=dt.date(2016, 5, 18))
-    MembershipFactory(body=BodyFactory(name="Old Scrutiny Panel"), person=councillor.person,
-                      starts_on=dt.date(2010, 5, 18), ends_on=dt.date(2014, 5, 17))
+    MembershipFactory(
+        body=working_group,
+        person=councillor.person,
+        representing_group=group,
+        starts_on=dt.date(2016, 5, 18),
+    )
+    MembershipFactory(
+        body=BodyFactory(name="Old Scrutiny Panel"),
+        person=councillor.person,
+        starts_on=dt.date(2010, 5, 18),
+        ends_on=dt.date(2014, 5, 17),
+    )
     response = client.get(reverse("governance:person_roles", args=[councillor.person.public_id]))
     assert response.status_code == 200
     assert [m.body.name for m in response.context["current"]] == ["Members' Prevent Working Group"]

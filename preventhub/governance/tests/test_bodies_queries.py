@@ -27,8 +27,9 @@ def signed_in(client, personas):
 
 def _bodies(n: int) -> None:
     parent = BodyFactory(name="Full Council", kind=BodyKind.FULL_COUNCIL)
-    Body.objects.bulk_create([Body(name=f"Committee {i:04}", kind=BodyKind.COMMITTEE, parent=parent)
-                              for i in range(n)])
+    Body.objects.bulk_create(
+        [Body(name=f"Committee {i:04}", kind=BodyKind.COMMITTEE, parent=parent) for i in range(n)]
+    )
 
 
 @pytest.mark.parametrize("n", [10, 1000])
@@ -58,15 +59,27 @@ def test_structure_chart_query_budget(signed_in, django_assert_max_num_queries, 
 
 
 @pytest.mark.parametrize("n", [10, 1000])
-def test_body_page_query_budget_with_many_members_and_meetings(signed_in, django_assert_max_num_queries, n):
+def test_body_page_query_budget_with_many_members_and_meetings(
+    signed_in, django_assert_max_num_queries, n
+):
     body = BodyFactory(name="Prevent Strategic Group", parent=BodyFactory(name="Board"))
     people = Person.objects.bulk_create([Person(name=f"Person {i:04}") for i in range(n)])
     today = timezone.localdate()
     Membership.objects.bulk_create(
-        [Membership(body=body, person=p, starts_on=dt.date(2010, 1, 1),
-                    ends_on=None if i % 2 else today - dt.timedelta(days=1)) for i, p in enumerate(people)])
+        [
+            Membership(
+                body=body,
+                person=p,
+                starts_on=dt.date(2010, 1, 1),
+                ends_on=None if i % 2 else today - dt.timedelta(days=1),
+            )
+            for i, p in enumerate(people)
+        ]
+    )
     start = timezone.now()
-    Meeting.objects.bulk_create([Meeting(body=body, starts_at=start - dt.timedelta(days=i)) for i in range(n)])
+    Meeting.objects.bulk_create(
+        [Meeting(body=body, starts_at=start - dt.timedelta(days=i)) for i in range(n)]
+    )
     # SIGNED_IN, then: the body (with parent and resolution); the bodies reporting to it; the
     # current members; a count and one page of past members; the meetings count; the record
     # history (one query, plus one per foreign key it names: the parent, the resolution).

@@ -11,7 +11,11 @@ from preventhub.audit.models import AuditEvent
 from preventhub.core.services import ConcurrentEditError
 from preventhub.governance.models import Councillor, GroupMembership, GroupRole
 from preventhub.governance.services import members as services
-from preventhub.governance.tests.factories import CouncillorFactory, GroupMembershipFactory, PoliticalGroupFactory
+from preventhub.governance.tests.factories import (
+    CouncillorFactory,
+    GroupMembershipFactory,
+    PoliticalGroupFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -35,10 +39,13 @@ def conservative():
 
 
 def test_creating_a_councillor_adds_them_to_the_directory_and_audits_it(actor):
-    councillor = services.create_councillor(actor=actor, data={"party": "Labour"}, name="Ann Example")
+    councillor = services.create_councillor(
+        actor=actor, data={"party": "Labour"}, name="Ann Example"
+    )
     assert councillor.person.name == "Ann Example" and councillor.person.job_title == "Councillor"
-    assert AuditEvent.objects.filter(action="governance.councillor_created",
-                                     object_id=str(councillor.public_id)).exists()
+    assert AuditEvent.objects.filter(
+        action="governance.councillor_created", object_id=str(councillor.public_id)
+    ).exists()
 
 
 def test_a_person_can_only_be_one_councillor(actor):
@@ -49,26 +56,39 @@ def test_a_person_can_only_be_one_councillor(actor):
 
 def test_renaming_a_councillor_renames_their_directory_record_and_counts_as_an_edit(actor):
     councillor = CouncillorFactory(person__name="Ann Exampel")
-    updated = services.update_councillor(actor=actor, councillor=councillor, data={"name": "Ann Example"},
-                                         expected_version=councillor.version)
+    updated = services.update_councillor(
+        actor=actor,
+        councillor=councillor,
+        data={"name": "Ann Example"},
+        expected_version=councillor.version,
+    )
     updated.person.refresh_from_db()
     assert updated.person.name == "Ann Example" and updated.version == 2
-    assert AuditEvent.objects.get(action="governance.councillor_updated").changes["name"] == ["Ann Exampel",
-                                                                                               "Ann Example"]
+    assert AuditEvent.objects.get(action="governance.councillor_updated").changes["name"] == [
+        "Ann Exampel",
+        "Ann Example",
+    ]
 
 
 def test_a_stale_councillor_edit_is_refused(actor):
     councillor = CouncillorFactory()
     Councillor.objects.filter(pk=councillor.pk).update(version=5)
     with pytest.raises(ConcurrentEditError):
-        services.update_councillor(actor=actor, councillor=councillor, data={"party": "Green"}, expected_version=1)
+        services.update_councillor(
+            actor=actor, councillor=councillor, data={"party": "Green"}, expected_version=1
+        )
 
 
 def test_joining_a_group_ends_the_previous_group_the_day_before(actor, labour, conservative):
     councillor = CouncillorFactory()
     GroupMembershipFactory(councillor=councillor, group=labour, starts_on=MAY_2015)
-    services.join_group(actor=actor, councillor=councillor, group=conservative, role=GroupRole.MEMBER,
-                        starts_on=MAY_2016)
+    services.join_group(
+        actor=actor,
+        councillor=councillor,
+        group=conservative,
+        role=GroupRole.MEMBER,
+        starts_on=MAY_2016,
+    )
     rows = list(GroupMembership.objects.filter(councillor=councillor).order_by("starts_on"))
     assert [(r.group.name, r.starts_on, r.ends_on) for r in rows] == [
         ("Labour Group", MAY_2015, MAY_2016 - dt.timedelta(days=1)),
@@ -86,10 +106,15 @@ def test_leaving_a_group_makes_the_councillor_ungrouped_from_the_next_day(actor,
 
 
 def test_a_new_leader_replaces_the_old_one_who_stays_a_member(actor, labour):
-    old, new = CouncillorFactory(person__name="Old Leader"), CouncillorFactory(person__name="New Leader")
+    old, new = (
+        CouncillorFactory(person__name="Old Leader"),
+        CouncillorFactory(person__name="New Leader"),
+    )
     GroupMembershipFactory(councillor=old, group=labour, role=GroupRole.LEADER, starts_on=MAY_2015)
     GroupMembershipFactory(councillor=new, group=labour, starts_on=MAY_2015)
-    services.change_group_role(actor=actor, councillor=new, role=GroupRole.LEADER, starts_on=MAY_2016)
+    services.change_group_role(
+        actor=actor, councillor=new, role=GroupRole.LEADER, starts_on=MAY_2016
+    )
     on_day = {m.councillor.person.name: m.role for m in GroupMembership.objects.on(MAY_2016)}
     assert on_day == {"Old Leader": GroupRole.MEMBER, "New Leader": GroupRole.LEADER}
     before = {m.councillor.person.name: m.role for m in GroupMembership.objects.on(MAY_2015)}
@@ -100,8 +125,13 @@ def test_group_changes_must_be_recorded_in_date_order(actor, labour, conservativ
     councillor = CouncillorFactory()
     GroupMembershipFactory(councillor=councillor, group=labour, starts_on=MAY_2016)
     with pytest.raises(ValidationError) as error:
-        services.join_group(actor=actor, councillor=councillor, group=conservative, role=GroupRole.MEMBER,
-                            starts_on=MAY_2015)
+        services.join_group(
+            actor=actor,
+            councillor=councillor,
+            group=conservative,
+            role=GroupRole.MEMBER,
+            starts_on=MAY_2015,
+        )
     assert "record changes in date order" in str(error.value)
 
 
@@ -109,29 +139,45 @@ def test_joining_the_group_you_are_in_is_refused(actor, labour):
     councillor = CouncillorFactory()
     GroupMembershipFactory(councillor=councillor, group=labour, starts_on=MAY_2015)
     with pytest.raises(ValidationError):
-        services.join_group(actor=actor, councillor=councillor, group=labour, role=GroupRole.MEMBER,
-                            starts_on=MAY_2016)
+        services.join_group(
+            actor=actor,
+            councillor=councillor,
+            group=labour,
+            role=GroupRole.MEMBER,
+            starts_on=MAY_2016,
+        )
 
 
 def test_composition_counts_groups_ungrouped_members_and_names_leaders(labour, conservative):
     leader = CouncillorFactory(person__name="Lab Leader")
-    GroupMembershipFactory(councillor=leader, group=labour, role=GroupRole.LEADER, starts_on=MAY_2015)
+    GroupMembershipFactory(
+        councillor=leader, group=labour, role=GroupRole.LEADER, starts_on=MAY_2015
+    )
     for _ in range(2):
         GroupMembershipFactory(councillor=CouncillorFactory(), group=labour, starts_on=MAY_2015)
     GroupMembershipFactory(councillor=CouncillorFactory(), group=conservative, starts_on=MAY_2015)
     defector = CouncillorFactory()
-    GroupMembershipFactory(councillor=defector, group=conservative, starts_on=MAY_2015,
-                           ends_on=MAY_2016 - dt.timedelta(days=1))
+    GroupMembershipFactory(
+        councillor=defector,
+        group=conservative,
+        starts_on=MAY_2015,
+        ends_on=MAY_2016 - dt.timedelta(days=1),
+    )
     CouncillorFactory()  # never in a group
     CouncillorFactory(term_ends_on=MAY_2015)  # no longer serving in 2016
 
     in_2016 = services.composition_on(MAY_2016)
     assert [(g.group.name, g.seats, g.leader) for g in in_2016.groups] == [
-        ("Labour Group", 3, "Lab Leader"), ("Conservative Group", 1, "")]
+        ("Labour Group", 3, "Lab Leader"),
+        ("Conservative Group", 1, ""),
+    ]
     assert in_2016.ungrouped == 2 and in_2016.total == 6
 
     in_2015 = services.composition_on(MAY_2015)
-    assert [(g.group.name, g.seats) for g in in_2015.groups] == [("Labour Group", 3), ("Conservative Group", 2)]
+    assert [(g.group.name, g.seats) for g in in_2015.groups] == [
+        ("Labour Group", 3),
+        ("Conservative Group", 2),
+    ]
     assert in_2015.ungrouped == 2 and in_2015.total == 7
 
 

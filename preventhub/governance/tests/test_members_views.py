@@ -31,16 +31,28 @@ def democratic_services(personas):
 def council():
     """Two wards, two groups and an independent."""
     central, riverside = WardFactory(name="Northbridge Central"), WardFactory(name="Riverside")
-    labour, conservative = PoliticalGroupFactory(name="Labour Group"), PoliticalGroupFactory(name="Conservative Group")
+    labour, conservative = (
+        PoliticalGroupFactory(name="Labour Group"),
+        PoliticalGroupFactory(name="Conservative Group"),
+    )
     hale = CouncillorFactory(person__name="Margaret Hale", ward=central, party="Labour")
     pryce = CouncillorFactory(person__name="Desmond Pryce", ward=central, party="Labour")
     fenwick = CouncillorFactory(person__name="Alan Fenwick", ward=riverside, party="Conservative")
     lomax = CouncillorFactory(person__name="Peter Lomax", ward=riverside, party="Independent")
     GroupMembershipFactory(councillor=hale, group=labour, role=GroupRole.LEADER, starts_on=MAY_2015)
     GroupMembershipFactory(councillor=pryce, group=labour, starts_on=MAY_2015)
-    GroupMembershipFactory(councillor=fenwick, group=conservative, role=GroupRole.LEADER, starts_on=MAY_2015)
-    return {"central": central, "labour": labour, "conservative": conservative, "hale": hale, "pryce": pryce,
-            "fenwick": fenwick, "lomax": lomax}
+    GroupMembershipFactory(
+        councillor=fenwick, group=conservative, role=GroupRole.LEADER, starts_on=MAY_2015
+    )
+    return {
+        "central": central,
+        "labour": labour,
+        "conservative": conservative,
+        "hale": hale,
+        "pryce": pryce,
+        "fenwick": fenwick,
+        "lomax": lomax,
+    }
 
 
 def _names(response):
@@ -57,27 +69,39 @@ def test_councillor_list_shows_ward_party_and_group(client, council):
     assert "Ungrouped" in response.text
 
 
-@pytest.mark.parametrize("query, expected", [
-    ({"q": "hale"}, ["Margaret Hale"]),
-    ({"party": "Conservative"}, ["Alan Fenwick"]),
-    ({"group": "ungrouped"}, ["Peter Lomax"]),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ({"q": "hale"}, ["Margaret Hale"]),
+        ({"party": "Conservative"}, ["Alan Fenwick"]),
+        ({"group": "ungrouped"}, ["Peter Lomax"]),
+    ],
+)
 def test_councillor_list_filters(client, council, query, expected):
     assert _names(client.get(reverse("governance:councillor_list"), query)) == expected
 
 
 def test_councillor_list_filters_by_ward_and_group(client, council):
     url = reverse("governance:councillor_list")
-    assert _names(client.get(url, {"ward": str(council["central"].public_id)})) == ["Desmond Pryce", "Margaret Hale"]
-    assert _names(client.get(url, {"group": str(council["conservative"].public_id)})) == ["Alan Fenwick"]
+    assert _names(client.get(url, {"ward": str(council["central"].public_id)})) == [
+        "Desmond Pryce",
+        "Margaret Hale",
+    ]
+    assert _names(client.get(url, {"group": str(council["conservative"].public_id)})) == [
+        "Alan Fenwick"
+    ]
     assert _names(client.get(url, {"group": "not-a-uuid"})) == []
 
 
 def test_councillor_page_shows_group_history_and_body_memberships(client, council):
     hale = council["hale"]
     MembershipFactory(person=hale.person, body=BodyFactory(name="Prevent Working Group"))
-    MembershipFactory(person=hale.person, body=BodyFactory(name="Old Panel"), starts_on=dt.date(2010, 1, 1),
-                      ends_on=dt.date(2011, 1, 1))
+    MembershipFactory(
+        person=hale.person,
+        body=BodyFactory(name="Old Panel"),
+        starts_on=dt.date(2010, 1, 1),
+        ends_on=dt.date(2011, 1, 1),
+    )
     response = client.get(reverse("governance:councillor_detail", args=[hale.public_id]))
     assert response.context["current_group"].group.name == "Labour Group"
     assert [m.body.name for m in response.context["current"]] == ["Prevent Working Group"]
@@ -85,21 +109,36 @@ def test_councillor_page_shows_group_history_and_body_memberships(client, counci
     assert "Group leader" in response.text and "Northbridge Central" in response.text
 
 
-def test_democratic_services_add_a_councillor_who_is_new_to_the_directory(client, democratic_services, council):
+def test_democratic_services_add_a_councillor_who_is_new_to_the_directory(
+    client, democratic_services, council
+):
     client.force_login(democratic_services)
-    response = client.post(reverse("governance:councillor_create"), {
-        "name": "Sunita Rao", "email": "sunita.rao@northbridge.example", "ward": str(council["central"].public_id),
-        "party": "Green", "elected_on_day": "7", "elected_on_month": "5", "elected_on_year": "2015"})
+    response = client.post(
+        reverse("governance:councillor_create"),
+        {
+            "name": "Sunita Rao",
+            "email": "sunita.rao@northbridge.example",
+            "ward": str(council["central"].public_id),
+            "party": "Green",
+            "elected_on_day": "7",
+            "elected_on_month": "5",
+            "elected_on_year": "2015",
+        },
+    )
     councillor = Councillor.objects.get(person__name="Sunita Rao")
     assert response.status_code == 302
     assert councillor.ward == council["central"] and councillor.elected_on == dt.date(2015, 5, 7)
 
 
-def test_democratic_services_make_someone_in_the_directory_a_councillor(client, democratic_services):
+def test_democratic_services_make_someone_in_the_directory_a_councillor(
+    client, democratic_services
+):
     person = PersonFactory(name="Existing Person")
     client.force_login(democratic_services)
-    response = client.post(reverse("governance:councillor_create"), {"person": str(person.public_id),
-                                                                     "party": "Labour"})
+    response = client.post(
+        reverse("governance:councillor_create"),
+        {"person": str(person.public_id), "party": "Labour"},
+    )
     assert response.status_code == 302
     assert Councillor.objects.get(person=person).party == "Labour"
 
@@ -108,24 +147,41 @@ def test_a_councillor_needs_a_name_or_a_person(client, democratic_services):
     client.force_login(democratic_services)
     response = client.post(reverse("governance:councillor_create"), {"party": "Labour"})
     assert response.status_code == 200
-    assert '<a href="#id_name">Enter the councillor&#x27;s full name, or choose someone already in the directory</a>' \
-        in response.text
+    assert (
+        '<a href="#id_name">Enter the councillor&#x27;s full name, '
+        "or choose someone already in the directory</a>" in response.text
+    )
 
 
 def test_a_term_cannot_end_before_the_election(client, democratic_services):
     client.force_login(democratic_services)
-    response = client.post(reverse("governance:councillor_create"), {
-        "name": "Ann", "elected_on_day": "7", "elected_on_month": "5", "elected_on_year": "2015",
-        "term_ends_on_day": "1", "term_ends_on_month": "1", "term_ends_on_year": "2014"})
+    response = client.post(
+        reverse("governance:councillor_create"),
+        {
+            "name": "Ann",
+            "elected_on_day": "7",
+            "elected_on_month": "5",
+            "elected_on_year": "2015",
+            "term_ends_on_day": "1",
+            "term_ends_on_month": "1",
+            "term_ends_on_year": "2014",
+        },
+    )
     assert "The date the term ends must be after the date elected" in response.text
 
 
 def test_democratic_services_change_a_councillor(client, democratic_services, council):
     fenwick = council["fenwick"]
     client.force_login(democratic_services)
-    response = client.post(reverse("governance:councillor_edit", args=[fenwick.public_id]), {
-        "name": "Alan Fenwick MBE", "party": "Conservative", "ward": str(council["central"].public_id),
-        "version": fenwick.version})
+    response = client.post(
+        reverse("governance:councillor_edit", args=[fenwick.public_id]),
+        {
+            "name": "Alan Fenwick MBE",
+            "party": "Conservative",
+            "ward": str(council["central"].public_id),
+            "version": fenwick.version,
+        },
+    )
     assert response.status_code == 302
     fenwick.refresh_from_db()
     assert fenwick.person.name == "Alan Fenwick MBE" and fenwick.ward == council["central"]
@@ -135,12 +191,16 @@ def test_democratic_services_change_a_councillor(client, democratic_services, co
 
 
 def _change(client, councillor, **data):
-    return client.post(reverse("governance:councillor_group_change", args=[councillor.public_id]), data)
+    return client.post(
+        reverse("governance:councillor_group_change", args=[councillor.public_id]), data
+    )
 
 
 def test_recording_that_a_councillor_left_their_group(client, democratic_services, council):
     client.force_login(democratic_services)
-    response = _change(client, council["pryce"], change="leave", on_day="1", on_month="9", on_year="2016")
+    response = _change(
+        client, council["pryce"], change="leave", on_day="1", on_month="9", on_year="2016"
+    )
     assert response.status_code == 302
     row = GroupMembership.objects.get(councillor=council["pryce"])
     assert row.ends_on == dt.date(2016, 9, 1)
@@ -148,8 +208,16 @@ def test_recording_that_a_councillor_left_their_group(client, democratic_service
 
 def test_recording_that_a_councillor_joined_a_group_as_deputy(client, democratic_services, council):
     client.force_login(democratic_services)
-    response = _change(client, council["lomax"], change="join", group=str(council["conservative"].public_id),
-                       role=GroupRole.DEPUTY_LEADER, on_day="1", on_month="9", on_year="2016")
+    response = _change(
+        client,
+        council["lomax"],
+        change="join",
+        group=str(council["conservative"].public_id),
+        role=GroupRole.DEPUTY_LEADER,
+        on_day="1",
+        on_month="9",
+        on_year="2016",
+    )
     assert response.status_code == 302
     row = GroupMembership.objects.get(councillor=council["lomax"])
     assert row.group == council["conservative"] and row.role == GroupRole.DEPUTY_LEADER
@@ -157,17 +225,28 @@ def test_recording_that_a_councillor_joined_a_group_as_deputy(client, democratic
 
 def test_a_join_without_a_group_shows_the_error_summary(client, democratic_services, council):
     client.force_login(democratic_services)
-    response = _change(client, council["lomax"], change="join", role=GroupRole.MEMBER,
-                       on_day="1", on_month="9", on_year="2016")
+    response = _change(
+        client,
+        council["lomax"],
+        change="join",
+        role=GroupRole.MEMBER,
+        on_day="1",
+        on_month="9",
+        on_year="2016",
+    )
     assert response.status_code == 200
     assert '<a href="#id_group">Choose the group they joined</a>' in response.text
 
 
 def test_leaving_when_not_in_a_group_is_explained_at_the_date(client, democratic_services, council):
     client.force_login(democratic_services)
-    response = _change(client, council["lomax"], change="leave", on_day="1", on_month="9", on_year="2016")
+    response = _change(
+        client, council["lomax"], change="leave", on_day="1", on_month="9", on_year="2016"
+    )
     assert response.status_code == 200
-    assert '<a href="#id_on">Peter Lomax is not in a political group on that date</a>' in response.text
+    assert (
+        '<a href="#id_on">Peter Lomax is not in a political group on that date</a>' in response.text
+    )
 
 
 # Groups -------------------------------------------------------------------------------------
@@ -197,11 +276,15 @@ def test_group_page_date_errors_use_the_gov_uk_pattern(client, council):
 
 def test_democratic_services_add_and_rename_a_group(client, democratic_services):
     client.force_login(democratic_services)
-    response = client.post(reverse("governance:group_create"), {"name": "Green Group", "short_name": "Grn"})
+    response = client.post(
+        reverse("governance:group_create"), {"name": "Green Group", "short_name": "Grn"}
+    )
     group = PoliticalGroup.objects.get(name="Green Group")
     assert response.status_code == 302
-    response = client.post(reverse("governance:group_edit", args=[group.public_id]),
-                           {"name": "Green and Independent Group", "version": group.version})
+    response = client.post(
+        reverse("governance:group_edit", args=[group.public_id]),
+        {"name": "Green and Independent Group", "version": group.version},
+    )
     group.refresh_from_db()
     assert response.status_code == 302 and group.name == "Green and Independent Group"
 
@@ -218,24 +301,34 @@ def test_a_duplicate_group_name_is_refused(client, democratic_services, council)
 def test_composition_today_by_default(client, council):
     response = client.get(reverse("governance:composition"))
     composition = response.context["composition"]
-    assert [(g.group.name, g.seats) for g in composition.groups] == [("Labour Group", 2), ("Conservative Group", 1)]
+    assert [(g.group.name, g.seats) for g in composition.groups] == [
+        ("Labour Group", 2),
+        ("Conservative Group", 1),
+    ]
     assert composition.ungrouped == 1 and composition.total == 4
     assert "Margaret Hale" in response.text
 
 
 def test_composition_on_a_date_before_the_groups_formed(client, council):
-    response = client.get(reverse("governance:composition"),
-                          {"date_day": "1", "date_month": "1", "date_year": "2015"})
+    response = client.get(
+        reverse("governance:composition"), {"date_day": "1", "date_month": "1", "date_year": "2015"}
+    )
     composition = response.context["composition"]
     assert composition.groups == [] and composition.ungrouped == 4
     assert "Composition on 1 January 2015" in response.text
 
 
-@pytest.mark.parametrize("params, message", [
-    ({"date_day": "", "date_month": "", "date_year": ""}, "Enter the date"),
-    ({"date_day": "1", "date_month": "", "date_year": "2016"}, "The date must include a month"),
-    ({"date_day": "30", "date_month": "2", "date_year": "2016"}, "The date must be a real date"),
-])
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"date_day": "", "date_month": "", "date_year": ""}, "Enter the date"),
+        ({"date_day": "1", "date_month": "", "date_year": "2016"}, "The date must include a month"),
+        (
+            {"date_day": "30", "date_month": "2", "date_year": "2016"},
+            "The date must be a real date",
+        ),
+    ],
+)
 def test_composition_date_errors_are_shown_in_the_gov_uk_pattern(client, council, params, message):
     response = client.get(reverse("governance:composition"), params)
     assert response.status_code == 200

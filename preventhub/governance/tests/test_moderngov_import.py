@@ -1,4 +1,4 @@
-"""Importing ModernGov data: idempotent, all or nothing, audited; from files, URLs and the upload page."""
+"""Importing ModernGov data: idempotent, all or nothing, audited; from files, URLs and uploads."""
 
 from __future__ import annotations
 
@@ -83,11 +83,35 @@ def test_a_first_import_creates_councillors_groups_bodies_meetings_items_and_att
 
 def test_importing_the_same_data_again_changes_nothing_and_duplicates_nothing(personas):
     _run()
-    sizes = [m.objects.count() for m in (Person, Councillor, PoliticalGroup, GroupMembership, Body, Meeting,
-                                         AgendaItem, Attendance, Ward)]
+    sizes = [
+        m.objects.count()
+        for m in (
+            Person,
+            Councillor,
+            PoliticalGroup,
+            GroupMembership,
+            Body,
+            Meeting,
+            AgendaItem,
+            Attendance,
+            Ward,
+        )
+    ]
     again = _run(personas["democratic_services"])
-    assert [m.objects.count() for m in (Person, Councillor, PoliticalGroup, GroupMembership, Body, Meeting,
-                                        AgendaItem, Attendance, Ward)] == sizes
+    assert [
+        m.objects.count()
+        for m in (
+            Person,
+            Councillor,
+            PoliticalGroup,
+            GroupMembership,
+            Body,
+            Meeting,
+            AgendaItem,
+            Attendance,
+            Ward,
+        )
+    ] == sizes
     for kind in ("councillors", "group memberships", "committees", "meetings", "agenda items"):
         counts = again.counts[kind]
         assert counts.created == counts.updated == 0, kind
@@ -97,13 +121,27 @@ def test_importing_the_same_data_again_changes_nothing_and_duplicates_nothing(pe
 def test_a_re_import_updates_what_changed():
     _run()
     later = dt.date(2016, 9, 1)
-    result = _run(None, "councillors.xml", "committees.xml", "meetings.xml", today=later, replace={
-        "councillors.xml": ("<politicalgrouptitle>Independence Group</politicalgrouptitle>",
-                            "<politicalgrouptitle></politicalgrouptitle>"),
-        "committees.xml": ("<committeetitle>Prevent Working Group</committeetitle>",
-                           "<committeetitle>Members' Prevent Working Group</committeetitle>"),
-        "meetings.xml": ("<meetingid>4610</meetingid>", "<meetingid>4610</meetingid><!-- moved -->"),
-    })
+    result = _run(
+        None,
+        "councillors.xml",
+        "committees.xml",
+        "meetings.xml",
+        today=later,
+        replace={
+            "councillors.xml": (
+                "<politicalgrouptitle>Independence Group</politicalgrouptitle>",
+                "<politicalgrouptitle></politicalgrouptitle>",
+            ),
+            "committees.xml": (
+                "<committeetitle>Prevent Working Group</committeetitle>",
+                "<committeetitle>Members' Prevent Working Group</committeetitle>",
+            ),
+            "meetings.xml": (
+                "<meetingid>4610</meetingid>",
+                "<meetingid>4610</meetingid><!-- moved -->",
+            ),
+        },
+    )
     assert result.counts["councillors"].unchanged == 5
     assert _counts(result, "group memberships")[1] == 1  # Cllr Rao's membership ended
     rao_groups = GroupMembership.objects.get(councillor__moderngov_id="104")
@@ -163,8 +201,15 @@ def fixture_server() -> Iterator[str]:
 
 def test_the_command_imports_files_and_reports_counts():
     out = StringIO()
-    call_command("import_moderngov", "--councillors", str(FIXTURES / "councillors.xml"),
-                 "--committees", str(FIXTURES / "committees.xml"), stdout=out, stderr=StringIO())
+    call_command(
+        "import_moderngov",
+        "--councillors",
+        str(FIXTURES / "councillors.xml"),
+        "--committees",
+        str(FIXTURES / "committees.xml"),
+        stdout=out,
+        stderr=StringIO(),
+    )
     assert "councillors: 5 created, 0 updated, 0 unchanged" in out.getvalue()
     assert "committees: 4 created, 0 updated, 0 unchanged, 1 skipped" in out.getvalue()
     event = AuditEvent.objects.get(action="governance.moderngov_imported")
@@ -173,9 +218,19 @@ def test_the_command_imports_files_and_reports_counts():
 
 def test_the_command_fetches_urls(fixture_server):
     out, err = StringIO(), StringIO()
-    call_command("import_moderngov", "--councillors", f"{fixture_server}/councillors.xml",
-                 "--committees", f"{fixture_server}/committees.xml", "--meetings", f"{fixture_server}/meetings.xml",
-                 "--meeting", f"{fixture_server}/meeting.xml", stdout=out, stderr=err)
+    call_command(
+        "import_moderngov",
+        "--councillors",
+        f"{fixture_server}/councillors.xml",
+        "--committees",
+        f"{fixture_server}/committees.xml",
+        "--meetings",
+        f"{fixture_server}/meetings.xml",
+        "--meeting",
+        f"{fixture_server}/meeting.xml",
+        stdout=out,
+        stderr=err,
+    )
     assert "meetings: 3 created" in out.getvalue()
     assert "agenda items: 5 created" in out.getvalue()
     assert "warning:" in err.getvalue()
@@ -186,14 +241,21 @@ def test_the_command_fetches_urls(fixture_server):
 
 
 def test_the_command_explains_a_url_that_fails(fixture_server):
-    with pytest.raises(CommandError, match=r"Nothing was imported\. .*missing.xml: the server answered 404"):
+    with pytest.raises(
+        CommandError, match=r"Nothing was imported\. .*missing.xml: the server answered 404"
+    ):
         call_command("import_moderngov", "--committees", f"{fixture_server}/missing.xml")
 
 
 def test_the_command_refuses_a_file_of_the_wrong_kind_and_saves_nothing():
     with pytest.raises(CommandError, match="not GetCouncillorsByWard"):
-        call_command("import_moderngov", "--committees", str(FIXTURES / "committees.xml"),
-                     "--councillors", str(FIXTURES / "meetings.xml"))
+        call_command(
+            "import_moderngov",
+            "--committees",
+            str(FIXTURES / "committees.xml"),
+            "--councillors",
+            str(FIXTURES / "meetings.xml"),
+        )
     assert not Body.objects.exists()
 
 
@@ -207,8 +269,10 @@ def test_the_command_needs_something_to_import():
 
 def _upload(client, name: str, data: bytes | None = None):
     content = data if data is not None else (FIXTURES / name).read_bytes()
-    return client.post(reverse("governance:moderngov_import"),
-                       {"file": SimpleUploadedFile(name, content, content_type="text/xml")})
+    return client.post(
+        reverse("governance:moderngov_import"),
+        {"file": SimpleUploadedFile(name, content, content_type="text/xml")},
+    )
 
 
 def test_democratic_services_upload_a_file_and_see_what_was_imported(client, personas):

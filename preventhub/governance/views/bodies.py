@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -40,7 +40,6 @@ from preventhub.governance.services import bodies as services
 
 from .bodies_structure import structure_chart
 
-T = TypeVar("T")
 PER_PAGE = 25
 TEMPLATES = "governance/bodies"
 
@@ -63,7 +62,9 @@ def optional_url(name: str, *args: Any, query: str = "") -> str:
     return f"{url}?{query}" if query else url
 
 
-def paginate(request: HttpRequest, queryset: Any, param: str = "page", per_page: int = PER_PAGE) -> dict[str, Any]:
+def paginate(
+    request: HttpRequest, queryset: Any, param: str = "page", per_page: int = PER_PAGE
+) -> dict[str, Any]:
     """One page (two queries: a count and the rows) and GOV.UK pagination options."""
     page = Paginator(queryset, per_page).get_page(request.GET.get(param))
     return {"page": page, "pagination": _pagination(request, page, param)}
@@ -83,7 +84,9 @@ def _pagination(request: HttpRequest, page: Page, param: str) -> dict[str, Any] 
         if number == Paginator.ELLIPSIS:
             items.append({"ellipsis": True})
         else:
-            items.append({"number": str(number), "href": href(int(number)), "current": number == page.number})
+            items.append(
+                {"number": str(number), "href": href(int(number)), "current": number == page.number}
+            )
     return {
         "previous": {"href": href(page.previous_page_number())} if page.has_previous() else None,
         "next": {"href": href(page.next_page_number())} if page.has_next() else None,
@@ -102,7 +105,7 @@ def form_context(form: Any, **extra: Any) -> dict[str, Any]:
     return {"form": form, "errors": error_list(form) if form.is_bound else [], **extra}
 
 
-def save(form: Any, call: Callable[[], T], *, record: Any = None) -> T | None:
+def save[T](form: Any, call: Callable[[], T], *, record: Any = None) -> T | None:
     """Run one service call; its validation errors and a concurrent edit go back onto the form.
 
     After a concurrent edit the form carries the record's new version, so saving again knowingly
@@ -160,7 +163,9 @@ def body_list(request: HttpRequest) -> HttpResponse:
         "kind": kind or "",
         "kinds": BodyKind.choices,
         "can_manage": policies.can_manage_governance(request.user),
-        "sees_all": policies.can_view_governance(request.user),  # else a hidden parent's name stays hidden
+        "sees_all": policies.can_view_governance(
+            request.user
+        ),  # else a hidden parent's name stays hidden
         **paginate(request, bodies),
     }
     return render(request, f"{TEMPLATES}/list.html", context)
@@ -174,16 +179,19 @@ def body_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
     body = policies.bodies.get_or_404(request, queryset=queryset, public_id=public_id)
     today = timezone.localdate()
     children = policies.bodies.visible_to(request.user).filter(parent=body).order_by("name")
-    members = (Membership.objects.filter(body=body).select_related("person", "representing_group",
-                                                                    "representing_organisation"))
+    members = Membership.objects.filter(body=body).select_related(
+        "person", "representing_group", "representing_organisation"
+    )
     current = list(members.current(today).order_by("role", "person__name"))
-    past = members.filter(Q(ends_on__lt=today) | Q(starts_on__gt=today)).order_by("-ends_on", "person__name")
+    past = members.filter(Q(ends_on__lt=today) | Q(starts_on__gt=today)).order_by(
+        "-ends_on", "person__name"
+    )
     can_manage = policies.can_manage_governance(request.user)
     context = {
         "body": body,
         "today": today,
-        "parent_visible": body.parent is not None and (body.parent.is_public or policies.can_view_governance(
-            request.user)),
+        "parent_visible": body.parent is not None
+        and (body.parent.is_public or policies.can_view_governance(request.user)),
         "children": list(children),
         "current": current,
         "chair": [m for m in current if m.role == MembershipRole.CHAIR],
@@ -191,9 +199,13 @@ def body_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
         "statutory": [m for m in current if m.role == MembershipRole.STATUTORY_MEMBER],
         "past": paginate(request, past, param="past"),
         "meetings_count": policies.meetings.visible_to(request.user).filter(body=body).count(),
-        "meetings_url": (optional_url("governance:body_meetings", body.public_id)
-                         or optional_url("governance:meeting_list", query=f"body={body.public_id}")),
+        "meetings_url": (
+            optional_url("governance:body_meetings", body.public_id)
+            or optional_url("governance:meeting_list", query=f"body={body.public_id}")
+        ),
         "terms_url": optional_url("governance:terms_list", body.public_id),
+        "ical_url": optional_url("governance:body_ical", body.public_id),
+        "attendance_url": optional_url("governance:body_attendance", body.public_id),
         "resolution": _resolution(request, body),
         "can_manage": can_manage,
         "history": record_history(body) if can_manage else None,
@@ -241,9 +253,16 @@ def body_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     body = policies.bodies.get_or_404(request, Action.CHANGE, public_id=public_id)
     form = _body_form(request, body)
     if request.method == "POST" and form.is_valid():
-        saved = save(form, lambda: services.update_body(actor=request.user, body=body, data=form.changes(),
-                                                        expected_version=form.cleaned_data.get("version")),
-                     record=body)
+        saved = save(
+            form,
+            lambda: services.update_body(
+                actor=request.user,
+                body=body,
+                data=form.changes(),
+                expected_version=form.cleaned_data.get("version"),
+            ),
+            record=body,
+        )
         if saved is not None:
             return redirect("governance:body_detail", public_id=body.public_id)
     return render(request, f"{TEMPLATES}/form.html", form_context(form, body=body))
@@ -252,7 +271,9 @@ def body_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
 def structure(request: HttpRequest) -> HttpResponse:
     """One query: every body the user may see, with its parent's id (the tree is built in memory;
     a council has tens of bodies, and the chart is meant to show them all)."""
-    bodies = list(policies.bodies.visible_to(request.user).select_related("parent").order_by("name"))
+    bodies = list(
+        policies.bodies.visible_to(request.user).select_related("parent").order_by("name")
+    )
     return render(request, f"{TEMPLATES}/structure.html", {"chart": structure_chart(bodies)})
 
 
@@ -275,10 +296,19 @@ def membership_add(request: HttpRequest, public_id: Any) -> HttpResponse:
     form = _membership_form(request)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        membership = save(form, lambda: services.add_membership(
-            actor=request.user, body=body, person=data["person"], role=data["role"], starts_on=data["starts_on"],
-            ends_on=data.get("ends_on"), representing_group=data.get("representing_group"),
-            representing_organisation=data.get("representing_organisation")))
+        membership = save(
+            form,
+            lambda: services.add_membership(
+                actor=request.user,
+                body=body,
+                person=data["person"],
+                role=data["role"],
+                starts_on=data["starts_on"],
+                ends_on=data.get("ends_on"),
+                representing_group=data.get("representing_group"),
+                representing_organisation=data.get("representing_organisation"),
+            ),
+        )
         if membership is not None:
             return redirect("governance:body_detail", public_id=body.public_id)
     return render(request, f"{TEMPLATES}/membership_add.html", form_context(form, body=body))
@@ -287,17 +317,30 @@ def membership_add(request: HttpRequest, public_id: Any) -> HttpResponse:
 @manage_required
 @require_http_methods(["GET", "POST"])
 def membership_end(request: HttpRequest, public_id: Any) -> HttpResponse:
-    queryset = policies.memberships.visible_to(request.user, Action.CHANGE).select_related("person", "body")
-    membership = policies.memberships.get_or_404(request, Action.CHANGE, queryset=queryset, public_id=public_id)
+    queryset = policies.memberships.visible_to(request.user, Action.CHANGE).select_related(
+        "person", "body"
+    )
+    membership = policies.memberships.get_or_404(
+        request, Action.CHANGE, queryset=queryset, public_id=public_id
+    )
     initial = {"version": membership.version, "ends_on": membership.ends_on or timezone.localdate()}
     form = EndMembershipForm(*posted(request), initial=initial, membership=membership)
     if request.method == "POST" and form.is_valid():
-        ended = save(form, lambda: services.end_membership(
-            actor=request.user, membership=membership, ends_on=form.cleaned_data["ends_on"],
-            expected_version=form.cleaned_data.get("version")), record=membership)
+        ended = save(
+            form,
+            lambda: services.end_membership(
+                actor=request.user,
+                membership=membership,
+                ends_on=form.cleaned_data["ends_on"],
+                expected_version=form.cleaned_data.get("version"),
+            ),
+            record=membership,
+        )
         if ended is not None:
             return redirect("governance:body_detail", public_id=membership.body.public_id)
-    return render(request, f"{TEMPLATES}/membership_end.html", form_context(form, membership=membership))
+    return render(
+        request, f"{TEMPLATES}/membership_end.html", form_context(form, membership=membership)
+    )
 
 
 # A person's roles ------------------------------------------------------------------------------
@@ -312,38 +355,54 @@ def person_roles(request: HttpRequest, public_id: Any) -> HttpResponse:
     Queries: the person, their councillor record, memberships, group history.
     """
     person = get_object_or_404(Person, public_id=public_id)
-    memberships = list(policies.memberships.visible_to(request.user).filter(person=person)
-                       .select_related("body", "representing_group", "representing_organisation")
-                       .order_by("-starts_on"))
-    councillor = (policies.councillors.visible_to(request.user).filter(person=person).select_related("ward")
-                  .first())
-    groups = (list(GroupMembership.objects.filter(councillor=councillor).select_related("group")
-                   .order_by("-starts_on")) if councillor else [])
+    memberships = list(
+        policies.memberships.visible_to(request.user)
+        .filter(person=person)
+        .select_related("body", "representing_group", "representing_organisation")
+        .order_by("-starts_on")
+    )
+    councillor = (
+        policies.councillors.visible_to(request.user)
+        .filter(person=person)
+        .select_related("ward")
+        .first()
+    )
+    groups = (
+        list(
+            GroupMembership.objects.filter(councillor=councillor)
+            .select_related("group")
+            .order_by("-starts_on")
+        )
+        if councillor
+        else []
+    )
     if not memberships and councillor is None:
         require(grants_for(request.user).has(Cap.DIRECTORY_VIEW))
     today = timezone.localdate()
-    return render(request, f"{TEMPLATES}/person_roles.html", {
-        "person": person,
-        "memberships": memberships,
-        "current": [m for m in memberships if _is_current(m, today)],
-        "past": [m for m in memberships if not _is_current(m, today)],
-        "councillor": councillor,
-        "groups": groups,
-        "current_group": next((g for g in groups if _is_current(g, today)), None),
-        "today": today,
-        "councillor_url": optional_url("governance:councillor_detail", councillor.public_id) if councillor else "",
-        "directory_url": (optional_url("directory:person_detail", person.public_id)
-                          if directory_policies.can_view_directory(request.user) else ""),
-        "can_manage": policies.can_manage_governance(request.user),
-    })
+    return render(
+        request,
+        f"{TEMPLATES}/person_roles.html",
+        {
+            "person": person,
+            "memberships": memberships,
+            "current": [m for m in memberships if _is_current(m, today)],
+            "past": [m for m in memberships if not _is_current(m, today)],
+            "councillor": councillor,
+            "groups": groups,
+            "current_group": next((g for g in groups if _is_current(g, today)), None),
+            "today": today,
+            "councillor_url": optional_url("governance:councillor_detail", councillor.public_id)
+            if councillor
+            else "",
+            "directory_url": (
+                optional_url("directory:person_detail", person.public_id)
+                if directory_policies.can_view_directory(request.user)
+                else ""
+            ),
+            "can_manage": policies.can_manage_governance(request.user),
+        },
+    )
 
 
 def _is_current(row: Any, day: dt.date) -> bool:
     return row.starts_on <= day and (row.ends_on is None or row.ends_on >= day)
-
-
-def bodies_with_member_counts(queryset: QuerySet[Body], day: dt.date) -> QuerySet[Body]:
-    """Bodies annotated with their number of current members (one aggregate query)."""
-    current = Q(memberships__starts_on__lte=day) & (Q(memberships__ends_on__isnull=True)
-                                                     | Q(memberships__ends_on__gte=day))
-    return queryset.annotate(member_count=Count("memberships", filter=current))

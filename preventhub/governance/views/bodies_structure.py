@@ -9,6 +9,7 @@ of bodies and needs no JavaScript and no inline styles (SVG presentation attribu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
 from preventhub.governance.models import Body
 
 ROW = 44
@@ -88,17 +89,33 @@ def structure_chart(bodies: list[Body]) -> Chart:
         for child in node.children:
             # An elbow from the left of the parent's box down and across to the child's box.
             x = node.x + INDENT // 2
-            edges.append({"x1": x, "y1": node.y + BOX_HEIGHT, "x2": x, "y2": child.y + BOX_HEIGHT // 2,
-                          "x3": child.x})
+            edges.append(
+                {
+                    "x1": x,
+                    "y1": node.y + BOX_HEIGHT,
+                    "x2": x,
+                    "y2": child.y + BOX_HEIGHT // 2,
+                    "x3": child.x,
+                }
+            )
     width = max((n.x + n.width for n in nodes), default=0) + MARGIN
     height = MARGIN * 2 + max(len(nodes) * ROW - (ROW - BOX_HEIGHT), 0)
-    return Chart(roots=roots, nodes=nodes, edges=edges, width=width, height=height,
-                 description=_describe(roots, len(nodes)))
+    return Chart(
+        roots=roots,
+        nodes=nodes,
+        edges=edges,
+        width=width,
+        height=height,
+        description=_describe(roots, len(nodes)),
+    )
 
 
 def _describe(roots: list[Node], count: int) -> str:
     if not count:
         return "No bodies are recorded."
     tops = ", ".join(n.label for n in roots)
-    return (f"{count} bodies. At the top: {tops}. Each body is drawn below and to the right of the body it "
-            "reports to, joined by a line. The same structure follows as a list and as a table.")
+    return (
+        f"{count} bodies. At the top: {tops}. "
+        "Each body is drawn below and to the right of the body it "
+        "reports to, joined by a line. The same structure follows as a list and as a table."
+    )

@@ -3,8 +3,10 @@ ModernGov upload page."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -36,8 +38,12 @@ UNGROUPED = "ungrouped"
 
 
 def _current_group(day: Any, field: str = "group__name") -> Subquery:
-    return Subquery(GroupMembership.objects.filter(councillor=OuterRef("pk")).on(day)
-                    .order_by("-starts_on").values(field)[:1])
+    return Subquery(
+        GroupMembership.objects.filter(councillor=OuterRef("pk"))
+        .on(day)
+        .order_by("-starts_on")
+        .values(field)[:1]
+    )
 
 
 # Councillors -----------------------------------------------------------------------------------
@@ -51,9 +57,11 @@ def councillor_list(request: HttpRequest) -> HttpResponse:
     filters.is_valid()
     f = filters.cleaned_data
     visible = policies.councillors.visible_to(request.user)
-    councillors = (visible.select_related("person", "ward")
-                   .annotate(group_name=_current_group(today), group_role=_current_group(today, "role"))
-                   .order_by("person__name"))
+    councillors = (
+        visible.select_related("person", "ward")
+        .annotate(group_name=_current_group(today), group_role=_current_group(today, "role"))
+        .order_by("person__name")
+    )
     if q := (f.get("q") or "").strip():
         councillors = councillors.filter(person__name__icontains=q)
     if f.get("ward"):
@@ -65,11 +73,17 @@ def councillor_list(request: HttpRequest) -> HttpResponse:
         councillors = councillors.exclude(pk__in=in_a_group.values("councillor_id"))
     elif f.get("group"):
         councillors = councillors.filter(
-            pk__in=in_a_group.filter(group__public_id=_uuid_or_none(f["group"])).values("councillor_id"))
+            pk__in=in_a_group.filter(group__public_id=_uuid_or_none(f["group"])).values(
+                "councillor_id"
+            )
+        )
     context = {
         "filters": f,
         "wards": Ward.objects.filter(councillors__in=visible).distinct().order_by("name"),
-        "parties": visible.exclude(party="").order_by("party").values_list("party", flat=True).distinct(),
+        "parties": visible.exclude(party="")
+        .order_by("party")
+        .values_list("party", flat=True)
+        .distinct(),
         "groups": policies.political_groups.visible_to(request.user).order_by("name"),
         "ungrouped": UNGROUPED,
         "can_manage": policies.can_manage_governance(request.user),
@@ -79,8 +93,6 @@ def councillor_list(request: HttpRequest) -> HttpResponse:
 
 
 def _uuid_or_none(value: str) -> Any:
-    import uuid
-
     try:
         return uuid.UUID(value)
     except ValueError:
@@ -94,19 +106,26 @@ def councillor_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
     councillor = policies.councillors.get_or_404(request, queryset=queryset, public_id=public_id)
     today = timezone.localdate()
     groups = list(councillor.group_memberships.select_related("group").order_by("-starts_on"))
-    memberships = list(policies.memberships.visible_to(request.user).filter(person=councillor.person_id)
-                       .select_related("body", "representing_group", "representing_organisation")
-                       .order_by("-starts_on"))
+    memberships = list(
+        policies.memberships.visible_to(request.user)
+        .filter(person=councillor.person_id)
+        .select_related("body", "representing_group", "representing_organisation")
+        .order_by("-starts_on")
+    )
     can_manage = policies.can_manage_governance(request.user)
-    return render(request, f"{TEMPLATES}/councillor_detail.html", {
-        "councillor": councillor,
-        "groups": groups,
-        "current_group": next((g for g in groups if _current(g, today)), None),
-        "current": [m for m in memberships if _current(m, today)],
-        "past": [m for m in memberships if not _current(m, today)],
-        "can_manage": can_manage,
-        "history": record_history(councillor) if can_manage else None,
-    })
+    return render(
+        request,
+        f"{TEMPLATES}/councillor_detail.html",
+        {
+            "councillor": councillor,
+            "groups": groups,
+            "current_group": next((g for g in groups if _current(g, today)), None),
+            "current": [m for m in memberships if _current(m, today)],
+            "past": [m for m in memberships if not _current(m, today)],
+            "can_manage": can_manage,
+            "history": record_history(councillor) if can_manage else None,
+        },
+    )
 
 
 def _current(row: Any, day: Any) -> bool:
@@ -117,7 +136,11 @@ def _councillor_form(request: HttpRequest, councillor: Councillor | None = None)
     wards = directory_policies.wards.visible_to(request.user).order_by("name")
     if councillor is not None:
         return edit_form(CouncillorForm, request, councillor, wards=wards)
-    people = directory_policies.people.visible_to(request.user).filter(councillor__isnull=True).order_by("name")
+    people = (
+        directory_policies.people.visible_to(request.user)
+        .filter(councillor__isnull=True)
+        .order_by("name")
+    )
     return CouncillorForm(*posted(request), wards=wards, people=people)
 
 
@@ -127,9 +150,16 @@ def councillor_create(request: HttpRequest) -> HttpResponse:
     form = _councillor_form(request)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        councillor = save(form, lambda: services.create_councillor(
-            actor=request.user, data=form.changes(), person=data.get("person"), name=data.get("name") or "",
-            email=data.get("email") or ""))
+        councillor = save(
+            form,
+            lambda: services.create_councillor(
+                actor=request.user,
+                data=form.changes(),
+                person=data.get("person"),
+                name=data.get("name") or "",
+                email=data.get("email") or "",
+            ),
+        )
         if councillor is not None:
             return redirect("governance:councillor_detail", public_id=councillor.public_id)
     return render(request, f"{TEMPLATES}/councillor_form.html", form_context(form, councillor=None))
@@ -139,54 +169,83 @@ def councillor_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def councillor_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     queryset = policies.councillors.visible_to(request.user, Action.CHANGE).select_related("person")
-    councillor = policies.councillors.get_or_404(request, Action.CHANGE, queryset=queryset, public_id=public_id)
+    councillor = policies.councillors.get_or_404(
+        request, Action.CHANGE, queryset=queryset, public_id=public_id
+    )
     form = _councillor_form(request, councillor)
     if request.method == "POST" and form.is_valid():
         data = {**form.changes(), "name": form.cleaned_data["name"]}
-        saved = save(form, lambda: services.update_councillor(
-            actor=request.user, councillor=councillor, data=data,
-            expected_version=form.cleaned_data.get("version")), record=councillor)
+        saved = save(
+            form,
+            lambda: services.update_councillor(
+                actor=request.user,
+                councillor=councillor,
+                data=data,
+                expected_version=form.cleaned_data.get("version"),
+            ),
+            record=councillor,
+        )
         if saved is not None:
             return redirect("governance:councillor_detail", public_id=councillor.public_id)
-    return render(request, f"{TEMPLATES}/councillor_form.html", form_context(form, councillor=councillor))
+    return render(
+        request, f"{TEMPLATES}/councillor_form.html", form_context(form, councillor=councillor)
+    )
 
 
 @manage_required
 @require_http_methods(["GET", "POST"])
 def councillor_group_change(request: HttpRequest, public_id: Any) -> HttpResponse:
     """Record that a councillor joined a group, changed role, or left (and is now ungrouped)."""
-    queryset_c = policies.councillors.visible_to(request.user, Action.CHANGE).select_related("person")
-    councillor = policies.councillors.get_or_404(request, Action.CHANGE, queryset=queryset_c, public_id=public_id)
-    form = GroupChangeForm(*posted(request), groups=policies.political_groups.visible_to(request.user)
-                           .order_by("name"))
+    queryset_c = policies.councillors.visible_to(request.user, Action.CHANGE).select_related(
+        "person"
+    )
+    councillor = policies.councillors.get_or_404(
+        request, Action.CHANGE, queryset=queryset_c, public_id=public_id
+    )
+    form = GroupChangeForm(
+        *posted(request), groups=policies.political_groups.visible_to(request.user).order_by("name")
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         change, day = data["change"], data["on"]
         calls = {
-            "join": lambda: services.join_group(actor=request.user, councillor=councillor, group=data["group"],
-                                                role=data["role"], starts_on=day),
-            "role": lambda: services.change_group_role(actor=request.user, councillor=councillor,
-                                                       role=data["role"], starts_on=day),
-            "leave": lambda: services.leave_group(actor=request.user, councillor=councillor, ends_on=day),
+            "join": lambda: services.join_group(
+                actor=request.user,
+                councillor=councillor,
+                group=data["group"],
+                role=data["role"],
+                starts_on=day,
+            ),
+            "role": lambda: services.change_group_role(
+                actor=request.user, councillor=councillor, role=data["role"], starts_on=day
+            ),
+            "leave": lambda: services.leave_group(
+                actor=request.user, councillor=councillor, ends_on=day
+            ),
         }
         if save(form, _with_field(form, change, calls[change])) is not None:
             return redirect("governance:councillor_detail", public_id=councillor.public_id)
     today = timezone.localdate()
     current = services.current_group_membership(councillor, today)
-    return render(request, f"{TEMPLATES}/group_change.html",
-                  form_context(form, councillor=councillor, current=current))
+    return render(
+        request,
+        f"{TEMPLATES}/group_change.html",
+        form_context(form, councillor=councillor, current=current),
+    )
 
 
 def _with_field(form: Any, change: str, call: Any) -> Any:
     """Point a service's form-wide message at the date box, where the user fixes it."""
-    from django.core.exceptions import ValidationError
 
     def wrapped() -> Any:
         try:
             return call()
         except ValidationError as exc:
             if hasattr(exc, "error_dict"):
-                renamed = {("on" if k in ("starts_on", "ends_on") else k): v for k, v in exc.error_dict.items()}
+                renamed = {
+                    ("on" if k in ("starts_on", "ends_on") else k): v
+                    for k, v in exc.error_dict.items()
+                }
                 raise ValidationError(renamed) from None
             raise ValidationError({"on": exc.messages}) from None
 
@@ -200,14 +259,29 @@ def group_list(request: HttpRequest) -> HttpResponse:
     """Queries: a count and one page of groups, each with its seats today (an aggregate) and its
     leader (a subquery)."""
     today = timezone.localdate()
-    on_day = Q(memberships__starts_on__lte=today) & (Q(memberships__ends_on__isnull=True)
-                                                     | Q(memberships__ends_on__gte=today))
-    leader = Subquery(GroupMembership.objects.on(today).filter(group=OuterRef("pk"), role=GroupRole.LEADER)
-                      .order_by("-starts_on").values("councillor__person__name")[:1])
-    groups = (policies.political_groups.visible_to(request.user)
-              .annotate(seats=Count("memberships", filter=on_day), leader_name=leader).order_by("-seats", "name"))
-    return render(request, f"{TEMPLATES}/group_list.html", {
-        "can_manage": policies.can_manage_governance(request.user), "today": today, **paginate(request, groups)})
+    on_day = Q(memberships__starts_on__lte=today) & (
+        Q(memberships__ends_on__isnull=True) | Q(memberships__ends_on__gte=today)
+    )
+    leader = Subquery(
+        GroupMembership.objects.on(today)
+        .filter(group=OuterRef("pk"), role=GroupRole.LEADER)
+        .order_by("-starts_on")
+        .values("councillor__person__name")[:1]
+    )
+    groups = (
+        policies.political_groups.visible_to(request.user)
+        .annotate(seats=Count("memberships", filter=on_day), leader_name=leader)
+        .order_by("-seats", "name")
+    )
+    return render(
+        request,
+        f"{TEMPLATES}/group_list.html",
+        {
+            "can_manage": policies.can_manage_governance(request.user),
+            "today": today,
+            **paginate(request, groups),
+        },
+    )
 
 
 def group_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
@@ -218,16 +292,28 @@ def group_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
     day = timezone.localdate()
     if dated and form.is_valid() and form.cleaned_data["date"]:
         day = form.cleaned_data["date"]
-    members = list(policies.group_memberships.visible_to(request.user).filter(group=group).on(day)
-                   .select_related("councillor__person", "councillor__ward").order_by("councillor__person__name"))
+    members = list(
+        policies.group_memberships.visible_to(request.user)
+        .filter(group=group)
+        .on(day)
+        .select_related("councillor__person", "councillor__ward")
+        .order_by("councillor__person__name")
+    )
     can_manage = policies.can_manage_governance(request.user)
-    return render(request, f"{TEMPLATES}/group_detail.html", {
-        "group": group, "day": day, "members": members,
-        "leader": next((m for m in members if m.role == GroupRole.LEADER), None),
-        "deputy": next((m for m in members if m.role == GroupRole.DEPUTY_LEADER), None),
-        "can_manage": can_manage, "history": record_history(group) if can_manage else None,
-        **form_context(form),
-    })
+    return render(
+        request,
+        f"{TEMPLATES}/group_detail.html",
+        {
+            "group": group,
+            "day": day,
+            "members": members,
+            "leader": next((m for m in members if m.role == GroupRole.LEADER), None),
+            "deputy": next((m for m in members if m.role == GroupRole.DEPUTY_LEADER), None),
+            "can_manage": can_manage,
+            "history": record_history(group) if can_manage else None,
+            **form_context(form),
+        },
+    )
 
 
 @manage_required
@@ -247,9 +333,16 @@ def group_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     group = policies.political_groups.get_or_404(request, Action.CHANGE, public_id=public_id)
     form = edit_form(GroupForm, request, group)
     if request.method == "POST" and form.is_valid():
-        saved = save(form, lambda: services.update_group(actor=request.user, group=group, data=form.changes(),
-                                                         expected_version=form.cleaned_data.get("version")),
-                     record=group)
+        saved = save(
+            form,
+            lambda: services.update_group(
+                actor=request.user,
+                group=group,
+                data=form.changes(),
+                expected_version=form.cleaned_data.get("version"),
+            ),
+            record=group,
+        )
         if saved is not None:
             return redirect("governance:group_detail", public_id=group.public_id)
     return render(request, f"{TEMPLATES}/group_form.html", form_context(form, group=group))
@@ -265,9 +358,13 @@ def composition(request: HttpRequest) -> HttpResponse:
     form = CompositionForm(request.GET if dated else None, initial={"date": timezone.localdate()})
     result = None
     if not dated:
-        result = services.composition_on(timezone.localdate(), policies.councillors.visible_to(request.user))
+        result = services.composition_on(
+            timezone.localdate(), policies.councillors.visible_to(request.user)
+        )
     elif form.is_valid():
-        result = services.composition_on(form.cleaned_data["date"], policies.councillors.visible_to(request.user))
+        result = services.composition_on(
+            form.cleaned_data["date"], policies.councillors.visible_to(request.user)
+        )
     return render(request, f"{TEMPLATES}/composition.html", form_context(form, composition=result))
 
 
@@ -287,9 +384,15 @@ def moderngov_import(request: HttpRequest) -> HttpResponse:
             result = moderngov.import_documents(actor=request.user, documents=[document])
         except moderngov.ModernGovError as exc:
             form.add_error("file", str(exc))
-    return render(request, f"{TEMPLATES}/moderngov_import.html", form_context(
-        form, result=result, links={
-            "councillors": optional_url("governance:councillor_list"),
-            "bodies": optional_url("governance:body_list"),
-        }))
-
+    return render(
+        request,
+        f"{TEMPLATES}/moderngov_import.html",
+        form_context(
+            form,
+            result=result,
+            links={
+                "councillors": optional_url("governance:councillor_list"),
+                "bodies": optional_url("governance:body_list"),
+            },
+        ),
+    )

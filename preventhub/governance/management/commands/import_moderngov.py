@@ -2,7 +2,7 @@
 service, from saved responses or straight from the council's ``mgWebService.asmx`` URLs.
 
     manage.py import_moderngov --councillors councillors.xml --committees committees.xml \\
-        --meetings "https://democracy.example.gov.uk/mgWebService.asmx/GetMeetings?lCommitteeId=212&sFromDate=&sToDate=" \\
+        --meetings "https://democracy.example/mgWebService.asmx/GetMeetings?lCommitteeId=212" \\
         --meeting meeting-4501.xml --meeting meeting-4502.xml
 
 Everything given is read and checked first, then imported in one transaction: if anything is
@@ -34,22 +34,38 @@ OPTIONS = {
 
 
 class Command(BaseCommand):
-    help = "Import councillors, committees and meetings from ModernGov web-service XML (files or URLs)."
+    help = "Import councillors, committees and meetings from ModernGov XML (files or URLs)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         for name, (_, what) in OPTIONS.items():
-            parser.add_argument(f"--{name}", action="append", default=[], metavar="FILE|URL", help=what)
-        parser.add_argument("--timeout", type=float, default=FETCH_TIMEOUT_SECONDS,
-                            help="Seconds to wait for each URL (default %(default)s).")
+            parser.add_argument(
+                f"--{name}", action="append", default=[], metavar="FILE|URL", help=what
+            )
+        parser.add_argument(
+            "--timeout",
+            type=float,
+            default=FETCH_TIMEOUT_SECONDS,
+            help="Seconds to wait for each URL (default %(default)s).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        sources = [(kind, source) for name, (kind, _) in OPTIONS.items() for source in options[name]]
+        sources = [
+            (kind, source) for name, (kind, _) in OPTIONS.items() for source in options[name]
+        ]
         if not sources:
-            raise CommandError("Give at least one of --councillors, --committees, --meetings or --meeting.")
+            raise CommandError(
+                "Give at least one of --councillors, --committees, --meetings or --meeting."
+            )
         try:
-            documents = [parse_document(read_source(source, timeout=options["timeout"]), source, expected=kind)
-                         for kind, source in sources]
-            result = import_documents(actor=None, documents=documents, actor_label="import_moderngov command")
+            documents = [
+                parse_document(
+                    read_source(source, timeout=options["timeout"]), source, expected=kind
+                )
+                for kind, source in sources
+            ]
+            result = import_documents(
+                actor=None, documents=documents, actor_label="import_moderngov command"
+            )
         except ModernGovError as exc:
             raise CommandError(f"Nothing was imported. {exc}") from None
         for line in result.lines():
