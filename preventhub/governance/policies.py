@@ -178,7 +178,15 @@ class TermsPolicy(Policy[TermsOfReference]):
         read = _body_filter(grants, "body__")
         if not grants.has(Cap.GOVERNANCE_VIEW_DRAFTS):
             read &= ~Q(status=TermsStatus.DRAFT)
-        return _read_or_manage(TermsOfReference, user, action, read)
+        qs = TermsOfReference._default_manager.all()
+        if action == Action.VIEW:
+            return qs.filter(read)
+        # Drafts may be written by democratic services or by the Prevent lead with a report; only
+        # democratic services agree them (the agree view checks can_manage_governance). Agreed and
+        # superseded versions are the record: never changed, only superseded by a new version.
+        if _manage(grants) or grants.has_partnership(Cap.GOVERNANCE_REPORTS):
+            return qs.filter(status=TermsStatus.DRAFT) if action == Action.CHANGE else qs
+        return qs.none()
 
 
 def _members_read(grants: Grants) -> Q:
