@@ -16,6 +16,7 @@ from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Response, 
 from playwright.sync_api import Error as PlaywrightError
 
 from preventhub.core.testing.factories import PASSWORD, TOTP_SECRET
+from preventhub.core.testing.matrix import Case, collect_cases
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
@@ -48,6 +49,27 @@ async (tags) => {
   }));
 }
 """
+
+
+ANONYMOUS = "anonymous"
+
+
+def pages_for(persona: str) -> list[Case]:
+    """The HTML pages the permission matrix lets ``persona`` use (the public ones for
+    ``anonymous``), so a page added to an app's ``tests/matrix.py`` is walked automatically."""
+    pages = [case for case in collect_cases() if case.is_page and 200 in case.ok]
+    if persona == ANONYMOUS:
+        return [case for case in pages if case.anonymous == "public"]
+    return [case for case in pages if persona in case.allowed]
+
+
+def page_name(case: Case) -> str:
+    return f"{case.url_name}?{case.query}" if case.query else case.url_name
+
+
+def page_path(case: Case, world: Any) -> str:
+    path = reverse(case.url_name, kwargs=case.kwargs(world) if case.kwargs else None)
+    return f"{path}?{case.query}" if case.query else path
 
 
 def screenshot_name(name: str) -> str:
@@ -148,6 +170,9 @@ class Visitor:
                 base_url=self.base_url, bypass_csp=True,
                 storage_state=self.context.storage_state(),
             )
+            # Registered once for the context, so each page has axe-core without sending its
+            # half a megabyte to the browser again.
+            axe_context.add_init_script(AXE_SOURCE)
             self._axe_page = axe_context.new_page()
         return self._axe_page
 

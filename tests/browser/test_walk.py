@@ -9,29 +9,12 @@ matrix is walked here too without any change to this module.
 from __future__ import annotations
 
 import pytest
-from django.urls import reverse
 
-from preventhub.core.testing.matrix import PERSONAS, Case, collect_cases
+from preventhub.core.testing.matrix import PERSONAS
+
+from .helpers import ANONYMOUS, page_name, page_path, pages_for
 
 pytestmark = pytest.mark.browser
-
-PAGES: list[Case] = [case for case in collect_cases() if case.is_page and 200 in case.ok]
-ANONYMOUS = "anonymous"
-
-
-def pages_for(persona: str) -> list[Case]:
-    if persona == ANONYMOUS:
-        return [case for case in PAGES if case.anonymous == "public"]
-    return [case for case in PAGES if persona in case.allowed]
-
-
-def page_name(case: Case) -> str:
-    return f"{case.url_name}?{case.query}" if case.query else case.url_name
-
-
-def page_path(case: Case, world) -> str:
-    path = reverse(case.url_name, kwargs=case.kwargs(world) if case.kwargs else None)
-    return f"{path}?{case.query}" if case.query else path
 
 
 @pytest.mark.parametrize("persona", [ANONYMOUS, *PERSONAS])
