@@ -176,3 +176,29 @@ def test_a_seat_passes_through_a_third_group_when_no_direct_move_is_possible():
         "A's seat on B0 resting on the smallest remainder (0.80) moves to B, and B's seat on B2 "
         "resting on the smallest remainder (0.67) moves to ungrouped members"
     ) in next(s.text for s in result.steps if s.principle is Principle.C and "moves" in s.text)
+
+
+def test_when_no_seat_can_move_the_aggregate_gives_way_and_a_step_says_why():
+    # Committee 4 seats the whole council, so everyone sits on it; on the three-seat bodies
+    # Birch is at its bare majority. Birch cannot come down from 15 to its entitlement of 14.
+    council = Council(
+        (("Alder", 2), ("Birch", 9)),
+        4,
+        (
+            Body("Committee 1", 3),
+            Body("Committee 2", 3),
+            Body("Committee 3", 3),
+            Body("Committee 4", 15),
+        ),
+    )
+
+    result = allocate(council)
+
+    assert result.targets == {"Alder": 3, "Birch": 14, "ungrouped": 7}
+    assert result.aggregate_totals == {"Alder": 2, "Birch": 15, "ungrouped": 7}
+    assert (
+        "Principle (c): the aggregate cannot be matched exactly (Birch holds 15 against 14, "
+        "Alder holds 2 against 3): no seat can move without breaking principle (a) or (b) or "
+        "seating more members of a group on a body than it has; (c) applies only so far as it "
+        "is consistent with them"
+    ) in [s.text for s in result.steps]
