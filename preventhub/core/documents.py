@@ -35,12 +35,15 @@ class StaticOnlyFetcher(URLFetcher):
         raise URLFetchingError(f"Refused to fetch {url!r}: documents may only use static files.")
 
 
+def html_to_pdf(html: str) -> bytes:
+    """Turn a complete HTML document into a tagged PDF/UA-1 file."""
+    fetcher = StaticOnlyFetcher(allowed_protocols=["file", "data"])
+    return HTML(string=html, base_url="static:", url_fetcher=fetcher).write_pdf(pdf_variant="pdf/ua-1")
+
+
 def render_pdf(template_name: str, context: dict[str, Any]) -> bytes:
     """Render a template (which should extend ``documents/base.html``) to a tagged PDF/UA-1 file."""
-    html = render_to_string(template_name, {"document_css": f"static:{DOCUMENT_CSS}", **context})
-    return HTML(string=html, base_url="static:", url_fetcher=StaticOnlyFetcher(allowed_protocols=["file", "data"])).write_pdf(
-        pdf_variant="pdf/ua-1"
-    )
+    return html_to_pdf(render_to_string(template_name, {"document_css": f"static:{DOCUMENT_CSS}", **context}))
 
 
 def _attachment(content: bytes, filename: str, content_type: str, inline: bool) -> HttpResponse:

@@ -7,20 +7,16 @@ import io
 from docx import Document
 from django.template import engines
 
-from preventhub.core.documents import WordBuilder, render_pdf
+from preventhub.core.documents import DOCUMENT_CSS, WordBuilder, html_to_pdf
 from preventhub.core.testing.pdf import inspect_pdf
 
 
-def test_pdf_is_tagged_pdf_ua_with_language_and_title(tmp_path, settings):
-    template = tmp_path / "doc.html"
-    template.write_text('{% extends "documents/base.html" %}{% block content %}<h1>Prevent working group</h1>'
-                        "<p>Terms of reference agreed.</p>{% endblock %}")
-    settings.TEMPLATES[0]["DIRS"] = [tmp_path, *settings.TEMPLATES[0]["DIRS"]]
-    engines._engines = {}  # pick up the extra template directory
-    try:
-        pdf = render_pdf("doc.html", {"title": "Prevent working group"})
-    finally:
-        engines._engines = {}
+def test_pdf_is_tagged_pdf_ua_with_language_and_title():
+    template = engines["django"].from_string(
+        '{% extends "documents/base.html" %}{% block content %}<h1>Prevent working group</h1>'
+        "<p>Terms of reference agreed.</p>{% endblock %}"
+    )
+    pdf = html_to_pdf(template.render({"title": "Prevent working group", "document_css": f"static:{DOCUMENT_CSS}"}))
     facts = inspect_pdf(pdf)
     assert facts.tagged and facts.has_structure_tree
     assert facts.pdf_ua  # PDF/UA identification in the XMP metadata

@@ -13,14 +13,14 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL", "PYTEST_XDIST_WORKER"}}
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL", "PYTEST_XDIST_WORKER", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env={**clean, **env},
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=600,
     )
 
 
