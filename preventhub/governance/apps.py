@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class GovernanceConfig(AppConfig):
     name = "preventhub.governance"
     label = "governance"
+
+    def ready(self) -> None:
+        from preventhub.core.navigation import NavItem, add
+
+        from .policies import can_view_governance
+
+        add(NavItem("Governance", "governance:body_list", can_view_governance, order=30))

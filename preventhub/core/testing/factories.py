@@ -48,9 +48,11 @@ class MunicipalYearFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = MunicipalYear
 
-    label = factory.Sequence(lambda n: f"{2000 + n}/{(1 + n) % 100:02d}")
-    starts_on = factory.Sequence(lambda n: dt.date(2000 + n, 5, 20))
-    ends_on = factory.Sequence(lambda n: dt.date(2001 + n, 5, 19))
+    # Years from 1800 on, so factory years never collide with the real-looking ones (2016/17…)
+    # that tests and the demo create by hand.
+    label = factory.Sequence(lambda n: f"{1800 + n}/{(1801 + n) % 100:02d}")
+    starts_on = factory.Sequence(lambda n: dt.date(1800 + n, 5, 20))
+    ends_on = factory.Sequence(lambda n: dt.date(1801 + n, 5, 19))
 
 
 class UserFactory(factory.django.DjangoModelFactory):
