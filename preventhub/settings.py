@@ -91,7 +91,6 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
-    "ninja",  # serves Swagger UI from local static files (without it, ninja falls back to a CDN)
     "preventhub.core",
     "preventhub.audit",
     "preventhub.directory",
@@ -252,6 +251,12 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(env_value("MEDIA_ROOT") or BASE_DIR / "media")
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    # Only the Swagger UI files the API docs use, from django-ninja (see preventhub/api/staticfiles.py).
+    "preventhub.api.staticfiles.SwaggerUiFinder",
+]
 
 # Security headers. Django's built-in CSP, no 'unsafe-inline' anywhere.
 SECURE_CSP = {
