@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -55,6 +57,9 @@ class Report(PublicModel):
 
 
 class Recommendation(models.Model):
+    # Recommendations, implications and appendices are changed and removed by URL: a public id keeps
+    # database keys out of URLs (and a recommendation's number changes when the list is renumbered).
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="recommendations")
     number = models.PositiveSmallIntegerField()
     text = models.TextField()
@@ -76,6 +81,7 @@ class ImplicationKind(models.TextChoices):
 
 
 class Implication(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="implications")
     kind = models.CharField(max_length=20, choices=ImplicationKind.choices)
     heading = models.CharField(max_length=120, blank=True, help_text="For 'other': for example Crime and disorder.")
@@ -103,6 +109,7 @@ class Implication(models.Model):
 
 
 class Appendix(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="appendices")
     letter = models.CharField(max_length=4, help_text="A, B, C…")
     title = models.CharField(max_length=200)
@@ -114,6 +121,8 @@ class Appendix(models.Model):
     class Meta:
         ordering = ["letter"]
         verbose_name_plural = "appendices"
+        constraints = [models.UniqueConstraint(fields=["report", "letter"], name="appendix_letter_unique",
+                                               violation_error_message="Each appendix needs its own number.")]
 
     def __str__(self) -> str:
         return f"Appendix {self.letter}: {self.title}"
