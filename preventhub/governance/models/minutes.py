@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -27,6 +29,8 @@ class Minute(PublicModel):
 
 
 class Question(models.Model):
+    # Questions are changed and removed by URL, and integer keys never appear in URLs.
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     minute = models.ForeignKey(Minute, on_delete=models.CASCADE, related_name="questions")
     asked_by = models.ForeignKey("directory.Person", on_delete=models.PROTECT, related_name="questions_asked")
     question = models.TextField()
