@@ -250,9 +250,11 @@ class AttendanceRowForm(forms.Form):
     govuk_label_classes = "govuk-label--s"
     govuk_mark_optional = False
 
-    def __init__(self, *args: Any, people: Any, members: Any, heading: str = "", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, people: Any, members: Any, heading: str = "", name: str = "",
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.heading = heading
+        self.person_name = name
         if heading:
             self.fields["person"] = ObjectChoiceField(people, widget=forms.HiddenInput, required=False)
             self.fields["status"].label = heading
@@ -267,11 +269,6 @@ class AttendanceRowForm(forms.Form):
             error_messages={"invalid_choice": "Choose a member of the body"})
         self.govuk_options = {"status": {"classes": "govuk-radios--small govuk-radios--inline"}}
 
-    @property
-    def name(self) -> str:
-        person = self.cleaned_data.get("person") if hasattr(self, "cleaned_data") else None
-        return self.heading or (person.name if person else "this person")
-
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         person, status, sub = data.get("person"), data.get("status"), data.get("substitute_for")
@@ -279,7 +276,7 @@ class AttendanceRowForm(forms.Form):
             self.add_error("person", "Choose the person whose attendance you are recording")
         if not status and not self.heading and person is not None:
             self.add_error("status", f"Select how {person.name} attended")
-        name = self.heading or (person.name if person else "they")
+        name = self.person_name or (person.name if person else "they")
         if status == AttendanceStatus.SUBSTITUTE and sub is None:
             self.add_error("substitute_for", f"Select who {name} substituted for")
         elif sub is not None and status != AttendanceStatus.SUBSTITUTE:

@@ -232,7 +232,7 @@ def _attendance_formset(request: HttpRequest, meeting: Meeting) -> Any:
 
     def fixed(person: Person, heading: str) -> None:
         listed.add(person.pk)
-        rows.append({"people": everyone, "members": voting, "heading": heading})
+        rows.append({"people": everyone, "members": voting, "heading": heading, "name": person.name})
         record = existing.get(person.pk)
         initial.append({"person": person, "status": record.status if record else "",
                         "substitute_for": record.substitute_for if record else None})
