@@ -1,4 +1,6 @@
-"""Limit/offset pagination: ``?limit=&offset=`` in, ``{"items": [...], "count": n}`` out."""
+"""Limit/offset pagination: ``?limit=&offset=`` in, ``{"items": [...], "count": n}`` out.
+
+(No ``from __future__ import annotations``: ninja builds the query parameters from these fields.)"""
 
 from django.conf import settings
 from ninja import Field, Schema

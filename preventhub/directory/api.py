@@ -4,6 +4,9 @@ Thin like the views: each operation reads from a policy (lists from ``visible_to
 through ``get_or_404`` so forbidden looks like missing and reads of people are audited), calls one
 service in ``services.py`` for any change, and returns a schema. Records are addressed by their
 public UUID only.
+
+(No ``from __future__ import annotations`` here: ninja reads the operations' annotations at import
+time to build their parameters, and string annotations such as ``Query[...]`` defeat it.)
 """
 
 import datetime as dt
