@@ -24,6 +24,15 @@ class SeatAllocation(PublicModel):
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            # Nominations are requested from the adopted allocation, so a year has at most one.
+            models.UniqueConstraint(
+                fields=["municipal_year"],
+                condition=models.Q(is_adopted=True),
+                name="seat_allocation_one_adopted_per_year",
+                violation_error_message="Another allocation is already adopted for this municipal year.",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
