@@ -250,6 +250,9 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(env_value("MEDIA_ROOT") or BASE_DIR / "media")
+if TESTING:
+    # Uploads in tests (report appendices) stay in memory: nothing is written into the checkout.
+    STORAGES["default"] = {"BACKEND": "django.core.files.storage.InMemoryStorage"}
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
