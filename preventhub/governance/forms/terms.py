@@ -133,7 +133,9 @@ class ReorderForm(VersionedForm):
                 initial=position,
                 min_value=1,
                 max_value=99999,
-                widget=forms.TextInput(attrs={"class": "govuk-input--width-4", "inputmode": "numeric"}),
+                widget=forms.TextInput(
+                    attrs={"class": "govuk-input--width-4", "inputmode": "numeric"}
+                ),
                 error_messages={
                     "required": f"Enter a position for clause {n}",
                     "invalid": f"The position of clause {n} must be a whole number, like 3",
@@ -153,7 +155,8 @@ def _excerpt(text: str, length: int = 70) -> str:
 
 
 def resolution_label(resolution: Resolution) -> str:
-    """"Resolution 4 of Cabinet, 6 April 2016: That the …" (the meeting when there is one)."""
+    """For example "Resolution 4 of Cabinet, 6 April 2016: That the …" (the meeting, when the
+    resolution is minuted)."""
     meeting = resolution.minute.item.meeting if resolution.minute_id else None
     where = f" of {meeting.body.name}, {meeting.starts_at:%-d %B %Y}" if meeting else ""
     return f"Resolution {resolution.number}{where}: {_excerpt(resolution.text, 90)}"

@@ -37,13 +37,19 @@ TERMS_AGREED = register("governance.terms_agreed", "Terms of reference agreed")
 TERMS_SUPERSEDED = register("governance.terms_superseded", "Terms of reference superseded")
 CLAUSE_ADDED = register("governance.clause_added", "Clause added to draft terms of reference")
 CLAUSE_UPDATED = register("governance.clause_updated", "Clause of draft terms of reference changed")
-CLAUSE_REMOVED = register("governance.clause_removed", "Clause removed from draft terms of reference")
-CLAUSES_REORDERED = register("governance.clauses_reordered", "Clauses of draft terms of reference reordered")
+CLAUSE_REMOVED = register(
+    "governance.clause_removed", "Clause removed from draft terms of reference"
+)
+CLAUSES_REORDERED = register(
+    "governance.clauses_reordered", "Clauses of draft terms of reference reordered"
+)
 
 CLAUSE_FIELDS = ["number", "section", "text"]
 AMENDMENT_FIELDS = ["amendment_summary", "amendment_reason"]
 SECTION_RANK = {section: rank for rank, section in enumerate(ClauseSection.values)}
-NOT_A_DRAFT = "This version has been agreed, so it can no longer be changed. Start a new version instead."
+NOT_A_DRAFT = (
+    "This version has been agreed, so it can no longer be changed. Start a new version instead."
+)
 
 
 # Reading --------------------------------------------------------------------------------------
@@ -161,7 +167,9 @@ def update_terms(
 
 def _lock_draft(terms: TermsOfReference) -> TermsOfReference:
     """Lock the version's row for the rest of the transaction; refuse anything but a draft."""
-    current = TermsOfReference.objects.select_for_update().only("status", "version").get(pk=terms.pk)
+    current = (
+        TermsOfReference.objects.select_for_update().only("status", "version").get(pk=terms.pk)
+    )
     if current.status != TermsStatus.DRAFT:
         terms.status = current.status
         raise ValidationError(NOT_A_DRAFT)
@@ -183,7 +191,11 @@ def _check_number(terms: TermsOfReference, number: str, exclude: Clause | None =
         clashes = clashes.exclude(pk=exclude.pk)
     if clashes.exists():
         raise ValidationError(
-            {"number": [f"Version {terms.number} already has a clause {number}: choose another number"]}
+            {
+                "number": [
+                    f"Version {terms.number} already has a clause {number}: choose another number"
+                ]
+            }
         )
 
 

@@ -55,11 +55,15 @@ class Row:
 
     @property
     def removed_words(self) -> str:
-        return " ".join(p.text.strip() for p in self.pieces if p.kind == "delete" and p.text.strip())
+        return " ".join(
+            p.text.strip() for p in self.pieces if p.kind == "delete" and p.text.strip()
+        )
 
     @property
     def added_words(self) -> str:
-        return " ".join(p.text.strip() for p in self.pieces if p.kind == "insert" and p.text.strip())
+        return " ".join(
+            p.text.strip() for p in self.pieces if p.kind == "insert" and p.text.strip()
+        )
 
 
 @dataclass(frozen=True)
@@ -123,9 +127,7 @@ def _row(before: Clause, after: Clause) -> Row:
     if before.number != after.number:
         notes.append(f"Renumbered from {before.number} to {after.number}")
     if before.section != after.section:
-        notes.append(
-            f"Moved from {before.get_section_display()} to {after.get_section_display()}"
-        )
+        notes.append(f"Moved from {before.get_section_display()} to {after.get_section_display()}")
     if before.text != after.text:
         notes.append("Wording changed")
         pieces = word_diff(before.text, after.text)

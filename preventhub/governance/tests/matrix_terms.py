@@ -72,7 +72,12 @@ def _compare(a: str, b: str) -> Any:
 
 
 CASES = [
-    Case("governance:terms_list", kwargs=_id("terms_body"), allowed=EVERYONE_SIGNED_IN, anonymous="public"),
+    Case(
+        "governance:terms_list",
+        kwargs=_id("terms_body"),
+        allowed=EVERYONE_SIGNED_IN,
+        anonymous="public",
+    ),
     Case(
         "governance:terms_list",
         kwargs=_id("terms_private_body"),
@@ -80,7 +85,12 @@ CASES = [
         anonymous="404",
         note="a body that is not public",
     ),
-    Case("governance:terms_detail", kwargs=_id("terms_agreed"), allowed=EVERYONE_SIGNED_IN, anonymous="public"),
+    Case(
+        "governance:terms_detail",
+        kwargs=_id("terms_agreed"),
+        allowed=EVERYONE_SIGNED_IN,
+        anonymous="public",
+    ),
     Case(
         "governance:terms_detail",
         kwargs=_id("terms_superseded"),

@@ -44,7 +44,9 @@ def _visible_resolutions(request: HttpRequest, versions: list[TermsOfReference])
     if not ids:
         return set()
     return set(
-        policies.resolutions.visible_to(request.user).filter(pk__in=ids).values_list("pk", flat=True)
+        policies.resolutions.visible_to(request.user)
+        .filter(pk__in=ids)
+        .values_list("pk", flat=True)
     )
 
 
@@ -143,7 +145,12 @@ def terms_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
     context = _document(request, public_id)
     terms: TermsOfReference = context["terms"]
     visible = policies.terms.visible_to(request.user).filter(body=terms.body).exclude(pk=terms.pk)
-    previous = visible.filter(number__lt=terms.number).order_by("-number").only("public_id", "number").first()
+    previous = (
+        visible.filter(number__lt=terms.number)
+        .order_by("-number")
+        .only("public_id", "number")
+        .first()
+    )
     current = None
     if terms.status == TermsStatus.SUPERSEDED:
         current = visible.filter(status=TermsStatus.AGREED).only("public_id", "number").first()
@@ -256,6 +263,8 @@ def _first_visible(request: HttpRequest, named: list[str]) -> TermsOfReference |
         return None
     found = {
         v.public_id: v
-        for v in policies.terms.visible_to(request.user).filter(public_id__in=ids).select_related("body")
+        for v in policies.terms.visible_to(request.user)
+        .filter(public_id__in=ids)
+        .select_related("body")
     }
     return next((found[i] for i in ids if i in found), None)

@@ -173,16 +173,16 @@ def clause_remove(request: HttpRequest, public_id: Any) -> HttpResponse:
     clause = _clause(request, public_id)
     form = RemoveClauseForm(*posted(request), initial={"version": clause.version})
     if request.method == "POST" and form.is_valid():
-        removed = save(
-            form,
-            lambda: services.remove_clause(
+
+        def remove() -> bool:
+            services.remove_clause(
                 actor=request.user,
                 clause=clause,
                 expected_version=form.cleaned_data.get("version"),
             )
-            or True,
-            record=clause,
-        )
+            return True
+
+        removed = save(form, remove, record=clause)
         if removed:
             return _detail(clause.terms, "clauses")
     context = form_context(form, terms=clause.terms, clause=clause)
@@ -196,6 +196,9 @@ def clause_reorder(request: HttpRequest, public_id: Any) -> HttpResponse:
     removed or moved), nothing is saved and the page shows the clauses as they are now."""
     terms = _draft(request, public_id)
     clauses = list(services.in_document_order(Clause.objects.filter(terms=terms)))
+    if request.method == "POST" and request.POST.get("version") != str(terms.version):
+        # The boxes posted were for the clauses as they were: a clause added since has no box.
+        return _stale_order(request, terms, clauses)
     form = ReorderForm(*posted(request), initial={"version": terms.version}, clauses=clauses)
     if request.method == "POST" and form.is_valid():
         try:
@@ -206,15 +209,21 @@ def clause_reorder(request: HttpRequest, public_id: Any) -> HttpResponse:
                 renumber=form.cleaned_data["renumber"],
                 expected_version=form.cleaned_data.get("version"),
             )
-        except ConcurrentEditError as exc:
+        except ConcurrentEditError:
             terms.refresh_from_db()
             clauses = list(services.in_document_order(Clause.objects.filter(terms=terms)))
-            form = ReorderForm(initial={"version": terms.version}, clauses=clauses)
-            context = form_context(form, terms=terms)
-            context["errors"] = [{"text": exc.message, "href": ""}]
-            return render(request, f"{TEMPLATES}/reorder.html", context)
+            return _stale_order(request, terms, clauses)
         return _detail(terms, "clauses")
     return render(request, f"{TEMPLATES}/reorder.html", form_context(form, terms=terms))
+
+
+def _stale_order(
+    request: HttpRequest, terms: TermsOfReference, clauses: list[Clause]
+) -> HttpResponse:
+    form = ReorderForm(initial={"version": terms.version}, clauses=clauses)
+    context = form_context(form, terms=terms)
+    context["errors"] = [{"text": ConcurrentEditError.message, "href": ""}]
+    return render(request, f"{TEMPLATES}/reorder.html", context)
 
 
 @manage_required
