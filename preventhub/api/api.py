@@ -11,6 +11,7 @@ from __future__ import annotations
 from ninja import NinjaAPI
 
 from preventhub.directory.api import router as directory_router
+from preventhub.governance.api import router as governance_router
 
 from . import errors
 from .auth import session_auth, token_auth
@@ -34,3 +35,4 @@ api = NinjaAPI(
 errors.install(api)
 
 api.add_router("/directory/", directory_router)
+api.add_router("/governance/", governance_router)
