@@ -68,7 +68,10 @@ def _exercise(operation, mode: GenerationMode, headers: dict[str, str]) -> set[i
 
 def test_no_operation_answers_with_a_server_error(api_schema, prevent_lead_token):
     headers = {"Authorization": f"Bearer {prevent_lead_token}"}
-    operations = [result.ok() for result in api_schema.get_all_operations()]
+    # Other apps' operations are exercised by their own schemathesis tests, with their own data
+    # (preventhub/governance/tests/test_api_schemathesis.py).
+    everything = [result.ok() for result in api_schema.get_all_operations()]
+    operations = [op for op in everything if "/directory/" in op.path]
     assert len(operations) == 17  # every directory operation is in the schema and exercised
 
     answered: dict[str, set[int]] = {}
