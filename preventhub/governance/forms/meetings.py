@@ -299,7 +299,7 @@ class BaseAttendanceFormSet(forms.BaseFormSet):
 
     def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
         kwargs = super().get_form_kwargs(index)
-        if index is not None and index < len(self.row_kwargs):
+        if index is not None and index < min(len(self.row_kwargs), self.initial_form_count()):
             kwargs.update(self.row_kwargs[index])
         else:
             kwargs.update(self.extra_kwargs)

@@ -246,9 +246,12 @@ def _attendance_formset(request: HttpRequest, meeting: Meeting) -> Any:
     others = [p for p in everyone if p.pk not in listed]
     extra = {"people": others, "members": voting, "heading": ""}
     if request.method == "POST":
-        return AttendanceFormSet(request.POST, row_kwargs=rows, extra_kwargs=extra, prefix="attendance")
-    return AttendanceFormSet(initial=initial, row_kwargs=rows, extra_kwargs=extra, prefix="attendance",
-                             blank_rows=EXTRA_ATTENDANCE_ROWS)
+        formset = AttendanceFormSet(request.POST, row_kwargs=rows, extra_kwargs=extra, prefix="attendance")
+    else:
+        formset = AttendanceFormSet(initial=initial, row_kwargs=rows, extra_kwargs=extra, prefix="attendance",
+                                    blank_rows=EXTRA_ATTENDANCE_ROWS)
+    formset.members_count = len(members)
+    return formset
 
 
 def _formset_errors(formset: Any) -> list[dict[str, Any]]:
@@ -276,7 +279,7 @@ def meeting_attendance(request: HttpRequest, public_id: Any) -> HttpResponse:
     errors = (_formset_errors(formset) + error_list(version_form)) if request.method == "POST" else []
     return render(request, f"{TEMPLATES}/attendance_form.html", {
         "meeting": meeting, "formset": formset, "version_form": version_form, "errors": errors,
-        "members_count": sum(1 for f in formset.forms if f.heading),
+        "members_count": formset.members_count, "named_count": len(formset.row_kwargs),
     })
 
 
