@@ -15,7 +15,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from preventhub.core.forms import GovukDateField
-from preventhub.governance.models import AttendanceStatus, ExemptParagraph, InterestKind, MeetingStatus
+from preventhub.governance.models import (
+    AttendanceStatus,
+    ExemptParagraph,
+    InterestKind,
+    MeetingStatus,
+)
 
 from .bodies import PublicChoiceField
 
@@ -39,7 +44,9 @@ def parse_time(text: str) -> dt.time | None:
     return dt.time(hour, minute)
 
 
-def _choice(queryset: Any, *, label: str, empty: str, required: bool = False, **kwargs: Any) -> PublicChoiceField:
+def _choice(
+    queryset: Any, *, label: str, empty: str, required: bool = False, **kwargs: Any
+) -> PublicChoiceField:
     return PublicChoiceField(queryset, required=required, label=label, empty_label=empty, **kwargs)
 
 
@@ -51,31 +58,56 @@ class MeetingForm(forms.Form):
 
     body = forms.Field(required=False)  # replaced in __init__ when scheduling
     date = GovukDateField(label="Date", help_text="For example, 15 6 2016")
-    time = forms.CharField(label="Start time", max_length=20, help_text="For example, 6:30pm or 18:30",
-                           error_messages={"required": "Enter the start time"})
-    venue = forms.CharField(label="Venue", max_length=200, required=False,
-                            help_text="For example, Committee Room 1, Civic Offices")
+    time = forms.CharField(
+        label="Start time",
+        max_length=20,
+        help_text="For example, 6:30pm or 18:30",
+        error_messages={"required": "Enter the start time"},
+    )
+    venue = forms.CharField(
+        label="Venue",
+        max_length=200,
+        required=False,
+        help_text="For example, Committee Room 1, Civic Offices",
+    )
     municipal_year = forms.Field(required=False)  # replaced in __init__
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     govuk_options = {"time": {"classes": "govuk-input--width-5"}}
 
-    def __init__(self, *args: Any, bodies: Any = None, years: Any, meeting: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, bodies: Any = None, years: Any, meeting: Any = None, **kwargs: Any
+    ) -> None:
         if meeting is not None and (not args or args[0] is None) and kwargs.get("data") is None:
             local = timezone.localtime(meeting.starts_at)
-            kwargs["initial"] = {"date": local.date(), "time": f"{local:%H:%M}", "venue": meeting.venue,
-                                 "municipal_year": meeting.municipal_year, "version": meeting.version,
-                                 **kwargs.get("initial", {})}
+            kwargs["initial"] = {
+                "date": local.date(),
+                "time": f"{local:%H:%M}",
+                "venue": meeting.venue,
+                "municipal_year": meeting.municipal_year,
+                "version": meeting.version,
+                **kwargs.get("initial", {}),
+            }
         super().__init__(*args, **kwargs)
         if bodies is None:
             del self.fields["body"]
         else:
-            self.fields["body"] = _choice(bodies, label="Body", empty="Choose a body", required=True,
-                                          error_messages={"required": "Choose the body that is meeting",
-                                                          "invalid_choice": "Choose the body that is meeting"})
+            self.fields["body"] = _choice(
+                bodies,
+                label="Body",
+                empty="Choose a body",
+                required=True,
+                error_messages={
+                    "required": "Choose the body that is meeting",
+                    "invalid_choice": "Choose the body that is meeting",
+                },
+            )
         self.fields["municipal_year"] = _choice(
-            years, label="Municipal year", empty="The year the date falls in",
-            help_text="Leave as it is to use the municipal year the date falls in.")
+            years,
+            label="Municipal year",
+            empty="The year the date falls in",
+            help_text="Leave as it is to use the municipal year the date falls in.",
+        )
         self.order_fields(["body", "date", "time", "venue", "municipal_year"])
 
     def clean_time(self) -> dt.time:
@@ -92,9 +124,12 @@ class MeetingForm(forms.Form):
 
 
 class CancelForm(forms.Form):
-    reason = forms.CharField(label="Why is the meeting cancelled?", widget=forms.Textarea(attrs={"rows": 3}),
-                             help_text="This is kept in the record of changes.",
-                             error_messages={"required": "Enter why the meeting is cancelled"})
+    reason = forms.CharField(
+        label="Why is the meeting cancelled?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="This is kept in the record of changes.",
+        error_messages={"required": "Enter why the meeting is cancelled"},
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
@@ -122,10 +157,18 @@ class MeetingFilterForm(forms.Form):
         if bodies is None:
             del self.fields["body"]
         else:
-            self.fields["body"] = _choice(bodies, label="Body", empty="Any body",
-                                          error_messages={"invalid_choice": "Choose a body from the list"})
-        self.fields["year"] = _choice(years, label="Municipal year", empty="Any year",
-                                      error_messages={"invalid_choice": "Choose a municipal year from the list"})
+            self.fields["body"] = _choice(
+                bodies,
+                label="Body",
+                empty="Any body",
+                error_messages={"invalid_choice": "Choose a body from the list"},
+            )
+        self.fields["year"] = _choice(
+            years,
+            label="Municipal year",
+            empty="Any year",
+            error_messages={"invalid_choice": "Choose a municipal year from the list"},
+        )
         self.fields["status"].error_messages["invalid_choice"] = "Choose a status from the list"
         self.order_fields(["body", "status", "year", "date_from", "date_to"])
 
@@ -139,45 +182,82 @@ class MeetingFilterForm(forms.Form):
 
 # Agenda items -----------------------------------------------------------------------------------
 
-PARAGRAPHS = [("", "Not exempt"), *((str(value), label) for value, label in ExemptParagraph.choices)]
+PARAGRAPHS = [
+    ("", "Not exempt"),
+    *((str(value), label) for value, label in ExemptParagraph.choices),
+]
 
 
 class AgendaItemForm(forms.Form):
-    number = forms.CharField(label="Item number", max_length=12,
-                             help_text="As the council numbers it, for example 5 or 5(a).",
-                             error_messages={"required": "Enter the item number, like 5 or 5(a)",
-                                             "max_length": "The item number must be 12 characters or fewer"})
-    title = forms.CharField(label="Title", max_length=300,
-                            error_messages={"required": "Enter the item's title",
-                                            "max_length": "The title must be 300 characters or fewer"})
+    number = forms.CharField(
+        label="Item number",
+        max_length=12,
+        help_text="As the council numbers it, for example 5 or 5(a).",
+        error_messages={
+            "required": "Enter the item number, like 5 or 5(a)",
+            "max_length": "The item number must be 12 characters or fewer",
+        },
+    )
+    title = forms.CharField(
+        label="Title",
+        max_length=300,
+        error_messages={
+            "required": "Enter the item's title",
+            "max_length": "The title must be 300 characters or fewer",
+        },
+    )
     presenting_officer = forms.Field(required=False)  # replaced in __init__
     report = forms.Field(required=False)  # replaced in __init__
-    is_exempt = forms.BooleanField(label="This item is exempt: the public will be excluded for it",
-                                   required=False)
+    is_exempt = forms.BooleanField(
+        label="This item is exempt: the public will be excluded for it", required=False
+    )
     exempt_paragraph = forms.TypedChoiceField(
-        label="Schedule 12A paragraph", choices=PARAGRAPHS, coerce=int, empty_value=None, required=False,
-        help_text="The paragraph of Schedule 12A to the Local Government Act 1972 that makes the item exempt.",
-        error_messages={"invalid_choice": "Select a paragraph of Schedule 12A"})
+        label="Schedule 12A paragraph",
+        choices=PARAGRAPHS,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text=(
+            "The paragraph of Schedule 12A to the Local Government Act 1972 that makes the item "
+            "exempt."
+        ),
+        error_messages={"invalid_choice": "Select a paragraph of Schedule 12A"},
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     govuk_options = {"number": {"classes": "govuk-input--width-5"}}
 
-    def __init__(self, *args: Any, people: Any, reports: Any, item: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, people: Any, reports: Any, item: Any = None, **kwargs: Any
+    ) -> None:
         if item is not None and (not args or args[0] is None) and kwargs.get("data") is None:
-            kwargs["initial"] = {"number": item.number, "title": item.title,
-                                 "presenting_officer": item.presenting_officer, "report": item.report,
-                                 "is_exempt": item.is_exempt, "exempt_paragraph": item.exempt_paragraph,
-                                 "version": item.version}
+            kwargs["initial"] = {
+                "number": item.number,
+                "title": item.title,
+                "presenting_officer": item.presenting_officer,
+                "report": item.report,
+                "is_exempt": item.is_exempt,
+                "exempt_paragraph": item.exempt_paragraph,
+                "version": item.version,
+            }
         super().__init__(*args, **kwargs)
         self.fields["presenting_officer"] = _choice(
-            people, label="Presenting officer", empty="Nobody named",
+            people,
+            label="Presenting officer",
+            empty="Nobody named",
             help_text="Someone in the directory.",
-            error_messages={"invalid_choice": "Choose the presenting officer from the list"})
+            error_messages={"invalid_choice": "Choose the presenting officer from the list"},
+        )
         self.fields["report"] = _choice(
-            reports, label="Report", empty="No report",
+            reports,
+            label="Report",
+            empty="No report",
             help_text="A report written for this body.",
-            error_messages={"invalid_choice": "Choose a report written for this body"})
-        self.order_fields(["number", "title", "presenting_officer", "report", "is_exempt", "exempt_paragraph"])
+            error_messages={"invalid_choice": "Choose a report written for this body"},
+        )
+        self.order_fields(
+            ["number", "title", "presenting_officer", "report", "is_exempt", "exempt_paragraph"]
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -185,11 +265,20 @@ class AgendaItemForm(forms.Form):
         if "exempt_paragraph" in self.errors:
             return data
         if exempt and paragraph is None:
-            self.add_error("exempt_paragraph", "Select the Schedule 12A paragraph that makes this item exempt")
+            self.add_error(
+                "exempt_paragraph", "Select the Schedule 12A paragraph that makes this item exempt"
+            )
         elif not exempt and paragraph is not None:
-            self.add_error("is_exempt", "Select that the item is exempt, or set the paragraph to 'Not exempt'")
+            self.add_error(
+                "is_exempt", "Select that the item is exempt, or set the paragraph to 'Not exempt'"
+            )
         report = data.get("report")
-        if report is not None and report.is_exempt and not exempt and "is_exempt" not in self.errors:
+        if (
+            report is not None
+            and report.is_exempt
+            and not exempt
+            and "is_exempt" not in self.errors
+        ):
             self.add_error("is_exempt", "The report is exempt, so the item must be exempt too")
         return data
 
@@ -204,12 +293,20 @@ class ReorderForm(forms.Form):
         self.items = items
         for position, item in enumerate(items, start=1):
             self.fields[f"position-{item.public_id}"] = forms.IntegerField(
-                label=f"Position of item {item.number}: {item.title}", initial=position, min_value=1,
-                max_value=999, widget=forms.TextInput(attrs={"class": "govuk-input--width-3", "inputmode": "numeric"}),
-                error_messages={"required": f"Enter a position for item {item.number}",
-                                "invalid": f"The position of item {item.number} must be a whole number, like 3",
-                                "min_value": f"The position of item {item.number} must be 1 or more",
-                                "max_value": f"The position of item {item.number} must be 999 or less"})
+                label=f"Position of item {item.number}: {item.title}",
+                initial=position,
+                min_value=1,
+                max_value=999,
+                widget=forms.TextInput(
+                    attrs={"class": "govuk-input--width-3", "inputmode": "numeric"}
+                ),
+                error_messages={
+                    "required": f"Enter a position for item {item.number}",
+                    "invalid": f"The position of item {item.number} must be a whole number, like 3",
+                    "min_value": f"The position of item {item.number} must be 1 or more",
+                    "max_value": f"The position of item {item.number} must be 999 or less",
+                },
+            )
 
     def positions(self) -> dict[int, int]:
         return {item.pk: self.cleaned_data[f"position-{item.public_id}"] for item in self.items}
@@ -225,7 +322,9 @@ class ObjectChoiceField(forms.ChoiceField):
     def __init__(self, objects: Any, *, empty: str | None = None, **kwargs: Any) -> None:
         self.objects = {str(o.public_id): o for o in objects}
         options = [(key, str(o)) for key, o in self.objects.items()]
-        super().__init__(choices=[("", empty), *options] if empty is not None else options, **kwargs)
+        super().__init__(
+            choices=[("", empty), *options] if empty is not None else options, **kwargs
+        )
 
     def prepare_value(self, value: Any) -> Any:
         return str(value.public_id) if hasattr(value, "public_id") else value
@@ -242,31 +341,52 @@ class AttendanceRowForm(forms.Form):
     """One person's attendance. A member's row names them; an extra row chooses someone."""
 
     person = forms.Field(required=False)  # replaced in __init__
-    status = forms.ChoiceField(choices=ATTENDANCE_CHOICES, required=False, widget=forms.RadioSelect,
-                               error_messages={"invalid_choice": "Select how they attended"})
+    status = forms.ChoiceField(
+        choices=ATTENDANCE_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Select how they attended"},
+    )
     substitute_for = forms.Field(required=False)  # replaced in __init__
 
     govuk_legend_classes = "govuk-fieldset__legend--s"
     govuk_label_classes = "govuk-label--s"
     govuk_mark_optional = False
 
-    def __init__(self, *args: Any, people: Any, members: Any, heading: str = "", name: str = "",
-                 **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        people: Any,
+        members: Any,
+        heading: str = "",
+        name: str = "",
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.heading = heading
         self.person_name = name
         if heading:
-            self.fields["person"] = ObjectChoiceField(people, widget=forms.HiddenInput, required=False)
+            self.fields["person"] = ObjectChoiceField(
+                people, widget=forms.HiddenInput, required=False
+            )
             self.fields["status"].label = heading
         else:
             self.fields["person"] = ObjectChoiceField(
-                people, label="Someone else", empty="Choose a person", required=False,
-                error_messages={"invalid_choice": "Choose the person from the list"})
+                people,
+                label="Someone else",
+                empty="Choose a person",
+                required=False,
+                error_messages={"invalid_choice": "Choose the person from the list"},
+            )
             self.fields["status"].label = "How they attended"
         self.fields["substitute_for"] = ObjectChoiceField(
-            members, label="Substituting for", empty="Nobody", required=False,
+            members,
+            label="Substituting for",
+            empty="Nobody",
+            required=False,
             help_text="Only for someone present as a substitute.",
-            error_messages={"invalid_choice": "Choose a member of the body"})
+            error_messages={"invalid_choice": "Choose a member of the body"},
+        )
         self.govuk_options = {"status": {"classes": "govuk-radios--small govuk-radios--inline"}}
 
     def clean(self) -> dict[str, Any]:
@@ -280,7 +400,9 @@ class AttendanceRowForm(forms.Form):
         if status == AttendanceStatus.SUBSTITUTE and sub is None:
             self.add_error("substitute_for", f"Select who {name} substituted for")
         elif sub is not None and status != AttendanceStatus.SUBSTITUTE:
-            self.add_error("substitute_for", "Leave this as 'Nobody' unless they were present as a substitute")
+            self.add_error(
+                "substitute_for", "Leave this as 'Nobody' unless they were present as a substitute"
+            )
         elif sub is not None and person is not None and sub.pk == person.pk:
             self.add_error("substitute_for", f"{name} cannot substitute for themselves")
         return data
@@ -290,8 +412,14 @@ class BaseAttendanceFormSet(forms.BaseFormSet):
     """Rows with their own options (``row_kwargs``, one per row: named people first); any further
     row (the extra blank ones, or more than the page sent) gets ``extra_kwargs``."""
 
-    def __init__(self, *args: Any, row_kwargs: list[dict[str, Any]], extra_kwargs: dict[str, Any],
-                 blank_rows: int = 0, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        row_kwargs: list[dict[str, Any]],
+        extra_kwargs: dict[str, Any],
+        blank_rows: int = 0,
+        **kwargs: Any,
+    ) -> None:
         self.row_kwargs = row_kwargs
         self.extra_kwargs = extra_kwargs
         super().__init__(*args, **kwargs)
@@ -312,12 +440,20 @@ class BaseAttendanceFormSet(forms.BaseFormSet):
             if person is None or not form.cleaned_data.get("status"):
                 continue
             if person.pk in seen:
-                form.add_error("person", f"{person.name} is already listed: record their attendance once")
+                form.add_error(
+                    "person", f"{person.name} is already listed: record their attendance once"
+                )
             seen.add(person.pk)
 
 
-AttendanceFormSet = forms.formset_factory(AttendanceRowForm, formset=BaseAttendanceFormSet, extra=0,
-                                          max_num=1000, absolute_max=1000, validate_max=True)
+AttendanceFormSet = forms.formset_factory(
+    AttendanceRowForm,
+    formset=BaseAttendanceFormSet,
+    extra=0,
+    max_num=1000,
+    absolute_max=1000,
+    validate_max=True,
+)
 
 
 # Declarations of interest -----------------------------------------------------------------------
@@ -328,26 +464,50 @@ YES_NO = [("yes", "Yes"), ("no", "No")]
 class DeclarationForm(forms.Form):
     person = forms.Field()  # replaced in __init__
     item = forms.Field(required=False)  # replaced in __init__
-    kind = forms.ChoiceField(label="Kind of interest", choices=InterestKind.choices, widget=forms.RadioSelect,
-                             error_messages={"required": "Select the kind of interest",
-                                             "invalid_choice": "Select the kind of interest"})
-    nature = forms.CharField(label="Nature of the interest", widget=forms.Textarea(attrs={"rows": 3}),
-                             help_text="For example, My spouse is a governor of Northbridge Academy.",
-                             error_messages={"required": "Describe the interest"})
-    withdrew = forms.ChoiceField(label="Did they leave the meeting for the item?", choices=YES_NO,
-                                 widget=forms.RadioSelect,
-                                 error_messages={"required": "Select yes if they left the meeting for the item",
-                                                 "invalid_choice": "Select yes or no"})
+    kind = forms.ChoiceField(
+        label="Kind of interest",
+        choices=InterestKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select the kind of interest",
+            "invalid_choice": "Select the kind of interest",
+        },
+    )
+    nature = forms.CharField(
+        label="Nature of the interest",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example, My spouse is a governor of Northbridge Academy.",
+        error_messages={"required": "Describe the interest"},
+    )
+    withdrew = forms.ChoiceField(
+        label="Did they leave the meeting for the item?",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select yes if they left the meeting for the item",
+            "invalid_choice": "Select yes or no",
+        },
+    )
 
     def __init__(self, *args: Any, people: Any, items: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["person"] = _choice(
-            people, label="Who declared the interest", empty="Choose a person", required=True,
+            people,
+            label="Who declared the interest",
+            empty="Choose a person",
+            required=True,
             help_text="Members of the body and people recorded as attending.",
-            error_messages={"required": "Choose who declared the interest",
-                            "invalid_choice": "Choose who declared the interest"})
-        self.fields["item"] = _choice(items, label="Agenda item", empty="Not about one item",
-                                      error_messages={"invalid_choice": "Choose an item on this agenda"})
+            error_messages={
+                "required": "Choose who declared the interest",
+                "invalid_choice": "Choose who declared the interest",
+            },
+        )
+        self.fields["item"] = _choice(
+            items,
+            label="Agenda item",
+            empty="Not about one item",
+            error_messages={"invalid_choice": "Choose an item on this agenda"},
+        )
         self.fields["item"].label_from_instance = lambda item: f"{item.number}. {item.title}"
         self.govuk_options = {"withdrew": {"classes": "govuk-radios--inline"}}
         self.order_fields(["person", "item", "kind", "nature", "withdrew"])

@@ -24,7 +24,12 @@ from django.utils import timezone
 
 from preventhub.audit.registry import register
 from preventhub.audit.services import record_event
-from preventhub.core.services import ConcurrentEditError, create_record, delete_record, update_record
+from preventhub.core.services import (
+    ConcurrentEditError,
+    create_record,
+    delete_record,
+    update_record,
+)
 from preventhub.directory.models import MunicipalYear, Person
 from preventhub.governance.models import (
     AgendaItem,
@@ -59,10 +64,19 @@ ITEM_FIELDS = ["number", "title", "presenting_officer", "report", "is_exempt", "
 # and someone "in attendance" (an officer, a visiting member) were not expected.
 EXPECTED = [AttendanceStatus.PRESENT, AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT]
 # Roles whose holders are expected at every meeting and for whom a substitute may attend.
-VOTING_ROLES = [MembershipRole.CHAIR, MembershipRole.VICE_CHAIR, MembershipRole.MEMBER,
-                MembershipRole.STATUTORY_MEMBER, MembershipRole.CO_OPTED]
-ROLE_ORDER = {role: i for i, role in enumerate(
-    [*VOTING_ROLES, MembershipRole.SUBSTITUTE, MembershipRole.OFFICER_ADVISER])}
+VOTING_ROLES = [
+    MembershipRole.CHAIR,
+    MembershipRole.VICE_CHAIR,
+    MembershipRole.MEMBER,
+    MembershipRole.STATUTORY_MEMBER,
+    MembershipRole.CO_OPTED,
+]
+ROLE_ORDER = {
+    role: i
+    for i, role in enumerate(
+        [*VOTING_ROLES, MembershipRole.SUBSTITUTE, MembershipRole.OFFICER_ADVISER]
+    )
+}
 
 
 def local_date(meeting: Meeting) -> dt.date:
@@ -71,40 +85,71 @@ def local_date(meeting: Meeting) -> dt.date:
 
 def municipal_year_on(day: dt.date) -> MunicipalYear | None:
     """The municipal year a date falls in (municipal years are reference data, not restricted)."""
-    return (MunicipalYear._default_manager.filter(starts_on__lte=day, ends_on__gte=day)
-            .order_by("-starts_on").first())
+    return (
+        MunicipalYear._default_manager.filter(starts_on__lte=day, ends_on__gte=day)
+        .order_by("-starts_on")
+        .first()
+    )
 
 
 # Meetings ---------------------------------------------------------------------------------------
 
 
-def create_meeting(*, actor: Any, body: Any, starts_at: dt.datetime, venue: str = "",
-                   municipal_year: MunicipalYear | None = None) -> Meeting:
+def create_meeting(
+    *,
+    actor: Any,
+    body: Any,
+    starts_at: dt.datetime,
+    venue: str = "",
+    municipal_year: MunicipalYear | None = None,
+) -> Meeting:
     """Schedule a meeting. Without a municipal year, the one its date falls in is used."""
-    meeting = Meeting(body=body, starts_at=starts_at, venue=venue,
-                      municipal_year=municipal_year or municipal_year_on(timezone.localtime(starts_at).date()))
+    meeting = Meeting(
+        body=body,
+        starts_at=starts_at,
+        venue=venue,
+        municipal_year=municipal_year or municipal_year_on(timezone.localtime(starts_at).date()),
+    )
     return create_record(actor=actor, instance=meeting, action=MEETING_CREATED)
 
 
-def update_meeting(*, actor: Any, meeting: Meeting, data: dict[str, Any], expected_version: int | None) -> Meeting:
+def update_meeting(
+    *, actor: Any, meeting: Meeting, data: dict[str, Any], expected_version: int | None
+) -> Meeting:
     """Change a meeting's date, time, venue or municipal year (its body never changes: its agenda
     links reports written for that body)."""
     changes = {name: data[name] for name in MEETING_FIELDS if name in data}
     if "starts_at" in changes and changes.get("municipal_year", meeting.municipal_year) is None:
-        changes["municipal_year"] = municipal_year_on(timezone.localtime(changes["starts_at"]).date())
-    return update_record(actor=actor, instance=meeting, data=changes, expected_version=expected_version,
-                         action=MEETING_UPDATED)
+        changes["municipal_year"] = municipal_year_on(
+            timezone.localtime(changes["starts_at"]).date()
+        )
+    return update_record(
+        actor=actor,
+        instance=meeting,
+        data=changes,
+        expected_version=expected_version,
+        action=MEETING_UPDATED,
+    )
 
 
-def _transition(*, actor: Any, meeting: Meeting, data: dict[str, Any], expected_version: int | None,
-                action: str, note: dict[str, Any] | None = None) -> Meeting:
+def _transition(
+    *,
+    actor: Any,
+    meeting: Meeting,
+    data: dict[str, Any],
+    expected_version: int | None,
+    action: str,
+    note: dict[str, Any] | None = None,
+) -> Meeting:
     """Save a status change with its audit event; ``note`` adds facts that are not fields (a
     cancellation's reason) to the event's changes."""
     with transaction.atomic():
         current = Meeting._default_manager.select_for_update().only("version").get(pk=meeting.pk)
         if expected_version is not None and current.version != expected_version:
             raise ConcurrentEditError
-        changes: dict[str, list[Any]] = {name: [getattr(meeting, name), value] for name, value in data.items()}
+        changes: dict[str, list[Any]] = {
+            name: [getattr(meeting, name), value] for name, value in data.items()
+        }
         for name, value in data.items():
             setattr(meeting, name, value)
         meeting.version = current.version + 1
@@ -114,7 +159,9 @@ def _transition(*, actor: Any, meeting: Meeting, data: dict[str, Any], expected_
     return meeting
 
 
-def cancel_meeting(*, actor: Any, meeting: Meeting, reason: str, expected_version: int | None) -> Meeting:
+def cancel_meeting(
+    *, actor: Any, meeting: Meeting, reason: str, expected_version: int | None
+) -> Meeting:
     """Cancel a scheduled meeting. The reason is kept in the audit trail with the change."""
     reason = reason.strip()
     if meeting.status == MeetingStatus.HELD:
@@ -123,22 +170,38 @@ def cancel_meeting(*, actor: Any, meeting: Meeting, reason: str, expected_versio
         raise ValidationError("This meeting is already cancelled")
     if not reason:
         raise ValidationError({"reason": "Enter why the meeting is cancelled"})
-    return _transition(actor=actor, meeting=meeting, data={"status": MeetingStatus.CANCELLED},
-                       expected_version=expected_version, action=MEETING_CANCELLED, note={"reason": reason})
+    return _transition(
+        actor=actor,
+        meeting=meeting,
+        data={"status": MeetingStatus.CANCELLED},
+        expected_version=expected_version,
+        action=MEETING_CANCELLED,
+        note={"reason": reason},
+    )
 
 
-def mark_meeting_held(*, actor: Any, meeting: Meeting, expected_version: int | None,
-                      today: dt.date | None = None) -> Meeting:
+def mark_meeting_held(
+    *, actor: Any, meeting: Meeting, expected_version: int | None, today: dt.date | None = None
+) -> Meeting:
     """Record that a scheduled meeting took place (not before its date)."""
     today = today or timezone.localdate()
     if meeting.status != MeetingStatus.SCHEDULED:
-        raise ValidationError(f"Only a scheduled meeting can be marked as held; this one is "
-                              f"{meeting.get_status_display().lower()}")
+        raise ValidationError(
+            f"Only a scheduled meeting can be marked as held; this one is "
+            f"{meeting.get_status_display().lower()}"
+        )
     if local_date(meeting) > today:
-        raise ValidationError(f"This meeting is on {local_date(meeting):%-d %B %Y}: it cannot be marked as "
-                              f"held before then")
-    return _transition(actor=actor, meeting=meeting, data={"status": MeetingStatus.HELD},
-                       expected_version=expected_version, action=MEETING_HELD)
+        raise ValidationError(
+            f"This meeting is on {local_date(meeting):%-d %B %Y}: it cannot be marked as "
+            f"held before then"
+        )
+    return _transition(
+        actor=actor,
+        meeting=meeting,
+        data={"status": MeetingStatus.HELD},
+        expected_version=expected_version,
+        action=MEETING_HELD,
+    )
 
 
 def publish_agenda(*, actor: Any, meeting: Meeting, expected_version: int | None) -> Meeting:
@@ -150,14 +213,21 @@ def publish_agenda(*, actor: Any, meeting: Meeting, expected_version: int | None
         raise ValidationError("This meeting is cancelled, so its agenda cannot be published")
     if not AgendaItem._default_manager.filter(meeting=meeting).exists():
         raise ValidationError("Add at least one item before publishing the agenda")
-    return _transition(actor=actor, meeting=meeting, data={"agenda_published_at": timezone.now()},
-                       expected_version=expected_version, action=AGENDA_PUBLISHED)
+    return _transition(
+        actor=actor,
+        meeting=meeting,
+        data={"agenda_published_at": timezone.now()},
+        expected_version=expected_version,
+        action=AGENDA_PUBLISHED,
+    )
 
 
 # Agenda items -----------------------------------------------------------------------------------
 
 
-def _check_item(meeting: Meeting, data: dict[str, Any], item: AgendaItem | None = None) -> dict[str, Any]:
+def _check_item(
+    meeting: Meeting, data: dict[str, Any], item: AgendaItem | None = None
+) -> dict[str, Any]:
     """The item's fields, cleaned, or a ValidationError naming each field at fault."""
     clean = {name: data.get(name) for name in ITEM_FIELDS}
     clean["number"] = str(clean["number"] or "").strip()
@@ -180,8 +250,7 @@ def _check_item(meeting: Meeting, data: dict[str, Any], item: AgendaItem | None 
     elif clean["is_exempt"] and paragraph is None:
         errors["exempt_paragraph"] = "Select the Schedule 12A paragraph that makes this item exempt"
     elif not clean["is_exempt"] and paragraph is not None:
-        errors["is_exempt"] = ("Select that the item is exempt, or set the paragraph to "
-                               "'Not exempt'")
+        errors["is_exempt"] = "Select that the item is exempt, or set the paragraph to 'Not exempt'"
     report: Report | None = clean["report"]
     if report is not None:
         if report.body_id != meeting.body_id:
@@ -201,11 +270,17 @@ def add_agenda_item(*, actor: Any, meeting: Meeting, data: dict[str, Any]) -> Ag
     return create_record(actor=actor, instance=item, action=AGENDA_ITEM_ADDED)
 
 
-def update_agenda_item(*, actor: Any, item: AgendaItem, data: dict[str, Any],
-                       expected_version: int | None) -> AgendaItem:
+def update_agenda_item(
+    *, actor: Any, item: AgendaItem, data: dict[str, Any], expected_version: int | None
+) -> AgendaItem:
     clean = _check_item(item.meeting, data, item)
-    return update_record(actor=actor, instance=item, data=clean, expected_version=expected_version,
-                         action=AGENDA_ITEM_UPDATED)
+    return update_record(
+        actor=actor,
+        instance=item,
+        data=clean,
+        expected_version=expected_version,
+        action=AGENDA_ITEM_UPDATED,
+    )
 
 
 def remove_agenda_item(*, actor: Any, item: AgendaItem) -> None:
@@ -222,8 +297,11 @@ def reorder_agenda(*, actor: Any, meeting: Meeting, positions: dict[int, int]) -
     """Put the items in the order of ``positions`` (item id → position; ties keep the old order).
     Item numbers are left as they are: councils number items themselves."""
     with transaction.atomic():
-        items = list(AgendaItem._default_manager.select_for_update().filter(meeting=meeting)
-                     .order_by("order", "id"))
+        items = list(
+            AgendaItem._default_manager.select_for_update()
+            .filter(meeting=meeting)
+            .order_by("order", "id")
+        )
         before = [item.number for item in items]
         ranked = sorted(items, key=lambda i: (positions.get(i.pk, len(items) + 1), i.order, i.pk))
         moved = []
@@ -234,8 +312,12 @@ def reorder_agenda(*, actor: Any, meeting: Meeting, positions: dict[int, int]) -
                 moved.append(item)
         if moved:
             AgendaItem._default_manager.bulk_update(moved, ["order", "version"])
-            record_event(actor=actor, action=AGENDA_REORDERED, obj=meeting,
-                         changes={"order": [before, [item.number for item in ranked]]})
+            record_event(
+                actor=actor,
+                action=AGENDA_REORDERED,
+                obj=meeting,
+                changes={"order": [before, [item.number for item in ranked]]},
+            )
     return ranked
 
 
@@ -255,8 +337,12 @@ def expected_members(meeting: Meeting) -> list[Membership]:
     """The body's members on the day of the meeting, one row per person (their senior role),
     chair first. One query."""
     day = local_date(meeting)
-    rows = (Membership.objects.filter(body_id=meeting.body_id).current(day).select_related("person")
-            .order_by("person__name"))
+    rows = (
+        Membership.objects.filter(body_id=meeting.body_id)
+        .current(day)
+        .select_related("person")
+        .order_by("person__name")
+    )
     by_person: dict[int, Membership] = {}
     for row in rows:
         held = by_person.get(row.person_id)
@@ -277,8 +363,10 @@ def _check_attendance(rows: Sequence[AttendanceRow]) -> None:
         if row.status == AttendanceStatus.SUBSTITUTE and row.substitute_for is None:
             problems.append(f"Select who {row.person.name} substituted for")
         if row.substitute_for is not None and row.status != AttendanceStatus.SUBSTITUTE:
-            problems.append(f"{row.person.name} is not recorded as a substitute, so they cannot substitute for "
-                            f"anyone")
+            problems.append(
+                f"{row.person.name} is not recorded as a substitute, so they cannot substitute for "
+                f"anyone"
+            )
         if row.substitute_for is not None and row.substitute_for.pk == row.person.pk:
             problems.append(f"{row.person.name} cannot substitute for themselves")
     if problems:
@@ -292,8 +380,9 @@ def _label(status: str, substitute_for: Person | None) -> str | None:
     return f"{label} for {substitute_for.name}" if substitute_for is not None else label
 
 
-def record_attendance(*, actor: Any, meeting: Meeting, rows: Sequence[AttendanceRow],
-                      expected_version: int | None) -> Meeting:
+def record_attendance(
+    *, actor: Any, meeting: Meeting, rows: Sequence[AttendanceRow], expected_version: int | None
+) -> Meeting:
     """Replace the meeting's attendance with ``rows`` (people left out or "not recorded" are
     removed). One audit event lists each person whose attendance changed. Saving bumps the
     meeting's version, so two people recording the same meeting at once are told."""
@@ -304,8 +393,12 @@ def record_attendance(*, actor: Any, meeting: Meeting, rows: Sequence[Attendance
         current = Meeting._default_manager.select_for_update().only("version").get(pk=meeting.pk)
         if expected_version is not None and current.version != expected_version:
             raise ConcurrentEditError
-        existing = {a.person_id: a for a in Attendance.objects.filter(meeting=meeting)
-                    .select_related("person", "substitute_for")}
+        existing = {
+            a.person_id: a
+            for a in Attendance.objects.filter(meeting=meeting).select_related(
+                "person", "substitute_for"
+            )
+        }
         wanted = {row.person.pk: row for row in rows if row.status}
         changes: dict[str, list[Any]] = {}
         to_create, to_update = [], []
@@ -313,16 +406,28 @@ def record_attendance(*, actor: Any, meeting: Meeting, rows: Sequence[Attendance
             old = existing.get(person_id)
             new_label = _label(row.status, row.substitute_for)
             if old is None:
-                to_create.append(Attendance(meeting=meeting, person=row.person, status=row.status,
-                                            substitute_for=row.substitute_for))
+                to_create.append(
+                    Attendance(
+                        meeting=meeting,
+                        person=row.person,
+                        status=row.status,
+                        substitute_for=row.substitute_for,
+                    )
+                )
                 changes[row.person.name] = [None, new_label]
-            elif (old.status, old.substitute_for_id) != (row.status, getattr(row.substitute_for, "pk", None)):
+            elif (old.status, old.substitute_for_id) != (
+                row.status,
+                getattr(row.substitute_for, "pk", None),
+            ):
                 changes[row.person.name] = [_label(old.status, old.substitute_for), new_label]
                 old.status, old.substitute_for = row.status, row.substitute_for
                 to_update.append(old)
         gone = [a for person_id, a in existing.items() if person_id not in wanted]
         for attendance in gone:
-            changes[attendance.person.name] = [_label(attendance.status, attendance.substitute_for), None]
+            changes[attendance.person.name] = [
+                _label(attendance.status, attendance.substitute_for),
+                None,
+            ]
         if gone:
             Attendance.objects.filter(pk__in=[a.pk for a in gone]).delete()
         Attendance.objects.bulk_update(to_update, ["status", "substitute_for"])
@@ -330,16 +435,28 @@ def record_attendance(*, actor: Any, meeting: Meeting, rows: Sequence[Attendance
         meeting.version = current.version + 1
         meeting.save(update_fields=["version", "updated_at"])
         if changes:
-            record_event(actor=actor, action=ATTENDANCE_RECORDED, obj=meeting,
-                         changes=dict(sorted(changes.items())))
+            record_event(
+                actor=actor,
+                action=ATTENDANCE_RECORDED,
+                obj=meeting,
+                changes=dict(sorted(changes.items())),
+            )
     return meeting
 
 
 # Declarations of interest -----------------------------------------------------------------------
 
 
-def add_declaration(*, actor: Any, meeting: Meeting, person: Person, kind: str, nature: str,
-                    item: AgendaItem | None = None, withdrew: bool = False) -> Declaration:
+def add_declaration(
+    *,
+    actor: Any,
+    meeting: Meeting,
+    person: Person,
+    kind: str,
+    nature: str,
+    item: AgendaItem | None = None,
+    withdrew: bool = False,
+) -> Declaration:
     """Record a declaration of interest made at the meeting, on one item or generally."""
     errors: dict[str, str] = {}
     if item is not None and item.meeting_id != meeting.pk:
@@ -348,15 +465,30 @@ def add_declaration(*, actor: Any, meeting: Meeting, person: Person, kind: str, 
         errors["nature"] = "Describe the interest"
     if errors:
         raise ValidationError(errors)
-    declaration = Declaration(meeting=meeting, item=item, person=person, kind=kind, nature=nature.strip(),
-                              withdrew=withdrew)
+    declaration = Declaration(
+        meeting=meeting,
+        item=item,
+        person=person,
+        kind=kind,
+        nature=nature.strip(),
+        withdrew=withdrew,
+    )
     declaration.full_clean()
     with transaction.atomic():
         declaration.save()
-        record_event(actor=actor, action=DECLARATION_ADDED, obj=meeting, object_repr=str(meeting),
-                     changes={"person": [None, person.name], "item": [None, str(item) if item else None],
-                              "kind": [None, declaration.get_kind_display()], "nature": [None, declaration.nature],
-                              "withdrew": [None, withdrew]})
+        record_event(
+            actor=actor,
+            action=DECLARATION_ADDED,
+            obj=meeting,
+            object_repr=str(meeting),
+            changes={
+                "person": [None, person.name],
+                "item": [None, str(item) if item else None],
+                "kind": [None, declaration.get_kind_display()],
+                "nature": [None, declaration.nature],
+                "withdrew": [None, withdrew],
+            },
+        )
     return declaration
 
 
@@ -383,13 +515,19 @@ def _counts(prefix: str = "") -> dict[str, Count]:
 
 def counted_attendance(meetings: QuerySet[Meeting]) -> QuerySet[Attendance]:
     """Attendance at these meetings, leaving out cancelled meetings (nobody could attend them)."""
-    return Attendance.objects.filter(meeting__in=meetings).exclude(meeting__status=MeetingStatus.CANCELLED)
+    return Attendance.objects.filter(meeting__in=meetings).exclude(
+        meeting__status=MeetingStatus.CANCELLED
+    )
 
 
 def attendance_by_person(meetings: QuerySet[Meeting]) -> QuerySet[Any]:
     """One row per person with their figures for these meetings (one GROUP BY query)."""
-    return (counted_attendance(meetings).values("person_id", "person__name", "person__public_id")
-            .annotate(**_counts()).order_by("person__name"))
+    return (
+        counted_attendance(meetings)
+        .values("person_id", "person__name", "person__public_id")
+        .annotate(**_counts())
+        .order_by("person__name")
+    )
 
 
 def attendance_totals(meetings: QuerySet[Meeting]) -> dict[str, int]:
@@ -407,7 +545,9 @@ def attendance_for(person: Person, meetings: QuerySet[Meeting] | None = None) ->
 
 def with_attendance_counts(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
     """Meetings annotated with their own figures (``att_present`` etc.) in the same query."""
-    return meetings.annotate(**{f"att_{name}": count for name, count in _counts("attendance__").items()})
+    return meetings.annotate(
+        **{f"att_{name}": count for name, count in _counts("attendance__").items()}
+    )
 
 
 def rate(figures: dict[str, Any]) -> int | None:

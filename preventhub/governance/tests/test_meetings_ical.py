@@ -60,7 +60,9 @@ def _feed(client, body):
 def test_the_feed_lists_each_meeting_with_its_uid_utc_start_and_place(client):
     body = BodyFactory(name="Prevent Strategic Group")
     summer = timezone.now().replace(month=7, day=1, hour=17, minute=30, second=0, microsecond=0)
-    meeting = MeetingFactory(body=body, municipal_year=None, starts_at=summer, venue="Committee Room 1, Town Hall")
+    meeting = MeetingFactory(
+        body=body, municipal_year=None, starts_at=summer, venue="Committee Room 1, Town Hall"
+    )
     response = _feed(client, body)
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
@@ -82,23 +84,32 @@ def test_the_feed_lists_each_meeting_with_its_uid_utc_start_and_place(client):
 def test_a_london_evening_meeting_in_summer_starts_an_hour_earlier_in_utc(client):
     body = BodyFactory()
     year = timezone.now().year
-    MeetingFactory(body=body, municipal_year=None,
-                   starts_at=timezone.make_aware(dt.datetime(year, 6, 15, 18, 30)))
+    MeetingFactory(
+        body=body,
+        municipal_year=None,
+        starts_at=timezone.make_aware(dt.datetime(year, 6, 15, 18, 30)),
+    )
     _, (event,) = parse(_feed(client, body).content)
     assert event["DTSTART"] == f"{year}0615T173000Z"
 
 
 def test_a_cancelled_meeting_is_marked_cancelled(client):
     body = BodyFactory()
-    MeetingFactory(body=body, municipal_year=None, status=MeetingStatus.CANCELLED, starts_at=timezone.now())
+    MeetingFactory(
+        body=body, municipal_year=None, status=MeetingStatus.CANCELLED, starts_at=timezone.now()
+    )
     _, (event,) = parse(_feed(client, body).content)
     assert event["STATUS"] == "CANCELLED"
 
 
 def test_long_lines_are_folded_at_75_octets_without_splitting_characters(client):
     body = BodyFactory(name="Comité de sécurité " * 8)
-    MeetingFactory(body=body, municipal_year=None, venue="Salle du conseil; bâtiment principal, " * 4,
-                   starts_at=timezone.now())
+    MeetingFactory(
+        body=body,
+        municipal_year=None,
+        venue="Salle du conseil; bâtiment principal, " * 4,
+        starts_at=timezone.now(),
+    )
     response = _feed(client, body)
     physical = response.content.split(b"\r\n")
     assert max(len(line) for line in physical) <= 75
@@ -111,14 +122,25 @@ def test_long_lines_are_folded_at_75_octets_without_splitting_characters(client)
 
 def test_the_feed_goes_back_a_year_and_forward(client):
     body = BodyFactory()
-    MeetingFactory(body=body, municipal_year=None, starts_at=timezone.now() - dt.timedelta(days=400))
-    recent = MeetingFactory(body=body, municipal_year=None, starts_at=timezone.now() - dt.timedelta(days=30))
-    coming = MeetingFactory(body=body, municipal_year=None, starts_at=timezone.now() + dt.timedelta(days=30))
+    MeetingFactory(
+        body=body, municipal_year=None, starts_at=timezone.now() - dt.timedelta(days=400)
+    )
+    recent = MeetingFactory(
+        body=body, municipal_year=None, starts_at=timezone.now() - dt.timedelta(days=30)
+    )
+    coming = MeetingFactory(
+        body=body, municipal_year=None, starts_at=timezone.now() + dt.timedelta(days=30)
+    )
     _, events = parse(_feed(client, body).content)
-    assert [e["UID"].split("@")[0] for e in events] == [str(recent.public_id), str(coming.public_id)]
+    assert [e["UID"].split("@")[0] for e in events] == [
+        str(recent.public_id),
+        str(coming.public_id),
+    ]
 
 
-def test_a_private_bodys_feed_is_missing_for_anonymous_visitors_and_shown_to_roles(client, personas):
+def test_a_private_bodys_feed_is_missing_for_anonymous_visitors_and_shown_to_roles(
+    client, personas
+):
     body = BodyFactory(is_public=False)
     assert _feed(client, body).status_code == 404
     client.force_login(personas["councillor"])

@@ -28,18 +28,29 @@ def test_the_public_pack_pdf_is_tagged_pdf_ua_with_the_front_sheet_agenda_and_re
     facts = inspect_pdf(response.content)
     assert facts.tagged and facts.has_structure_tree and facts.pdf_ua
     text = _text(response.content)
-    for expected in ("Cleaner, Greener and Safer Overview and Scrutiny Committee", "Thursday 14 January 2016",
-                     "6:30pm", "Committee Room 1, Town Hall", "Councillor Gerrard (Chair)", "Councillor Stone",
-                     PUBLIC_TITLE, "Helen Marsh", "Executive summary",
-                     "This report sets out the Prevent duty and proposes a working group.",
-                     "That the Prevent strategy is noted.", "That a working group be established.",
-                     "For general release"):
+    for expected in (
+        "Cleaner, Greener and Safer Overview and Scrutiny Committee",
+        "Thursday 14 January 2016",
+        "6:30pm",
+        "Committee Room 1, Town Hall",
+        "Councillor Gerrard (Chair)",
+        "Councillor Stone",
+        PUBLIC_TITLE,
+        "Helen Marsh",
+        "Executive summary",
+        "This report sets out the Prevent duty and proposes a working group.",
+        "That the Prevent strategy is noted.",
+        "That a working group be established.",
+        "For general release",
+    ):
         assert expected in text, expected
     assert EXEMPT_TITLE not in text
     assert "NOT FOR PUBLICATION" not in text
 
 
-@pytest.mark.parametrize("persona", [None, "councillor", "partner_lead", "democratic_services", "prevent_lead"])
+@pytest.mark.parametrize(
+    "persona", [None, "councillor", "partner_lead", "democratic_services", "prevent_lead"]
+)
 def test_the_public_pack_leaves_exempt_items_out_whoever_asks(client, personas, persona):
     s = story()
     if persona:
@@ -51,7 +62,9 @@ def test_the_public_pack_leaves_exempt_items_out_whoever_asks(client, personas, 
 
 
 @pytest.mark.parametrize("persona", ["councillor", "partner_lead", "other_partner_lead", "auditor"])
-def test_the_full_pack_is_missing_for_people_who_may_not_see_exempt_items(client, personas, persona):
+def test_the_full_pack_is_missing_for_people_who_may_not_see_exempt_items(
+    client, personas, persona
+):
     s = story()
     client.force_login(personas[persona])
     assert client.get(_url("agenda_pack_full", s.meeting)).status_code == 404
@@ -78,11 +91,16 @@ def test_an_exempt_items_report_is_in_the_full_pack_only(client, personas):
     s.exempt_item.report, s.item.report = s.report, None
     s.exempt_item.save()
     s.item.save()
-    assert "This report sets out the Prevent duty" not in _text(client.get(_url("agenda_pack_pdf", s.meeting)).content)
+    assert "This report sets out the Prevent duty" not in _text(
+        client.get(_url("agenda_pack_pdf", s.meeting)).content
+    )
     client.force_login(personas["democratic_services"])
     full = client.get(_url("agenda_pack_full", s.meeting)).content.decode()
     assert "This report sets out the Prevent duty" in full
-    assert "NOT FOR PUBLICATION: this item contains exempt information as defined in paragraph 1" in full
+    assert (
+        "NOT FOR PUBLICATION: this item contains exempt information as defined in paragraph 1"
+        in full
+    )
 
 
 def test_a_report_not_yet_published_is_left_out_and_said_to_follow(client, personas):
@@ -112,7 +130,11 @@ def test_a_private_bodys_pack_is_missing_for_anonymous_visitors(client):
 
 def test_the_pack_query_count_does_not_grow_with_items(client, django_assert_max_num_queries):
     s = story()
-    from preventhub.governance.tests.factories import AgendaItemFactory, RecommendationFactory, ReportFactory
+    from preventhub.governance.tests.factories import (
+        AgendaItemFactory,
+        RecommendationFactory,
+        ReportFactory,
+    )
 
     for n in range(30):
         report = ReportFactory(body=s.body, status=ReportStatus.PUBLISHED)

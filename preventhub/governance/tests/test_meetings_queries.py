@@ -40,26 +40,47 @@ def signed_in(client, personas):
 def _meetings(n: int) -> tuple[object, list[Meeting], object]:
     """A body with ``n`` meetings over the years, each with three people's attendance, and a
     second body so the list's body filter has something to leave out."""
-    year = MunicipalYearFactory(label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16))
+    year = MunicipalYearFactory(
+        label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16)
+    )
     body = BodyFactory(name="Prevent Strategic Group")
     other = BodyFactory(name="Community Safety Partnership")
     start = timezone.make_aware(dt.datetime(2016, 6, 1, 18, 30))
-    meetings = Meeting.objects.bulk_create([
-        Meeting(body=body if i % 2 == 0 else other, municipal_year=year, starts_at=start + dt.timedelta(days=i),
-                venue="Committee Room 1", status=MeetingStatus.CANCELLED if i % 10 == 0 else MeetingStatus.HELD,
-                agenda_published_at=start)
-        for i in range(n)])
+    meetings = Meeting.objects.bulk_create(
+        [
+            Meeting(
+                body=body if i % 2 == 0 else other,
+                municipal_year=year,
+                starts_at=start + dt.timedelta(days=i),
+                venue="Committee Room 1",
+                status=MeetingStatus.CANCELLED if i % 10 == 0 else MeetingStatus.HELD,
+                agenda_published_at=start,
+            )
+            for i in range(n)
+        ]
+    )
     people = Person.objects.bulk_create([Person(name=f"Councillor {i}") for i in range(3)])
-    Attendance.objects.bulk_create([Attendance(meeting=m, person=p, status=STATUSES[j])
-                                    for m in meetings for j, p in enumerate(people)])
+    Attendance.objects.bulk_create(
+        [
+            Attendance(meeting=m, person=p, status=STATUSES[j])
+            for m in meetings
+            for j, p in enumerate(people)
+        ]
+    )
     return body, meetings, year
 
 
 @pytest.mark.parametrize("n", [10, 1000])
 def test_meeting_list_query_budget(signed_in, django_assert_max_num_queries, n):
     body, _, year = _meetings(n)
-    query = {"body": body.public_id, "status": "held", "year": year.public_id, "date_from-day": "1",
-             "date_from-month": "6", "date_from-year": "2016"}
+    query = {
+        "body": body.public_id,
+        "status": "held",
+        "year": year.public_id,
+        "date_from-day": "1",
+        "date_from-month": "6",
+        "date_from-year": "2016",
+    }
     # SIGNED_IN, then: the chosen body and year (validating the filter); the bodies and the years
     # for the filter's options; the count; one page of meetings with body, year and attendance.
     with django_assert_max_num_queries(SIGNED_IN + 6):
@@ -101,7 +122,9 @@ def test_body_attendance_query_budget(client, django_assert_max_num_queries, n):
 def test_body_ical_query_budget(client, django_assert_max_num_queries, n):
     body = BodyFactory()
     now = timezone.now()
-    Meeting.objects.bulk_create([Meeting(body=body, starts_at=now + dt.timedelta(days=i)) for i in range(n)])
+    Meeting.objects.bulk_create(
+        [Meeting(body=body, starts_at=now + dt.timedelta(days=i)) for i in range(n)]
+    )
     # The body; its meetings.
     with django_assert_max_num_queries(2):
         response = client.get(reverse("governance:body_ical", args=[body.public_id]))
@@ -117,21 +140,41 @@ def _busy_meeting(n: int, people: int | None = None) -> Meeting:
     meeting.status = MeetingStatus.HELD
     meeting.save()
     report = ReportFactory(body=body, status="published")
-    AgendaItem.objects.bulk_create([AgendaItem(meeting=meeting, number=str(i + 1), order=i, title=f"Item {i}",
-                                               report=report) for i in range(n)])
+    AgendaItem.objects.bulk_create(
+        [
+            AgendaItem(
+                meeting=meeting, number=str(i + 1), order=i, title=f"Item {i}", report=report
+            )
+            for i in range(n)
+        ]
+    )
     people = Person.objects.bulk_create([Person(name=f"Member {i}") for i in range(people_count)])
-    Membership.objects.bulk_create([Membership(body=body, person=p, starts_on=dt.date(2015, 5, 20)) for p in people])
-    Attendance.objects.bulk_create([Attendance(meeting=meeting, person=p, status=AttendanceStatus.PRESENT)
-                                    for p in people])
+    Membership.objects.bulk_create(
+        [Membership(body=body, person=p, starts_on=dt.date(2015, 5, 20)) for p in people]
+    )
+    Attendance.objects.bulk_create(
+        [Attendance(meeting=meeting, person=p, status=AttendanceStatus.PRESENT) for p in people]
+    )
     first = AgendaItem.objects.filter(meeting=meeting).first()
-    Declaration.objects.bulk_create([Declaration(meeting=meeting, item=first, person=p, nature="Governor",
-                                                 kind=InterestKind.OTHER_REGISTRABLE) for p in people])
+    Declaration.objects.bulk_create(
+        [
+            Declaration(
+                meeting=meeting,
+                item=first,
+                person=p,
+                nature="Governor",
+                kind=InterestKind.OTHER_REGISTRABLE,
+            )
+            for p in people
+        ]
+    )
     return meeting
 
 
 @pytest.mark.parametrize("n", [10, 1000])
-def test_meeting_detail_query_budget_with_many_meetings_items_and_attendees(signed_in, django_assert_max_num_queries,
-                                                                            n):
+def test_meeting_detail_query_budget_with_many_meetings_items_and_attendees(
+    signed_in, django_assert_max_num_queries, n
+):
     meeting = _busy_meeting(n)
     # SIGNED_IN, then: the meeting (with body and year); its agenda items (with officer and
     # report); which of their reports the user may see; attendance; declarations; the record
@@ -144,7 +187,9 @@ def test_meeting_detail_query_budget_with_many_meetings_items_and_attendees(sign
 
 
 @pytest.mark.parametrize("n", [10, 1000])
-def test_meeting_detail_query_budget_for_anonymous_visitors(client, django_assert_max_num_queries, n):
+def test_meeting_detail_query_budget_for_anonymous_visitors(
+    client, django_assert_max_num_queries, n
+):
     meeting = _busy_meeting(n)
     # The meeting; its items; which reports may be seen; attendance; declarations.
     with django_assert_max_num_queries(5):
@@ -172,4 +217,6 @@ def test_attendance_form_query_budget(signed_in, django_assert_max_num_queries, 
     with django_assert_max_num_queries(SIGNED_IN + 4):
         response = signed_in.get(reverse("governance:meeting_attendance", args=[meeting.public_id]))
     assert response.context["members_count"] == 40
-    assert len(response.context["formset"].forms) == 40 + 3 + 3  # members, others recorded, blank rows
+    assert (
+        len(response.context["formset"].forms) == 40 + 3 + 3
+    )  # members, others recorded, blank rows

@@ -45,9 +45,13 @@ def _events(action):
 
 
 def test_scheduling_a_meeting_finds_its_municipal_year_and_is_audited(dee):
-    year = MunicipalYearFactory(label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16))
+    year = MunicipalYearFactory(
+        label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16)
+    )
     body = BodyFactory()
-    meeting = services.create_meeting(actor=dee, body=body, starts_at=london(2016, 9, 14), venue="Room 2")
+    meeting = services.create_meeting(
+        actor=dee, body=body, starts_at=london(2016, 9, 14), venue="Room 2"
+    )
     assert meeting.municipal_year == year
     assert meeting.status == MeetingStatus.SCHEDULED
     (event,) = _events("governance.meeting_created")
@@ -57,21 +61,32 @@ def test_scheduling_a_meeting_finds_its_municipal_year_and_is_audited(dee):
 
 def test_changing_a_meeting_refuses_a_stale_version(dee):
     meeting = MeetingFactory(municipal_year=None)
-    services.update_meeting(actor=dee, meeting=meeting, data={"venue": "Council Chamber"},
-                            expected_version=meeting.version)
+    services.update_meeting(
+        actor=dee,
+        meeting=meeting,
+        data={"venue": "Council Chamber"},
+        expected_version=meeting.version,
+    )
     assert meeting.version == 2
     with pytest.raises(ConcurrentEditError):
-        services.update_meeting(actor=dee, meeting=meeting, data={"venue": "Room 3"}, expected_version=1)
+        services.update_meeting(
+            actor=dee, meeting=meeting, data={"venue": "Room 3"}, expected_version=1
+        )
     assert _events("governance.meeting_updated")[0].changes["venue"][1] == "Council Chamber"
 
 
 def test_cancelling_records_the_reason_in_the_audit_trail(dee):
     meeting = MeetingFactory(municipal_year=None)
-    services.cancel_meeting(actor=dee, meeting=meeting, reason="Not enough business", expected_version=1)
+    services.cancel_meeting(
+        actor=dee, meeting=meeting, reason="Not enough business", expected_version=1
+    )
     meeting.refresh_from_db()
     assert meeting.status == MeetingStatus.CANCELLED
     (event,) = _events("governance.meeting_cancelled")
-    assert event.changes == {"status": ["scheduled", "cancelled"], "reason": [None, "Not enough business"]}
+    assert event.changes == {
+        "status": ["scheduled", "cancelled"],
+        "reason": [None, "Not enough business"],
+    }
 
 
 def test_a_held_meeting_cannot_be_cancelled_and_a_reason_is_needed(dee):
@@ -116,7 +131,9 @@ def test_publishing_the_agenda_sets_the_time_and_is_audited(dee):
 def test_publishing_refuses_a_stale_version(dee):
     meeting = MeetingFactory(municipal_year=None, agenda_published_at=None)
     AgendaItemFactory(meeting=meeting)
-    services.update_meeting(actor=dee, meeting=meeting, data={"venue": "Elsewhere"}, expected_version=1)
+    services.update_meeting(
+        actor=dee, meeting=meeting, data={"venue": "Elsewhere"}, expected_version=1
+    )
     with pytest.raises(ConcurrentEditError):
         services.publish_agenda(actor=dee, meeting=meeting, expected_version=1)
 
@@ -125,8 +142,15 @@ def test_publishing_refuses_a_stale_version(dee):
 
 
 def _item_data(**overrides):
-    return {"number": "5(a)", "title": "Prevent", "presenting_officer": None, "report": None, "is_exempt": False,
-            "exempt_paragraph": None, **overrides}
+    return {
+        "number": "5(a)",
+        "title": "Prevent",
+        "presenting_officer": None,
+        "report": None,
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        **overrides,
+    }
 
 
 def test_items_are_added_at_the_end_and_audited(dee):
@@ -134,7 +158,10 @@ def test_items_are_added_at_the_end_and_audited(dee):
     first = services.add_agenda_item(actor=dee, meeting=meeting, data=_item_data(number="1"))
     second = services.add_agenda_item(actor=dee, meeting=meeting, data=_item_data(number="5(a)"))
     assert (first.order, second.order) == (0, 1)
-    assert [e.changes["number"][1] for e in _events("governance.agenda_item_added")] == ["1", "5(a)"]
+    assert [e.changes["number"][1] for e in _events("governance.agenda_item_added")] == [
+        "1",
+        "5(a)",
+    ]
 
 
 def test_an_exempt_item_needs_a_paragraph_as_a_field_error_not_an_integrity_error(dee):
@@ -142,7 +169,8 @@ def test_an_exempt_item_needs_a_paragraph_as_a_field_error_not_an_integrity_erro
     with pytest.raises(ValidationError) as error:
         services.add_agenda_item(actor=dee, meeting=meeting, data=_item_data(is_exempt=True))
     assert error.value.message_dict == {
-        "exempt_paragraph": ["Select the Schedule 12A paragraph that makes this item exempt"]}
+        "exempt_paragraph": ["Select the Schedule 12A paragraph that makes this item exempt"]
+    }
     assert not AgendaItem.objects.exists()
 
 
@@ -157,7 +185,9 @@ def test_item_numbers_are_unique_on_an_agenda(dee):
     meeting = MeetingFactory(municipal_year=None)
     services.add_agenda_item(actor=dee, meeting=meeting, data=_item_data(number="5(a)"))
     with pytest.raises(ValidationError) as error:
-        services.add_agenda_item(actor=dee, meeting=meeting, data=_item_data(number="5(A)", title="Other"))
+        services.add_agenda_item(
+            actor=dee, meeting=meeting, data=_item_data(number="5(A)", title="Other")
+        )
     assert error.value.message_dict == {"number": ["There is already an item 5(A) on this agenda"]}
 
 
@@ -170,20 +200,30 @@ def test_an_item_links_only_a_report_written_for_the_body_and_an_exempt_report_m
     exempt_report = ReportFactory(body=meeting.body, is_exempt=True, exempt_paragraph=3)
     with pytest.raises(ValidationError) as exempt:
         services.add_agenda_item(actor=dee, meeting=meeting, data=_item_data(report=exempt_report))
-    assert exempt.value.message_dict == {"is_exempt": ["The report is exempt, so the item must be exempt too"]}
-    item = services.add_agenda_item(actor=dee, meeting=meeting, data=_item_data(
-        report=exempt_report, is_exempt=True, exempt_paragraph=3))
+    assert exempt.value.message_dict == {
+        "is_exempt": ["The report is exempt, so the item must be exempt too"]
+    }
+    item = services.add_agenda_item(
+        actor=dee,
+        meeting=meeting,
+        data=_item_data(report=exempt_report, is_exempt=True, exempt_paragraph=3),
+    )
     assert item.report == exempt_report
 
 
 def test_changing_an_item_is_audited_and_refuses_a_stale_version(dee):
     item = AgendaItemFactory(number="3", title="Old title")
-    services.update_agenda_item(actor=dee, item=item, data=_item_data(number="3", title="New title"),
-                                expected_version=1)
-    assert _events("governance.agenda_item_updated")[0].changes["title"] == ["Old title", "New title"]
+    services.update_agenda_item(
+        actor=dee, item=item, data=_item_data(number="3", title="New title"), expected_version=1
+    )
+    assert _events("governance.agenda_item_updated")[0].changes["title"] == [
+        "Old title",
+        "New title",
+    ]
     with pytest.raises(ConcurrentEditError):
-        services.update_agenda_item(actor=dee, item=item, data=_item_data(number="3", title="Again"),
-                                    expected_version=1)
+        services.update_agenda_item(
+            actor=dee, item=item, data=_item_data(number="3", title="Again"), expected_version=1
+        )
 
 
 def test_removing_an_item_is_audited_but_a_minuted_item_stays(dee):
@@ -198,18 +238,28 @@ def test_removing_an_item_is_audited_but_a_minuted_item_stays(dee):
 
 def test_an_item_with_declarations_cannot_be_removed(dee):
     item = AgendaItemFactory()
-    Declaration.objects.create(meeting=item.meeting, item=item, person=PersonFactory(), nature="Governor",
-                               kind=InterestKind.OTHER_REGISTRABLE)
+    Declaration.objects.create(
+        meeting=item.meeting,
+        item=item,
+        person=PersonFactory(),
+        nature="Governor",
+        kind=InterestKind.OTHER_REGISTRABLE,
+    )
     with pytest.raises(ValidationError, match="remove them first"):
         services.remove_agenda_item(actor=dee, item=item)
 
 
 def test_reordering_keeps_numbers_and_records_the_new_order(dee):
     meeting = MeetingFactory(municipal_year=None)
-    a, b, c = (AgendaItemFactory(meeting=meeting, number=n, order=i) for i, n in enumerate(["1", "2", "3"]))
+    a, b, c = (
+        AgendaItemFactory(meeting=meeting, number=n, order=i) for i, n in enumerate(["1", "2", "3"])
+    )
     services.reorder_agenda(actor=dee, meeting=meeting, positions={a.pk: 3, b.pk: 1, c.pk: 2})
-    assert list(AgendaItem.objects.filter(meeting=meeting).order_by("order").values_list("number", flat=True)) == [
-        "2", "3", "1"]
+    assert list(
+        AgendaItem.objects.filter(meeting=meeting)
+        .order_by("order")
+        .values_list("number", flat=True)
+    ) == ["2", "3", "1"]
     (event,) = _events("governance.agenda_reordered")
     assert event.changes["order"] == [["1", "2", "3"], ["2", "3", "1"]]
 
@@ -221,30 +271,58 @@ def test_recording_attendance_creates_changes_and_removes_rows_in_one_audit_even
     s = story()
     hague, ray, stone = s.members
     Row = services.AttendanceRow
-    services.record_attendance(actor=dee, meeting=s.meeting, expected_version=s.meeting.version, rows=[
-        Row(s.chair, AttendanceStatus.PRESENT), Row(hague, AttendanceStatus.PRESENT),
-        Row(ray, AttendanceStatus.APOLOGIES), Row(stone, AttendanceStatus.ABSENT)])
+    services.record_attendance(
+        actor=dee,
+        meeting=s.meeting,
+        expected_version=s.meeting.version,
+        rows=[
+            Row(s.chair, AttendanceStatus.PRESENT),
+            Row(hague, AttendanceStatus.PRESENT),
+            Row(ray, AttendanceStatus.APOLOGIES),
+            Row(stone, AttendanceStatus.ABSENT),
+        ],
+    )
     substitute = PersonFactory(name="Councillor Ojetola")
-    services.record_attendance(actor=dee, meeting=s.meeting, expected_version=s.meeting.version, rows=[
-        Row(s.chair, AttendanceStatus.PRESENT), Row(hague, AttendanceStatus.PRESENT),
-        Row(ray, AttendanceStatus.APOLOGIES), Row(stone, ""),
-        Row(substitute, AttendanceStatus.SUBSTITUTE, substitute_for=ray)])
+    services.record_attendance(
+        actor=dee,
+        meeting=s.meeting,
+        expected_version=s.meeting.version,
+        rows=[
+            Row(s.chair, AttendanceStatus.PRESENT),
+            Row(hague, AttendanceStatus.PRESENT),
+            Row(ray, AttendanceStatus.APOLOGIES),
+            Row(stone, ""),
+            Row(substitute, AttendanceStatus.SUBSTITUTE, substitute_for=ray),
+        ],
+    )
     rows = dict(Attendance.objects.filter(meeting=s.meeting).values_list("person__name", "status"))
-    assert rows == {"Councillor Gerrard": "present", "Councillor Hague": "present", "Councillor Ray": "apologies",
-                    "Councillor Ojetola": "substitute"}
+    assert rows == {
+        "Councillor Gerrard": "present",
+        "Councillor Hague": "present",
+        "Councillor Ray": "apologies",
+        "Councillor Ojetola": "substitute",
+    }
     first, second = _events("governance.attendance_recorded")
     assert first.changes["Councillor Ray"] == [None, "Apologies"]
-    assert second.changes == {"Councillor Ojetola": [None, "Present as substitute for Councillor Ray"],
-                              "Councillor Stone": ["Absent", None]}
+    assert second.changes == {
+        "Councillor Ojetola": [None, "Present as substitute for Councillor Ray"],
+        "Councillor Stone": ["Absent", None],
+    }
 
 
 def test_attendance_refuses_a_stale_version_and_a_cancelled_meeting(dee):
     s = story()
     Row = services.AttendanceRow
-    services.record_attendance(actor=dee, meeting=s.meeting, rows=[Row(s.chair, "present")],
-                               expected_version=s.meeting.version)
+    services.record_attendance(
+        actor=dee,
+        meeting=s.meeting,
+        rows=[Row(s.chair, "present")],
+        expected_version=s.meeting.version,
+    )
     with pytest.raises(ConcurrentEditError):
-        services.record_attendance(actor=dee, meeting=s.meeting, rows=[Row(s.chair, "absent")], expected_version=1)
+        services.record_attendance(
+            actor=dee, meeting=s.meeting, rows=[Row(s.chair, "absent")], expected_version=1
+        )
     s.meeting.status = MeetingStatus.CANCELLED
     with pytest.raises(ValidationError, match="cancelled"):
         services.record_attendance(actor=dee, meeting=s.meeting, rows=[], expected_version=None)
@@ -254,13 +332,21 @@ def test_a_substitute_must_say_whom_they_replace(dee):
     s = story()
     Row = services.AttendanceRow
     with pytest.raises(ValidationError) as error:
-        services.record_attendance(actor=dee, meeting=s.meeting, expected_version=None, rows=[
-            Row(s.chair, AttendanceStatus.SUBSTITUTE), Row(s.members[0], "present", substitute_for=s.chair),
-            Row(s.members[1], "substitute", substitute_for=s.members[1])])
+        services.record_attendance(
+            actor=dee,
+            meeting=s.meeting,
+            expected_version=None,
+            rows=[
+                Row(s.chair, AttendanceStatus.SUBSTITUTE),
+                Row(s.members[0], "present", substitute_for=s.chair),
+                Row(s.members[1], "substitute", substitute_for=s.members[1]),
+            ],
+        )
     assert error.value.messages == [
         "Select who Councillor Gerrard substituted for",
         "Councillor Hague is not recorded as a substitute, so they cannot substitute for anyone",
-        "Councillor Ray cannot substitute for themselves"]
+        "Councillor Ray cannot substitute for themselves",
+    ]
     assert not Attendance.objects.exists()
 
 
@@ -279,9 +365,15 @@ def test_expected_members_are_the_members_on_the_day_chair_first():
 
 def test_a_declaration_is_recorded_and_audited(dee):
     s = story()
-    declaration = services.add_declaration(actor=dee, meeting=s.meeting, person=s.members[0], item=s.item,
-                                           kind=InterestKind.DPI, nature=" Owns land next to the site ",
-                                           withdrew=True)
+    declaration = services.add_declaration(
+        actor=dee,
+        meeting=s.meeting,
+        person=s.members[0],
+        item=s.item,
+        kind=InterestKind.DPI,
+        nature=" Owns land next to the site ",
+        withdrew=True,
+    )
     assert declaration.nature == "Owns land next to the site"
     (event,) = _events("governance.declaration_added")
     assert event.object_id == str(s.meeting.public_id)
@@ -293,8 +385,14 @@ def test_a_declaration_on_another_meetings_item_is_refused(dee):
     s = story()
     other = AgendaItemFactory()
     with pytest.raises(ValidationError) as error:
-        services.add_declaration(actor=dee, meeting=s.meeting, person=s.chair, item=other,
-                                 kind=InterestKind.DPI, nature="")
+        services.add_declaration(
+            actor=dee,
+            meeting=s.meeting,
+            person=s.chair,
+            item=other,
+            kind=InterestKind.DPI,
+            nature="",
+        )
     assert set(error.value.message_dict) == {"item", "nature"}
 
 
@@ -308,18 +406,31 @@ def test_attendance_statistics_ignore_cancelled_meetings():
     substitute = PersonFactory(name="Councillor Ojetola")
     for meeting, status in ((s.meeting, "present"), (held, "apologies"), (cancelled, "absent")):
         Attendance.objects.create(meeting=meeting, person=s.chair, status=status)
-    Attendance.objects.create(meeting=held, person=substitute, status="substitute", substitute_for=s.chair)
+    Attendance.objects.create(
+        meeting=held, person=substitute, status="substitute", substitute_for=s.chair
+    )
     Attendance.objects.create(meeting=cancelled, person=substitute, status="present")
     from preventhub.governance.models import Meeting
 
     meetings = Meeting.objects.filter(body=s.body)
     by_person = {row["person__name"]: row for row in services.attendance_by_person(meetings)}
     chair = by_person["Councillor Gerrard"]
-    assert (chair["expected"], chair["present"], chair["apologies"], chair["absent"]) == (2, 1, 1, 0)
+    assert (chair["expected"], chair["present"], chair["apologies"], chair["absent"]) == (
+        2,
+        1,
+        1,
+        0,
+    )
     sub = by_person["Councillor Ojetola"]
     assert (sub["expected"], sub["present"], sub["substitute"]) == (0, 0, 1)
-    assert services.attendance_totals(meetings) == {"expected": 2, "present": 1, "apologies": 1, "absent": 0,
-                                                    "substitute": 1, "in_attendance": 0}
+    assert services.attendance_totals(meetings) == {
+        "expected": 2,
+        "present": 1,
+        "apologies": 1,
+        "absent": 0,
+        "substitute": 1,
+        "in_attendance": 0,
+    }
     assert services.attendance_for(s.chair)["absent"] == 0
     assert services.rate(chair) == 50
     counts = {m.pk: m for m in services.with_attendance_counts(meetings)}

@@ -8,7 +8,13 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from preventhub.governance.models import Attendance, Declaration, InterestKind, MeetingStatus, MinutesStatus
+from preventhub.governance.models import (
+    Attendance,
+    Declaration,
+    InterestKind,
+    MeetingStatus,
+    MinutesStatus,
+)
 from preventhub.governance.tests.factories import BodyFactory, MeetingFactory
 from preventhub.governance.tests.meetings_fixtures import EXEMPT_TITLE, PUBLIC_TITLE, london, story
 
@@ -43,25 +49,34 @@ def test_the_page_shows_the_local_time_not_utc(client):
     assert "6:30pm" in _detail(client, meeting).content.decode()
 
 
-@pytest.mark.parametrize("persona", ["councillor", "partner_lead", "other_partner_lead", "channel_coordinator",
-                                     "auditor"])
+@pytest.mark.parametrize(
+    "persona",
+    ["councillor", "partner_lead", "other_partner_lead", "channel_coordinator", "auditor"],
+)
 def test_people_without_exempt_access_never_see_exempt_items(client, personas, persona):
     s = story()
     client.force_login(personas[persona])
     html = _detail(client, s.meeting).content.decode()
     assert PUBLIC_TITLE in html
     assert EXEMPT_TITLE not in html
-    pack = client.get(reverse("governance:agenda_pack", args=[s.meeting.public_id])).content.decode()
+    pack = client.get(
+        reverse("governance:agenda_pack", args=[s.meeting.public_id])
+    ).content.decode()
     assert EXEMPT_TITLE not in pack
 
 
 @pytest.mark.parametrize("persona", ["democratic_services", "prevent_lead"])
-def test_people_with_exempt_access_see_exempt_items_marked_with_their_paragraph(client, personas, persona):
+def test_people_with_exempt_access_see_exempt_items_marked_with_their_paragraph(
+    client, personas, persona
+):
     s = story()
     client.force_login(personas[persona])
     html = _detail(client, s.meeting).content.decode()
     assert EXEMPT_TITLE in html
-    assert "Not for publication: paragraph 1 of Schedule 12A (Information relating to any individual)" in html
+    assert (
+        "Not for publication: paragraph 1 of Schedule 12A (Information relating to any individual)"
+        in html
+    )
 
 
 def test_an_unpublished_agenda_is_not_public(client, personas):
@@ -75,11 +90,14 @@ def test_an_unpublished_agenda_is_not_public(client, personas):
     assert PUBLIC_TITLE in _detail(client, s.meeting).content.decode()
 
 
-def test_a_private_bodys_meetings_are_missing_for_anonymous_visitors_and_shown_to_roles(client, personas):
+def test_a_private_bodys_meetings_are_missing_for_anonymous_visitors_and_shown_to_roles(
+    client, personas
+):
     s = story(is_public=False)
     assert _detail(client, s.meeting).status_code == 404
-    assert s.meeting.public_id not in [m.public_id for m in
-                                       client.get(reverse("governance:meeting_list")).context["page"]]
+    assert s.meeting.public_id not in [
+        m.public_id for m in client.get(reverse("governance:meeting_list")).context["page"]
+    ]
     client.force_login(personas["councillor"])
     assert _detail(client, s.meeting).status_code == 200
 
@@ -98,14 +116,29 @@ def test_attendance_and_declarations_are_shown_as_minutes_set_them_out(client):
     Attendance.objects.create(meeting=s.meeting, person=s.chair, status="present")
     Attendance.objects.create(meeting=s.meeting, person=s.members[0], status="apologies")
     Attendance.objects.create(meeting=s.meeting, person=s.officer, status="in_attendance")
-    Declaration.objects.create(meeting=s.meeting, item=s.item, person=s.members[1], kind=InterestKind.OTHER_REGISTRABLE,
-                               nature="Governor of Northbridge Academy")
-    Declaration.objects.create(meeting=s.meeting, item=s.exempt_item, person=s.members[2], kind=InterestKind.DPI,
-                               nature="Knows Person A")
+    Declaration.objects.create(
+        meeting=s.meeting,
+        item=s.item,
+        person=s.members[1],
+        kind=InterestKind.OTHER_REGISTRABLE,
+        nature="Governor of Northbridge Academy",
+    )
+    Declaration.objects.create(
+        meeting=s.meeting,
+        item=s.exempt_item,
+        person=s.members[2],
+        kind=InterestKind.DPI,
+        nature="Knows Person A",
+    )
     response = _detail(client, s.meeting)
-    groups = {g["heading"]: [a.person.name for a in g["rows"]] for g in response.context["attendance"]}
-    assert groups == {"Present": ["Councillor Gerrard"], "Apologies": ["Councillor Hague"],
-                      "Also in attendance": ["Helen Marsh"]}
+    groups = {
+        g["heading"]: [a.person.name for a in g["rows"]] for g in response.context["attendance"]
+    }
+    assert groups == {
+        "Present": ["Councillor Gerrard"],
+        "Apologies": ["Councillor Hague"],
+        "Also in attendance": ["Helen Marsh"],
+    }
     html = response.content.decode()
     assert "Governor of Northbridge Academy" in html
     # A declaration on an exempt item goes with the item.
@@ -136,10 +169,17 @@ def test_a_cancelled_meeting_says_so(client):
 def test_the_list_filters_by_body_status_year_and_dates(client):
     from preventhub.core.testing.factories import MunicipalYearFactory
 
-    year = MunicipalYearFactory(label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16))
-    body, other = BodyFactory(name="Prevent Strategic Group"), BodyFactory(name="Community Safety Partnership")
+    year = MunicipalYearFactory(
+        label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16)
+    )
+    body, other = (
+        BodyFactory(name="Prevent Strategic Group"),
+        BodyFactory(name="Community Safety Partnership"),
+    )
     june = MeetingFactory(body=body, municipal_year=year, starts_at=london(2016, 6, 15))
-    MeetingFactory(body=body, municipal_year=None, starts_at=london(2016, 1, 14), status=MeetingStatus.HELD)
+    MeetingFactory(
+        body=body, municipal_year=None, starts_at=london(2016, 1, 14), status=MeetingStatus.HELD
+    )
     MeetingFactory(body=other, municipal_year=year, starts_at=london(2016, 9, 1))
     url = reverse("governance:meeting_list")
 
@@ -149,15 +189,30 @@ def test_the_list_filters_by_body_status_year_and_dates(client):
     assert found(body=body.public_id) == [june.public_id, found(body=body.public_id)[1]]
     assert found(body=body.public_id, status="scheduled") == [june.public_id]
     assert found(year=year.public_id, body=body.public_id) == [june.public_id]
-    assert found(**{"date_from-day": "1", "date_from-month": "6", "date_from-year": "2016",
-                    "date_to-day": "30", "date_to-month": "6", "date_to-year": "2016"}) == [june.public_id]
+    assert found(
+        **{
+            "date_from-day": "1",
+            "date_from-month": "6",
+            "date_from-year": "2016",
+            "date_to-day": "30",
+            "date_to-month": "6",
+            "date_to-year": "2016",
+        }
+    ) == [june.public_id]
     assert len(found()) == 3
 
 
 def test_a_bad_filter_shows_a_govuk_error_and_the_whole_list(client):
     MeetingFactory(municipal_year=None)
-    response = client.get(reverse("governance:meeting_list"), {
-        "date_from-day": "31", "date_from-month": "2", "date_from-year": "2016", "status": "nonsense"})
+    response = client.get(
+        reverse("governance:meeting_list"),
+        {
+            "date_from-day": "31",
+            "date_from-month": "2",
+            "date_from-year": "2016",
+            "status": "nonsense",
+        },
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert "There is a problem" in html
@@ -187,7 +242,9 @@ def test_the_body_meetings_page_links_attendance_and_the_calendar(client):
 def test_the_list_paginates(client):
     body = BodyFactory()
     for day in range(30):
-        MeetingFactory(body=body, municipal_year=None, starts_at=london(2016, 1, 1) + dt.timedelta(days=day))
+        MeetingFactory(
+            body=body, municipal_year=None, starts_at=london(2016, 1, 1) + dt.timedelta(days=day)
+        )
     first = client.get(reverse("governance:meeting_list"))
     assert len(first.context["page"].object_list) == 25
     second = client.get(reverse("governance:meeting_list"), {"page": 2})
@@ -207,6 +264,11 @@ def test_the_body_attendance_page_counts_people_and_ignores_cancelled_meetings(c
     response = client.get(reverse("governance:body_attendance", args=[s.body.public_id]))
     (row,) = response.context["page"].object_list
     assert (row["person__name"], row["expected"], row["present"], row["absent"], row["rate"]) == (
-        "Councillor Gerrard", 2, 1, 0, 50)
+        "Councillor Gerrard",
+        2,
+        1,
+        0,
+        50,
+    )
     assert response.context["counts"] == {"held": 1, "scheduled": 1, "cancelled": 1}
     assert "1 of 2 (50%)" in response.content.decode()

@@ -39,13 +39,17 @@ TEMPLATES = "governance/meetings"
 def years_with_meetings(meetings: QuerySet[Meeting]) -> QuerySet[MunicipalYear]:
     """The municipal years of meetings the user may see (one query). A year's label is on every
     public meeting page, so visitors without directory access may filter by it."""
-    return (MunicipalYear._default_manager.filter(pk__in=meetings.values("municipal_year_id"))
-            .order_by("-starts_on"))
+    return MunicipalYear._default_manager.filter(
+        pk__in=meetings.values("municipal_year_id")
+    ).order_by("-starts_on")
 
 
-def _filtered(request: HttpRequest, meetings: QuerySet[Meeting], bodies: Any) -> tuple[MeetingFilterForm,
-                                                                                          QuerySet[Meeting]]:
-    form = MeetingFilterForm(request.GET or None, bodies=bodies, years=years_with_meetings(meetings))
+def _filtered(
+    request: HttpRequest, meetings: QuerySet[Meeting], bodies: Any
+) -> tuple[MeetingFilterForm, QuerySet[Meeting]]:
+    form = MeetingFilterForm(
+        request.GET or None, bodies=bodies, years=years_with_meetings(meetings)
+    )
     if not form.is_bound or not form.is_valid():
         return form, meetings
     data = form.cleaned_data
@@ -69,7 +73,8 @@ def _list(request: HttpRequest, body: Body | None) -> HttpResponse:
     bodies = None if body is not None else policies.bodies.visible_to(request.user).order_by("name")
     form, filtered = _filtered(request, meetings, bodies)
     rows = services.with_attendance_counts(
-        filtered.select_related("body", "municipal_year").order_by("-starts_at", "pk"))
+        filtered.select_related("body", "municipal_year").order_by("-starts_at", "pk")
+    )
     context = {
         "body": body,
         "form": form,
@@ -102,7 +107,8 @@ def _minutes(request: HttpRequest, meeting: Meeting) -> dict[str, Any]:
     grants = grants_for(request.user)
     status = meeting.minutes_status
     visible = status in policies.PUBLIC_MINUTES or (
-        status != MinutesStatus.NONE and grants.has(Cap.GOVERNANCE_VIEW_DRAFTS))
+        status != MinutesStatus.NONE and grants.has(Cap.GOVERNANCE_VIEW_DRAFTS)
+    )
     url = optional_url("governance:minutes_detail", meeting.public_id) if visible else ""
     return {"label": meeting.get_minutes_status_display(), "visible": visible, "url": url}
 
@@ -114,23 +120,43 @@ def meeting_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
     queryset = policies.meetings.visible_to(request.user).select_related("body", "municipal_year")
     meeting = policies.meetings.get_or_404(request, queryset=queryset, public_id=public_id)
     grants = grants_for(request.user)
-    items = list(policies.agenda_items.visible_to(request.user).filter(meeting=meeting)
-                 .select_related("presenting_officer", "report").order_by("order", "id"))
+    items = list(
+        policies.agenda_items.visible_to(request.user)
+        .filter(meeting=meeting)
+        .select_related("presenting_officer", "report")
+        .order_by("order", "id")
+    )
     report_ids = {item.report_id for item in items if item.report_id}
-    readable = set(policies.reports.visible_to(request.user).filter(pk__in=report_ids)
-                   .values_list("pk", flat=True)) if report_ids else set()
+    readable = (
+        set(
+            policies.reports.visible_to(request.user)
+            .filter(pk__in=report_ids)
+            .values_list("pk", flat=True)
+        )
+        if report_ids
+        else set()
+    )
     for item in items:
-        item.report_url = (optional_url("governance:report_detail", item.report.public_id)
-                           if item.report_id in readable else "")
+        item.report_url = (
+            optional_url("governance:report_detail", item.report.public_id)
+            if item.report_id in readable
+            else ""
+        )
         item.report_visible = item.report_id in readable
-    attendance = list(Attendance.objects.filter(meeting=meeting).select_related("person", "substitute_for")
-                      .order_by("person__name"))
+    attendance = list(
+        Attendance.objects.filter(meeting=meeting)
+        .select_related("person", "substitute_for")
+        .order_by("person__name")
+    )
     item_ids = [item.pk for item in items]
     # A declaration about an item the user may not see (exempt, or on an unpublished agenda) is
     # left out with the item: its nature could disclose the item.
-    declarations = list(Declaration.objects.filter(meeting=meeting)
-                        .filter(Q(item__isnull=True) | Q(item__in=item_ids))
-                        .select_related("person", "item").order_by("item__order", "id"))
+    declarations = list(
+        Declaration.objects.filter(meeting=meeting)
+        .filter(Q(item__isnull=True) | Q(item__in=item_ids))
+        .select_related("person", "item")
+        .order_by("item__order", "id")
+    )
     can_manage = policies.can_manage_governance(request.user)
     published = meeting.agenda_published_at is not None
     sees_drafts = grants.has(Cap.GOVERNANCE_VIEW_DRAFTS)
@@ -201,12 +227,16 @@ def body_attendance(request: HttpRequest, public_id: Any) -> HttpResponse:
     page = paginate(request, services.attendance_by_person(meetings), per_page=50)
     for row in page["page"].object_list:
         row["rate"] = services.rate(row)
-    return render(request, f"{TEMPLATES}/attendance_stats.html", {
-        "body": body,
-        "form": form,
-        "errors": error_list(form) if form.is_bound else [],
-        "counts": counts,
-        "totals": totals,
-        "total_rate": services.rate(totals),
-        **page,
-    })
+    return render(
+        request,
+        f"{TEMPLATES}/attendance_stats.html",
+        {
+            "body": body,
+            "form": form,
+            "errors": error_list(form) if form.is_bound else [],
+            "counts": counts,
+            "totals": totals,
+            "total_rate": services.rate(totals),
+            **page,
+        },
+    )

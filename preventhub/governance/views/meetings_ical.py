@@ -15,8 +15,14 @@ LINE_OCTETS = 75
 
 
 def escape_text(value: str) -> str:
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+    return (
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
 
 
 def utc(moment: dt.datetime) -> str:
@@ -39,8 +45,17 @@ def fold(line: str) -> str:
     return "\r\n ".join(chunks)
 
 
-def event(*, uid: str, stamp: dt.datetime, starts: dt.datetime, summary: str, location: str = "",
-          cancelled: bool = False, url: str = "", sequence: int = 0) -> list[str]:
+def event(
+    *,
+    uid: str,
+    stamp: dt.datetime,
+    starts: dt.datetime,
+    summary: str,
+    location: str = "",
+    cancelled: bool = False,
+    url: str = "",
+    sequence: int = 0,
+) -> list[str]:
     lines = [
         "BEGIN:VEVENT",
         f"UID:{uid}",
@@ -52,14 +67,23 @@ def event(*, uid: str, stamp: dt.datetime, starts: dt.datetime, summary: str, lo
         lines.append(f"LOCATION:{escape_text(location)}")
     if url:
         lines.append(f"URL:{url}")
-    lines += [f"SEQUENCE:{max(sequence, 0)}", f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}",
-              "END:VEVENT"]
+    lines += [
+        f"SEQUENCE:{max(sequence, 0)}",
+        f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}",
+        "END:VEVENT",
+    ]
     return lines
 
 
 def calendar(*, name: str, events: list[list[str]]) -> str:
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-             f"X-WR-CALNAME:{escape_text(name)}"]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{escape_text(name)}",
+    ]
     for lines_of_event in events:
         lines.extend(lines_of_event)
     lines.append("END:VCALENDAR")

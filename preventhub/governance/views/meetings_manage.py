@@ -39,13 +39,16 @@ EXTRA_ATTENDANCE_ROWS = 3
 
 
 def _posted(request: HttpRequest) -> Any:
-    """The submitted data, or None on GET (an empty POST still binds: a confirmation has no fields)."""
+    """The submitted data, or None on GET (an empty POST still binds: confirmations have no
+    fields)."""
     return request.POST if request.method == "POST" else None
 
 
 def _meeting(request: HttpRequest, public_id: Any) -> Meeting:
     queryset = policies.meetings.visible_to(request.user, Action.CHANGE).select_related("body")
-    return policies.meetings.get_or_404(request, Action.CHANGE, queryset=queryset, public_id=public_id)
+    return policies.meetings.get_or_404(
+        request, Action.CHANGE, queryset=queryset, public_id=public_id
+    )
 
 
 def _to_meeting(meeting: Meeting, anchor: str = "") -> HttpResponse:
@@ -72,9 +75,16 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
     form = MeetingForm(_posted(request), bodies=bodies, years=_years(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        meeting = save(form, lambda: services.create_meeting(
-            actor=request.user, body=data["body"], starts_at=data["starts_at"], venue=data["venue"],
-            municipal_year=data.get("municipal_year")))
+        meeting = save(
+            form,
+            lambda: services.create_meeting(
+                actor=request.user,
+                body=data["body"],
+                starts_at=data["starts_at"],
+                venue=data["venue"],
+                municipal_year=data.get("municipal_year"),
+            ),
+        )
         if meeting is not None:
             return _to_meeting(meeting)
     return render(request, f"{TEMPLATES}/form.html", form_context(form, meeting=None))
@@ -95,9 +105,21 @@ def meeting_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     form = MeetingForm(_posted(request), years=_years(request), meeting=meeting)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        changes = {"starts_at": data["starts_at"], "venue": data["venue"], "municipal_year": data["municipal_year"]}
-        saved = save(form, lambda: services.update_meeting(
-            actor=request.user, meeting=meeting, data=changes, expected_version=data.get("version")), record=meeting)
+        changes = {
+            "starts_at": data["starts_at"],
+            "venue": data["venue"],
+            "municipal_year": data["municipal_year"],
+        }
+        saved = save(
+            form,
+            lambda: services.update_meeting(
+                actor=request.user,
+                meeting=meeting,
+                data=changes,
+                expected_version=data.get("version"),
+            ),
+            record=meeting,
+        )
         if saved is not None:
             return _to_meeting(meeting)
     return render(request, f"{TEMPLATES}/form.html", form_context(form, meeting=meeting))
@@ -110,9 +132,16 @@ def meeting_cancel(request: HttpRequest, public_id: Any) -> HttpResponse:
     form = CancelForm(_posted(request), initial={"version": meeting.version})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        done = save(form, lambda: services.cancel_meeting(
-            actor=request.user, meeting=meeting, reason=data["reason"], expected_version=data.get("version")),
-            record=meeting)
+        done = save(
+            form,
+            lambda: services.cancel_meeting(
+                actor=request.user,
+                meeting=meeting,
+                reason=data["reason"],
+                expected_version=data.get("version"),
+            ),
+            record=meeting,
+        )
         if done is not None:
             return _to_meeting(meeting)
     return render(request, f"{TEMPLATES}/cancel.html", form_context(form, meeting=meeting))
@@ -122,8 +151,15 @@ def _confirm(request: HttpRequest, public_id: Any, template: str, call: Any) -> 
     meeting = _meeting(request, public_id)
     form = ConfirmForm(_posted(request), initial={"version": meeting.version})
     if request.method == "POST" and form.is_valid():
-        done = save(form, lambda: call(actor=request.user, meeting=meeting,
-                                       expected_version=form.cleaned_data.get("version")), record=meeting)
+        done = save(
+            form,
+            lambda: call(
+                actor=request.user,
+                meeting=meeting,
+                expected_version=form.cleaned_data.get("version"),
+            ),
+            record=meeting,
+        )
         if done is not None:
             return _to_meeting(meeting)
     return render(request, f"{TEMPLATES}/{template}", form_context(form, meeting=meeting))
@@ -144,11 +180,15 @@ def agenda_publish(request: HttpRequest, public_id: Any) -> HttpResponse:
 # Agenda items -----------------------------------------------------------------------------------
 
 
-def _item_form(request: HttpRequest, meeting: Meeting, item: AgendaItem | None = None) -> AgendaItemForm:
+def _item_form(
+    request: HttpRequest, meeting: Meeting, item: AgendaItem | None = None
+) -> AgendaItemForm:
     return AgendaItemForm(
         _posted(request),
         people=directory_policies.people.visible_to(request.user).order_by("name"),
-        reports=policies.reports.visible_to(request.user).filter(body_id=meeting.body_id).order_by("title"),
+        reports=policies.reports.visible_to(request.user)
+        .filter(body_id=meeting.body_id)
+        .order_by("title"),
         item=item,
     )
 
@@ -163,17 +203,26 @@ def agenda_item_add(request: HttpRequest, public_id: Any) -> HttpResponse:
     meeting = _meeting(request, public_id)
     form = _item_form(request, meeting)
     if request.method == "POST" and form.is_valid():
-        item = save(form, lambda: services.add_agenda_item(actor=request.user, meeting=meeting,
-                                                           data=_item_data(form)))
+        item = save(
+            form,
+            lambda: services.add_agenda_item(
+                actor=request.user, meeting=meeting, data=_item_data(form)
+            ),
+        )
         if item is not None:
             return _to_meeting(meeting, "agenda")
-    return render(request, f"{TEMPLATES}/item_form.html", form_context(form, meeting=meeting, item=None))
+    return render(
+        request, f"{TEMPLATES}/item_form.html", form_context(form, meeting=meeting, item=None)
+    )
 
 
 def _item(request: HttpRequest, public_id: Any) -> AgendaItem:
-    queryset = (policies.agenda_items.visible_to(request.user, Action.CHANGE)
-                .select_related("meeting", "meeting__body"))
-    return policies.agenda_items.get_or_404(request, Action.CHANGE, queryset=queryset, public_id=public_id)
+    queryset = policies.agenda_items.visible_to(request.user, Action.CHANGE).select_related(
+        "meeting", "meeting__body"
+    )
+    return policies.agenda_items.get_or_404(
+        request, Action.CHANGE, queryset=queryset, public_id=public_id
+    )
 
 
 @manage_required
@@ -182,12 +231,21 @@ def agenda_item_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     item = _item(request, public_id)
     form = _item_form(request, item.meeting, item)
     if request.method == "POST" and form.is_valid():
-        saved = save(form, lambda: services.update_agenda_item(
-            actor=request.user, item=item, data=_item_data(form), expected_version=form.cleaned_data.get("version")),
-            record=item)
+        saved = save(
+            form,
+            lambda: services.update_agenda_item(
+                actor=request.user,
+                item=item,
+                data=_item_data(form),
+                expected_version=form.cleaned_data.get("version"),
+            ),
+            record=item,
+        )
         if saved is not None:
             return _to_meeting(item.meeting, "agenda")
-    return render(request, f"{TEMPLATES}/item_form.html", form_context(form, meeting=item.meeting, item=item))
+    return render(
+        request, f"{TEMPLATES}/item_form.html", form_context(form, meeting=item.meeting, item=item)
+    )
 
 
 @manage_required
@@ -197,10 +255,16 @@ def agenda_item_remove(request: HttpRequest, public_id: Any) -> HttpResponse:
     form = ConfirmForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         meeting = item.meeting
-        removed = save(form, lambda: services.remove_agenda_item(actor=request.user, item=item) or True)
+        removed = save(
+            form, lambda: services.remove_agenda_item(actor=request.user, item=item) or True
+        )
         if removed is not None:
             return _to_meeting(meeting, "agenda")
-    return render(request, f"{TEMPLATES}/item_remove.html", form_context(form, meeting=item.meeting, item=item))
+    return render(
+        request,
+        f"{TEMPLATES}/item_remove.html",
+        form_context(form, meeting=item.meeting, item=item),
+    )
 
 
 @manage_required
@@ -212,7 +276,9 @@ def agenda_reorder(request: HttpRequest, public_id: Any) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         services.reorder_agenda(actor=request.user, meeting=meeting, positions=form.positions())
         return _to_meeting(meeting, "agenda")
-    return render(request, f"{TEMPLATES}/reorder.html", form_context(form, meeting=meeting, items=items))
+    return render(
+        request, f"{TEMPLATES}/reorder.html", form_context(form, meeting=meeting, items=items)
+    )
 
 
 # Attendance -------------------------------------------------------------------------------------
@@ -222,8 +288,12 @@ def _attendance_formset(request: HttpRequest, meeting: Meeting) -> Any:
     """A row per member of the body on the day, then everyone else already recorded, then blank
     rows to add others (save to get more). Three queries whatever the number of rows."""
     members = services.expected_members(meeting)
-    existing = {a.person_id: a for a in Attendance.objects.filter(meeting=meeting)
-                .select_related("person", "substitute_for").order_by("person__name")}
+    existing = {
+        a.person_id: a
+        for a in Attendance.objects.filter(meeting=meeting)
+        .select_related("person", "substitute_for")
+        .order_by("person__name")
+    }
     everyone = list(directory_policies.people.visible_to(request.user).order_by("name"))
     voting = [m.person for m in members if m.role in services.VOTING_ROLES]
     rows: list[dict[str, Any]] = []
@@ -232,24 +302,43 @@ def _attendance_formset(request: HttpRequest, meeting: Meeting) -> Any:
 
     def fixed(person: Person, heading: str) -> None:
         listed.add(person.pk)
-        rows.append({"people": everyone, "members": voting, "heading": heading, "name": person.name})
+        rows.append(
+            {"people": everyone, "members": voting, "heading": heading, "name": person.name}
+        )
         record = existing.get(person.pk)
-        initial.append({"person": person, "status": record.status if record else "",
-                        "substitute_for": record.substitute_for if record else None})
+        initial.append(
+            {
+                "person": person,
+                "status": record.status if record else "",
+                "substitute_for": record.substitute_for if record else None,
+            }
+        )
 
     for membership in members:
-        fixed(membership.person, f"{membership.person.name}, {membership.get_role_display().lower()}")
+        fixed(
+            membership.person, f"{membership.person.name}, {membership.get_role_display().lower()}"
+        )
     for record in existing.values():
         if record.person_id not in listed:
-            fixed(record.person, record.person.name + (f", {record.person.job_title}"
-                                                       if record.person.job_title else ""))
+            fixed(
+                record.person,
+                record.person.name
+                + (f", {record.person.job_title}" if record.person.job_title else ""),
+            )
     others = [p for p in everyone if p.pk not in listed]
     extra = {"people": others, "members": voting, "heading": ""}
     if request.method == "POST":
-        formset = AttendanceFormSet(request.POST, row_kwargs=rows, extra_kwargs=extra, prefix="attendance")
+        formset = AttendanceFormSet(
+            request.POST, row_kwargs=rows, extra_kwargs=extra, prefix="attendance"
+        )
     else:
-        formset = AttendanceFormSet(initial=initial, row_kwargs=rows, extra_kwargs=extra, prefix="attendance",
-                                    blank_rows=EXTRA_ATTENDANCE_ROWS)
+        formset = AttendanceFormSet(
+            initial=initial,
+            row_kwargs=rows,
+            extra_kwargs=extra,
+            prefix="attendance",
+            blank_rows=EXTRA_ATTENDANCE_ROWS,
+        )
     formset.members_count = len(members)
     return formset
 
@@ -268,19 +357,42 @@ def meeting_attendance(request: HttpRequest, public_id: Any) -> HttpResponse:
     formset = _attendance_formset(request, meeting)
     version_form = ConfirmForm(_posted(request), initial={"version": meeting.version})
     if request.method == "POST" and formset.is_valid() and version_form.is_valid():
-        rows = [services.AttendanceRow(person=f.cleaned_data["person"], status=f.cleaned_data.get("status") or "",
-                                       substitute_for=f.cleaned_data.get("substitute_for"))
-                for f in formset.forms if f.cleaned_data.get("person") is not None]
-        done = save(version_form, lambda: services.record_attendance(
-            actor=request.user, meeting=meeting, rows=rows, expected_version=version_form.cleaned_data.get("version")),
-            record=meeting)
+        rows = [
+            services.AttendanceRow(
+                person=f.cleaned_data["person"],
+                status=f.cleaned_data.get("status") or "",
+                substitute_for=f.cleaned_data.get("substitute_for"),
+            )
+            for f in formset.forms
+            if f.cleaned_data.get("person") is not None
+        ]
+        done = save(
+            version_form,
+            lambda: services.record_attendance(
+                actor=request.user,
+                meeting=meeting,
+                rows=rows,
+                expected_version=version_form.cleaned_data.get("version"),
+            ),
+            record=meeting,
+        )
         if done is not None:
             return _to_meeting(meeting, "attendance")
-    errors = (_formset_errors(formset) + error_list(version_form)) if request.method == "POST" else []
-    return render(request, f"{TEMPLATES}/attendance_form.html", {
-        "meeting": meeting, "formset": formset, "version_form": version_form, "errors": errors,
-        "members_count": formset.members_count, "named_count": len(formset.row_kwargs),
-    })
+    errors = (
+        (_formset_errors(formset) + error_list(version_form)) if request.method == "POST" else []
+    )
+    return render(
+        request,
+        f"{TEMPLATES}/attendance_form.html",
+        {
+            "meeting": meeting,
+            "formset": formset,
+            "version_form": version_form,
+            "errors": errors,
+            "members_count": formset.members_count,
+            "named_count": len(formset.row_kwargs),
+        },
+    )
 
 
 # Declarations of interest -----------------------------------------------------------------------
@@ -292,16 +404,29 @@ def declaration_add(request: HttpRequest, public_id: Any) -> HttpResponse:
     meeting = _meeting(request, public_id)
     day = services.local_date(meeting)
     members = Membership.objects.filter(body_id=meeting.body_id).current(day).values("person_id")
-    people = (Person.objects.filter(Q(pk__in=members) | Q(attendance__meeting=meeting)).distinct()
-              .order_by("name"))
+    people = (
+        Person.objects.filter(Q(pk__in=members) | Q(attendance__meeting=meeting))
+        .distinct()
+        .order_by("name")
+    )
     items = AgendaItem.objects.filter(meeting=meeting).order_by("order", "id")
     form = DeclarationForm(_posted(request), people=people, items=items)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        declaration = save(form, lambda: services.add_declaration(
-            actor=request.user, meeting=meeting, person=data["person"], item=data.get("item"), kind=data["kind"],
-            nature=data["nature"], withdrew=data["withdrew"] == "yes"))
+        declaration = save(
+            form,
+            lambda: services.add_declaration(
+                actor=request.user,
+                meeting=meeting,
+                person=data["person"],
+                item=data.get("item"),
+                kind=data["kind"],
+                nature=data["nature"],
+                withdrew=data["withdrew"] == "yes",
+            ),
+        )
         if declaration is not None:
             return _to_meeting(meeting, "declarations")
-    return render(request, f"{TEMPLATES}/declaration_form.html", form_context(form, meeting=meeting))
-
+    return render(
+        request, f"{TEMPLATES}/declaration_form.html", form_context(form, meeting=meeting)
+    )

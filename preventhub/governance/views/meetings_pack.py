@@ -46,10 +46,15 @@ def _pack(request: HttpRequest, public_id: Any, *, full: bool) -> dict[str, Any]
         items = items.filter(is_exempt=False)
     items = list(items.select_related("presenting_officer").order_by("order", "id"))
     reports = policies.reports.visible_to(request.user).filter(
-        pk__in=[item.report_id for item in items if item.report_id], status=ReportStatus.PUBLISHED)
+        pk__in=[item.report_id for item in items if item.report_id], status=ReportStatus.PUBLISHED
+    )
     if not full:
         reports = reports.filter(is_exempt=False)
-    by_id = {r.pk: r for r in reports.prefetch_related("recommendations")} if any(i.report_id for i in items) else {}
+    by_id = (
+        {r.pk: r for r in reports.prefetch_related("recommendations")}
+        if any(i.report_id for i in items)
+        else {}
+    )
     for item in items:
         item.pack_report = by_id.get(item.report_id)
     return {
@@ -86,7 +91,9 @@ def agenda_pack_full(request: HttpRequest, public_id: Any) -> HttpResponse:
 @login_required
 def agenda_pack_full_pdf(request: HttpRequest, public_id: Any) -> HttpResponse:
     context = _pack(request, public_id, full=True)
-    return pdf_response(render_pdf(f"{TEMPLATES}/pack_pdf.html", context), f"{context['title']} full")
+    return pdf_response(
+        render_pdf(f"{TEMPLATES}/pack_pdf.html", context), f"{context['title']} full"
+    )
 
 
 def body_ical(request: HttpRequest, public_id: Any) -> HttpResponse:
@@ -95,19 +102,27 @@ def body_ical(request: HttpRequest, public_id: Any) -> HttpResponse:
     its meetings."""
     body = policies.bodies.get_or_404(request, public_id=public_id)
     since = timezone.now() - ICAL_HISTORY
-    meetings: list[Meeting] = list(policies.meetings.visible_to(request.user)
-                                   .filter(body=body, starts_at__gte=since).order_by("starts_at", "pk"))
+    meetings: list[Meeting] = list(
+        policies.meetings.visible_to(request.user)
+        .filter(body=body, starts_at__gte=since)
+        .order_by("starts_at", "pk")
+    )
     host = request.get_host().split(":")[0]
-    events = [ical.event(
-        uid=f"{m.public_id}@{host}",
-        stamp=m.updated_at,
-        starts=m.starts_at,
-        summary=body.name,
-        location=m.venue,
-        cancelled=m.status == MeetingStatus.CANCELLED,
-        url=request.build_absolute_uri(reverse("governance:meeting_detail", args=[m.public_id])),
-        sequence=m.version - 1,
-    ) for m in meetings]
+    events = [
+        ical.event(
+            uid=f"{m.public_id}@{host}",
+            stamp=m.updated_at,
+            starts=m.starts_at,
+            summary=body.name,
+            location=m.venue,
+            cancelled=m.status == MeetingStatus.CANCELLED,
+            url=request.build_absolute_uri(
+                reverse("governance:meeting_detail", args=[m.public_id])
+            ),
+            sequence=m.version - 1,
+        )
+        for m in meetings
+    ]
     content = ical.calendar(name=body.name, events=events)
     response = HttpResponse(content.encode("utf-8"), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="meetings.ics"'
