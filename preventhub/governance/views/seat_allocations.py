@@ -85,7 +85,10 @@ def allocation_create(request: HttpRequest) -> HttpResponse:
     """Step one (GET): the year and the composition date. Step two: the bodies, their seats and
     constraints, previewed ("Preview") or saved ("Save allocation")."""
     years = directory_policies.municipal_years.visible_to(request.user).order_by("-starts_on")
-    chooser = CompositionForm(request.GET or None, years=years)
+    # The year and date come in the query string (step one's GET form); step two's POST repeats
+    # them in hidden fields so it stands on its own.
+    posted_choice = request.method == "POST" and "municipal_year" in request.POST
+    chooser = CompositionForm((request.POST if posted_choice else request.GET) or None, years=years)
     context: dict[str, Any] = {"chooser": chooser, "form": None, "errors": []}
     if not chooser.is_bound or not chooser.is_valid():
         context["errors"] = error_list(chooser) if chooser.is_bound else []
