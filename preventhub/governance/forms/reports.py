@@ -259,24 +259,27 @@ class AppendixForm(forms.Form):
                                widget=forms.RadioSelect,
                                error_messages={"required": "Select what the appendix is",
                                                "invalid_choice": "Select what the appendix is"})
-    file = forms.FileField(label="File", required=False,
+    file = forms.FileField(label="File to upload (for an uploaded file)", required=False,
                            help_text=f"A PDF, Word document (.docx), Excel spreadsheet (.xlsx), PNG or JPG, "
                                      f"smaller than {MAX_APPENDIX_LABEL}.",
                            error_messages={"empty": "The selected file is empty",
                                            "invalid": "The selected file could not be read: choose it again"})
     terms = forms.Field(required=False)  # replaced in __init__
-    url = forms.URLField(label="Web address", required=False, max_length=200, assume_scheme="https",
+    url = forms.URLField(label="Web address (for a web address)", required=False, max_length=200, assume_scheme="https",
                          help_text="For example https://democracy.example.gov.uk/documents/s6159.pdf",
                          error_messages={"invalid": "Enter a web address in the correct format, like "
                                                     "https://www.example.gov.uk/strategy.pdf",
                                          "max_length": "The web address must be 200 characters or fewer"})
 
     govuk_options = {"letter": {"classes": "govuk-input--width-4"}}
+    # Which of file, terms and web address is needed depends on the answer to "What is the
+    # appendix?", so none of them is marked optional: their labels say when each is needed.
+    govuk_mark_optional = False
 
     def __init__(self, *args: Any, terms: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["terms"] = _choice(
-            terms, label="Terms of reference", empty="Choose a version",
+            terms, label="Version of terms of reference (for terms of reference)", empty="Choose a version",
             error_messages={"invalid_choice": "Choose a version of terms of reference from the list"})
         self.fields["terms"].label_from_instance = _terms_label
         self.order_fields(["letter", "title", "source", "file", "terms", "url"])

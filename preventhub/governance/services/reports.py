@@ -45,7 +45,6 @@ from preventhub.governance.models import (
 )
 
 from .reports_files import check_appendix_file
-from .reports_layout import implication_heading
 
 REPORT_CREATED = register("governance.report_created", "Report drafted")
 REPORT_UPDATED = register("governance.report_updated", "Report changed")
@@ -139,8 +138,8 @@ def _ask_verifier(report: Report, implications: list[Implication]) -> None:
     person = implications[0].verifier
     if person is None or not person.email:
         return
-    headings = ", ".join(implication_heading(i).lower() for i in implications)
-    links = "\n".join(f"- {implication_heading(i)}: {verify_url(i)}" for i in implications)
+    headings = joined(implications)
+    links = "\n".join(f"- {i}: {verify_url(i)}" for i in implications)
     send_email_after_commit(
         subject=f"Please verify the {headings} implications of a committee report",
         body=(f"Dear {person.name},\n\n"
@@ -283,7 +282,13 @@ def _clean_implication(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _label(implication: Implication) -> str:
-    return f"{implication_heading(implication)} implications"
+    return str(implication)  # "Financial implications", "Crime and disorder implications"
+
+
+def joined(implications: list[Implication]) -> str:
+    """Their names as a sentence would list them: "financial, legal and equality"."""
+    labels = [i.label.lower() for i in implications]
+    return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
 
 
 def add_implication(*, actor: Any, report: Report, data: dict[str, Any],
@@ -359,9 +364,9 @@ def request_implications(*, actor: Any, report: Report, expected_version: int | 
         implications = list(report.implications.select_related("verifier").order_by("id"))
         if not implications:
             raise ValidationError("Add the report's implications before sending them for verification")
-        missing = [implication_heading(i).lower() for i in implications if i.is_required and i.verifier is None]
+        missing = [i for i in implications if i.is_required and i.verifier is None]
         if missing:
-            raise ValidationError(f"Choose who verifies the {', '.join(missing)} implications")
+            raise ValidationError(f"Choose who verifies the {joined(missing)} implications")
         report.status = ReportStatus.IMPLICATIONS_REQUESTED
         verifiers = sorted({i.verifier.name for i in implications if i.verifier and not i.is_verified})
         record_event(actor=actor, action=IMPLICATIONS_REQUESTED, obj=report, changes={
@@ -404,9 +409,8 @@ def publish_report(*, actor: Any, report: Report, agenda_item: AgendaItem | None
     with _changing(report, expected_version) as change:
         unverified = required_unverified(report)
         if unverified:
-            names = ", ".join(implication_heading(i).lower() for i in unverified)
             raise ValidationError(f"The report cannot be published until every required implication is "
-                                  f"verified: the {names} implications are not verified yet")
+                                  f"verified: the {joined(unverified)} implications are not verified yet")
         if report.status != ReportStatus.VERIFIED:
             raise ValidationError("Send the implications for verification before publishing the report")
         if agenda_item is None:

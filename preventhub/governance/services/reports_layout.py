@@ -178,11 +178,13 @@ def ordered_implications(implications: Iterable[Implication]) -> list[Implicatio
 
 
 def _awaiting(implication: Implication) -> str:
+    """Who is still to verify it; nothing for an implication that needs no verification and has
+    nobody asked (the seed report's "other implications" carry no sign-off line)."""
     if implication.is_verified:
         return ""
     who = implication.verifier
     if who is None:
-        return "No verifying officer has been chosen."
+        return "No verifying officer has been chosen." if implication.is_required else ""
     title = f", {who.job_title}" if who.job_title else ""
     return f"To be verified by {who.name}{title}."
 

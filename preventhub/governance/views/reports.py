@@ -112,7 +112,8 @@ def report_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
     in_verification = report.status in services.IN_VERIFICATION
     mine = [n for n in layout.implications if person_id and n.implication.verifier_id == person_id
             and not n.implication.is_verified and in_verification]
-    unverified = [n for n in layout.implications if n.implication.is_required and not n.implication.is_verified]
+    unverified = [n.implication for n in layout.implications
+                  if n.implication.is_required and not n.implication.is_verified]
     return render(request, f"{TEMPLATES}/detail.html", {
         "report": report,
         "layout": layout,
@@ -123,6 +124,7 @@ def report_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
         "is_published": report.status == ReportStatus.PUBLISHED,
         "mine": mine,
         "unverified": unverified,
+        "unverified_names": services.joined(unverified) if unverified else "",
         "history": record_history(report) if can_draft else None,
     })
 
@@ -208,13 +210,13 @@ def implication_verify(request: HttpRequest, public_id: Any) -> HttpResponse:
                 actor=request.user, implication=implication, text=form.cleaned_data["text"],
                 expected_version=form.cleaned_data.get("version")), record=report)
             if done is not None:
-                messages.success(request, f"You have verified the {services.implication_heading(done).lower()} "
-                                          f"implications of {report.title}.")
+                messages.success(request, f"You have verified the {str(done).lower()} of "
+                                          f"{report.title}.")
                 return redirect("governance:reports_to_verify")
     return render(request, f"{TEMPLATES}/verify.html", {
         "implication": implication,
         "report": report,
-        "heading": services.implication_heading(implication),
+        "heading": implication.label,
         "waiting": waiting,
         "person": implication.verifier,
         "form": form,

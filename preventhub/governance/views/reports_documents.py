@@ -79,10 +79,11 @@ def report_document(layout: ReportLayout, site: str) -> bytes:
         builder.paragraph(layout.empty_text)
     for item in layout.implications:
         builder.heading(f"{item.number} {item.heading}", level=3)
-        line = item.verified_line or f"Not verified yet. {item.awaiting}"
-        run = document.add_paragraph().add_run(line)
-        run.bold = bool(item.verified_line)
-        run.font.size = Pt(12)
+        line = item.verified_line or (f"Not verified yet. {item.awaiting}" if item.awaiting else "")
+        if line:
+            run = document.add_paragraph().add_run(line)
+            run.bold = bool(item.verified_line)
+            run.font.size = Pt(12)
         _blocks(builder, item.blocks, level=4)
     _section(builder, layout.background)
     builder.heading(layout.appendices_heading, level=2)

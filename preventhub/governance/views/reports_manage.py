@@ -34,6 +34,7 @@ from preventhub.governance.forms.reports import (
 )
 from preventhub.governance.models import AgendaItem, Appendix, Implication, Recommendation, Report
 from preventhub.governance.services import reports as services
+from preventhub.governance.services.reports_layout import implication_heading
 
 from .bodies import form_context, posted, require, save
 
@@ -214,7 +215,7 @@ def implication_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
             return _to_report(report, "implications")
     return render(request, f"{TEMPLATES}/implication_form.html",
                   form_context(form, report=report, implication=implication,
-                               heading=services.implication_heading(implication)))
+                               heading=implication.label))
 
 
 @draft_required
@@ -228,9 +229,8 @@ def implication_remove(request: HttpRequest, public_id: Any) -> HttpResponse:
             actor=request.user, implication=implication, expected_version=_version(form)) or True, record=report)
         if done is not None:
             return _to_report(report, "implications")
-    heading = services.implication_heading(implication).lower()
     return render(request, f"{TEMPLATES}/remove.html", form_context(
-        form, report=report, thing=f"the {heading} implications", text=implication.text))
+        form, report=report, thing=f"the {str(implication).lower()}", text=implication.text))
 
 
 # Appendices ----------------------------------------------------------------------------------------
@@ -288,7 +288,7 @@ def report_request_implications(request: HttpRequest, public_id: Any) -> HttpRes
             messages.success(request, "The implications have been sent to the verifying officers.")
             return _to_report(report)
     return render(request, f"{TEMPLATES}/request_implications.html", form_context(
-        form, report=report, implications=[(services.implication_heading(i), i) for i in implications],
+        form, report=report, implications=[(implication_heading(i), i) for i in implications],
         no_email=sorted({i.verifier.name for i in implications if i.verifier and not i.verifier.email})))
 
 
