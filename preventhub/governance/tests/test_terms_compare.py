@@ -186,3 +186,40 @@ def test_a_draft_cannot_be_compared_by_people_who_may_not_see_drafts(client, ver
     )
     client.force_login(personas["prevent_lead"])
     assert client.get(_url(versions["v2"], draft)).context["comparison"] is not None
+
+
+@pytest.mark.django_db
+def test_versions_typed_in_separately_are_matched_by_text_then_by_number():
+    """No shared lineage (v2 typed in, not copied): clause 2 removed, 3 renumbered to 2, and 4
+    renumbered to 3 and reworded."""
+    body = BodyFactory()
+    v1 = TermsOfReferenceFactory(body=body, number=1, status=TermsStatus.SUPERSEDED)
+    v2 = TermsOfReferenceFactory(body=body, number=2, status=TermsStatus.AGREED)
+    texts = ["To lead on Prevent.", SPEND, "To report yearly.", "Meets quarterly."]
+    before = [
+        ClauseFactory(terms=v1, number=str(i + 1), section=ClauseSection.DUTIES, text=t, order=i)
+        for i, t in enumerate(texts)
+    ]
+    after = [
+        ClauseFactory(terms=v2, number=str(i + 1), section=ClauseSection.DUTIES, text=t, order=i)
+        for i, t in enumerate(["To lead on Prevent.", "To report yearly.", "Meets monthly."])
+    ]
+    rows = compare(before, after).rows
+    assert [(r.change, r.before and r.before.number, r.after and r.after.number) for r in rows] == [
+        (Change.UNCHANGED, "1", "1"),
+        (Change.REMOVED, "2", None),
+        (Change.CHANGED, "3", "2"),
+        (Change.CHANGED, "4", "3"),
+    ]
+    assert rows[2].notes == ["Renumbered from 3 to 2"]
+    assert rows[3].notes == ["Renumbered from 4 to 3", "Wording changed"]
+    assert (rows[3].removed_words, rows[3].added_words) == ("quarterly.", "monthly.")
+
+
+@pytest.mark.django_db
+def test_a_clause_rewritten_beyond_recognition_is_one_removed_and_one_added():
+    v1 = TermsOfReferenceFactory(number=1, status=TermsStatus.SUPERSEDED)
+    v2 = TermsOfReferenceFactory(body=v1.body, number=2)
+    old = [ClauseFactory(terms=v1, number="1", text="The group will meet quarterly.")]
+    new = [ClauseFactory(terms=v2, number="1", text="Members are appointed by Council annually.")]
+    assert [r.change for r in compare(old, new).rows] == [Change.REMOVED, Change.ADDED]
