@@ -255,6 +255,10 @@ class AgendaItemForm(forms.Form):
             help_text="A report written for this body.",
             error_messages={"invalid_choice": "Choose a report written for this body"},
         )
+        # Democratic services see drafts too: the status says which are ready for the agenda.
+        self.fields["report"].label_from_instance = lambda r: (
+            f"{r.title} ({r.get_status_display().lower()})"
+        )
         self.order_fields(
             ["number", "title", "presenting_officer", "report", "is_exempt", "exempt_paragraph"]
         )

@@ -155,10 +155,12 @@ def test_cancelling_needs_a_reason_and_keeps_it_in_the_audit_trail(dee):
 
 def test_marking_a_future_meeting_held_is_explained(dee):
     meeting = MeetingFactory(municipal_year=None, starts_at=timezone.now() + dt.timedelta(days=10))
+    assert "Mark as held" not in dee.get(_url("meeting_detail", meeting)).content.decode()
     response = dee.post(_url("meeting_held", meeting), {"version": "1"})
     assert response.status_code == 200
     assert "it cannot be marked as held before then" in _errors(response)[0]
     past = MeetingFactory(municipal_year=None)
+    assert "Mark as held" in dee.get(_url("meeting_detail", past)).content.decode()
     assert dee.post(_url("meeting_held", past), {"version": "1"}).status_code == 302
     past.refresh_from_db()
     assert past.status == MeetingStatus.HELD

@@ -12,6 +12,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from preventhub.accounts.roles import Cap
 from preventhub.core.forms import error_list
@@ -174,6 +175,8 @@ def meeting_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
         "pack_visible": bool(items) and (published or sees_drafts),
         "is_cancelled": meeting.status == MeetingStatus.CANCELLED,
         "is_scheduled": meeting.status == MeetingStatus.SCHEDULED,
+        "can_mark_held": meeting.status == MeetingStatus.SCHEDULED
+        and services.local_date(meeting) <= timezone.localdate(),
         "history": record_history(meeting) if can_manage else None,
     }
     return render(request, f"{TEMPLATES}/detail.html", context)
