@@ -67,9 +67,11 @@ def local_date(meeting: Meeting) -> dt.date:
 
 
 def require_draft(meeting: Meeting) -> None:
-    if meeting.minutes_status != MinutesStatus.DRAFT:
-        raise ValidationError(LOCKED if meeting.minutes_status in policies.PUBLIC_MINUTES
-                              else "Start the draft minutes first")
+    """Refuse unless the minutes are a draft, as stored now: the meeting object a caller holds may
+    have been loaded before someone approved them."""
+    status = Meeting._default_manager.filter(pk=meeting.pk).values_list("minutes_status", flat=True).first()
+    if status != MinutesStatus.DRAFT:
+        raise ValidationError(LOCKED if status in policies.PUBLIC_MINUTES else "Start the draft minutes first")
 
 
 def minute_for(*, actor: Any, item: AgendaItem) -> Minute:
