@@ -102,7 +102,10 @@ class AllocationForm(forms.Form):
                 label=f"Balance {body.name}", required=False, initial=True
             )
             self.fields[f"{key}_seats"] = _whole(
-                f"Seats on {body.name}", required=False, min_value=1, initial=body.seats,
+                f"Seats on {body.name}",
+                required=False,
+                min_value=1,
+                initial=body.seats,
                 example=str(body.seats or 5),
             )
             if body.political_balance != PoliticalBalance.VOLUNTARY:
@@ -144,7 +147,13 @@ class AllocationForm(forms.Form):
                     "individual": body.political_balance == PoliticalBalance.VOLUNTARY,
                     **{
                         part: self[f"{key}_{part}"] if f"{key}_{part}" in self.fields else None
-                        for part in ("include", "seats", "min_per_group", "groups", "ungrouped_seats")
+                        for part in (
+                            "include",
+                            "seats",
+                            "min_per_group",
+                            "groups",
+                            "ungrouped_seats",
+                        )
                     },
                 }
             )
@@ -277,7 +286,9 @@ class NominateForm(forms.Form):
     def __init__(self, *args: Any, nominees: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["nominee"].queryset = nominees
-        self.fields["nominee"].label_from_instance = lambda c: f"{c.name} ({c.ward})" if c.ward_id else c.name
+        self.fields["nominee"].label_from_instance = lambda c: (
+            f"{c.name} ({c.ward})" if c.ward_id else c.name
+        )
 
 
 class ConfirmNominationForm(forms.Form):

@@ -15,9 +15,13 @@ urlpatterns: list[URLPattern] = [
         name="seat_allocation_what_if_save",
     ),
     path(
-        "seats/<uuid:public_id>/adjust/", allocations.allocation_adjust, name="seat_allocation_adjust"
+        "seats/<uuid:public_id>/adjust/",
+        allocations.allocation_adjust,
+        name="seat_allocation_adjust",
     ),
-    path("seats/<uuid:public_id>/adopt/", allocations.allocation_adopt, name="seat_allocation_adopt"),
+    path(
+        "seats/<uuid:public_id>/adopt/", allocations.allocation_adopt, name="seat_allocation_adopt"
+    ),
     path(
         "seats/<uuid:public_id>/bodies/<uuid:body_id>/request-nominations/",
         nominations.nominations_request,

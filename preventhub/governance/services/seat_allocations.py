@@ -23,8 +23,13 @@ from django.db.models import Q
 from preventhub.audit.registry import register
 from preventhub.audit.services import record_event
 from preventhub.directory.models import MunicipalYear
-from preventhub.governance.models import Body, PoliticalBalance, PoliticalGroup, SeatAdjustment
-from preventhub.governance.models import SeatAllocation
+from preventhub.governance.models import (
+    Body,
+    PoliticalBalance,
+    PoliticalGroup,
+    SeatAdjustment,
+    SeatAllocation,
+)
 from preventhub.governance.seats import (
     UNGROUPED,
     Adjustment,
@@ -50,7 +55,10 @@ SEAT_ALLOCATION_SUPERSEDED = register(
 
 # Statutory bodies are balanced together under s.15 (principles (c) and (d)); a voluntarily
 # balanced body (the seed's working group) is balanced on its own.
-BALANCE_OF = {PoliticalBalance.STATUTORY: Balance.AGGREGATE, PoliticalBalance.VOLUNTARY: Balance.INDIVIDUAL}
+BALANCE_OF = {
+    PoliticalBalance.STATUTORY: Balance.AGGREGATE,
+    PoliticalBalance.VOLUNTARY: Balance.INDIVIDUAL,
+}
 
 
 class CalculatorRefused(ValidationError):
@@ -87,7 +95,9 @@ def council_on(day: dt.date) -> CouncilOnDay:
     composition = composition_on(day)
     groups = [(row.group, row.seats) for row in composition.groups if row.seats >= 2]
     too_small = [row.group.name for row in composition.groups if row.seats < 2]
-    ungrouped = composition.ungrouped + sum(row.seats for row in composition.groups if row.seats < 2)
+    ungrouped = composition.ungrouped + sum(
+        row.seats for row in composition.groups if row.seats < 2
+    )
     return CouncilOnDay(day=day, groups=groups, ungrouped=ungrouped, too_small=too_small)
 
 
@@ -221,9 +231,23 @@ def _seats_text(seats: dict[str, int]) -> str:
     return ", ".join(f"{party} {n}" for party, n in seats.items())
 
 
+def stored_inputs(allocation: SeatAllocation) -> dict[str, Any]:
+    """A copy of the allocation's input with its groups in the order first given (largest first).
+
+    PostgreSQL's jsonb does not keep an object's key order, and the calculator shows groups in
+    input order, so the order is restored from the result's ``council.groups`` list.
+    """
+    inputs = copy.deepcopy(allocation.inputs)
+    order = [name for name, _ in (allocation.result or {}).get("council", {}).get("groups", [])]
+    groups = inputs.get("groups", {})
+    if isinstance(groups, dict) and set(order) == set(groups):
+        inputs["groups"] = {name: groups[name] for name in order}
+    return inputs
+
+
 def base_inputs(allocation: SeatAllocation) -> dict[str, Any]:
     """The allocation's input without its agreed adjustments (they were agreed for these sizes)."""
-    inputs = copy.deepcopy(allocation.inputs)
+    inputs = stored_inputs(allocation)
     inputs.pop("adjustments", None)
     return inputs
 
@@ -261,7 +285,12 @@ def save_what_if(
 
 
 def adjust_allocation(
-    *, actor: Any, allocation: SeatAllocation, body_name: str, from_party: str, to_party: str,
+    *,
+    actor: Any,
+    allocation: SeatAllocation,
+    body_name: str,
+    from_party: str,
+    to_party: str,
     reason: str,
 ) -> SeatAdjustment:
     """Move one seat by agreement (usually a swap agreed between group leaders), with the reason.
@@ -277,12 +306,12 @@ def adjust_allocation(
                 "This allocation has been adopted and is the record: it cannot be adjusted. "
                 "Save a new allocation and adopt that instead."
             )
+        inputs = stored_inputs(locked)
         try:
-            before = allocate(parse_council(locked.inputs))
+            before = allocate(parse_council(inputs))
             after = adjust(before, Adjustment(body_name, from_party, to_party, reason.strip()))
         except SeatAllocationError as error:
             raise CalculatorRefused(error) from None
-        inputs = copy.deepcopy(locked.inputs)
         inputs.setdefault("adjustments", []).append(
             {"body": body_name, "from": from_party, "to": to_party, "reason": reason.strip()}
         )
@@ -313,7 +342,10 @@ def adjust_allocation(
                 "from": [None, from_party],
                 "to": [None, to_party],
                 "reason": [None, reason.strip()],
-                "breaks": [None, [f"({p.value})" if len(p.value) == 1 else p.value for p in step.breaks]],
+                "breaks": [
+                    None,
+                    [f"({p.value})" if len(p.value) == 1 else p.value for p in step.breaks],
+                ],
                 body_name: [
                     _seats_text(dict(before.allocation[body_name])),
                     _seats_text(dict(after.allocation[body_name])),
@@ -327,7 +359,9 @@ def adjust_allocation(
 # Adoption ---------------------------------------------------------------------------------------
 
 
-def adopted_in(year: MunicipalYear, *, exclude: SeatAllocation | None = None) -> SeatAllocation | None:
+def adopted_in(
+    year: MunicipalYear, *, exclude: SeatAllocation | None = None
+) -> SeatAllocation | None:
     qs = SeatAllocation.objects.filter(municipal_year=year, is_adopted=True)
     if exclude is not None:
         qs = qs.exclude(pk=exclude.pk)
@@ -367,7 +401,10 @@ def adopt_allocation(*, actor: Any, allocation: SeatAllocation) -> SeatAllocatio
             actor=actor,
             action=SEAT_ALLOCATION_ADOPTED,
             obj=current,
-            changes={"is_adopted": [False, True], "municipal_year": [None, current.municipal_year.label]},
+            changes={
+                "is_adopted": [False, True],
+                "municipal_year": [None, current.municipal_year.label],
+            },
         )
     allocation.refresh_from_db()
     return allocation

@@ -51,7 +51,7 @@ LIVE = (NominationStatus.NOMINATED, NominationStatus.CONFIRMED)
 
 
 def allocation_body_name(allocation: SeatAllocation, body: Body) -> str | None:
-    """The name ``body`` has in the allocation (by public id, so a later rename does not lose it)."""
+    """The name ``body`` has in the allocation (by public id: a later rename does not lose it)."""
     records = (allocation.result or {}).get("records", {}).get("bodies", {})
     for name, public_id in records.items():
         if public_id == str(body.public_id):
@@ -138,7 +138,13 @@ def _tell_leaders(body: Body, nominations: list[Nomination]) -> None:
         assert leader is not None  # grouped by it above
         if not leader.person.email:
             continue  # democratic services see the request on the body's nominations page
-        context = {"leader": leader, "body": body, "seats": seats, "group": seats[0].group, "link": link}
+        context = {
+            "leader": leader,
+            "body": body,
+            "seats": seats,
+            "group": seats[0].group,
+            "link": link,
+        }
         send_email_after_commit(
             subject=f"Nominations requested: {body.name}",
             body=render_to_string("governance/seats/email/nominations_requested.txt", context),
@@ -185,7 +191,9 @@ def nominate(
     with transaction.atomic():
         current = _locked(nomination, expected_version)
         if current.status not in OPEN:
-            raise ValidationError("This appointment has been confirmed: it can no longer be changed.")
+            raise ValidationError(
+                "This appointment has been confirmed: it can no longer be changed."
+            )
         if not eligible_nominees(current).filter(pk=nominee.pk).exists():
             raise ValidationError({"nominee": _not_eligible(current, nominee)})
         before = (current.nominee.name if current.nominee_id else None, current.status)
@@ -204,8 +212,14 @@ def nominate(
 
 def _not_eligible(nomination: Nomination, nominee: Councillor) -> str:
     if nomination.group_id is None:
-        return f"{nominee.name} is in a political group: an ungrouped seat needs an ungrouped councillor"
-    return f"{nominee.name} is not a current member of {nomination.group}, or already has a seat on this body"
+        return (
+            f"{nominee.name} is in a political group: "
+            "an ungrouped seat needs an ungrouped councillor"
+        )
+    return (
+        f"{nominee.name} is not a current member of {nomination.group}, "
+        "or already has a seat on this body"
+    )
 
 
 def confirm_nomination(

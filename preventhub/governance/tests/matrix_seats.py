@@ -57,7 +57,9 @@ def build(world: Any) -> None:
         (other_leader, theirs, GroupRole.LEADER),
         (other_member, theirs, GroupRole.MEMBER),
     ]:
-        GroupMembership.objects.create(councillor=councillor, group=group, role=role, starts_on=SINCE)
+        GroupMembership.objects.create(
+            councillor=councillor, group=group, role=role, starts_on=SINCE
+        )
     world.seat_member = members[0]
 
     bodies = {
@@ -106,14 +108,23 @@ def _draft(world: Any) -> dict[str, Any]:
 
 
 def _create_query(world: Any) -> dict[str, Any]:
-    return {"municipal_year": str(world.seat_year.public_id), "date-day": "20", "date-month": "5",
-            "date-year": "2030"}
+    return {
+        "municipal_year": str(world.seat_year.public_id),
+        "date-day": "20",
+        "date-month": "5",
+        "date-year": "2030",
+    }
 
 
 def _create_data(world: Any) -> dict[str, Any]:
     key = f"body_{world.seat_committee.public_id.hex}"
-    return {**_create_query(world), "title": "Matrix new allocation", "action": "save",
-            f"{key}_include": "on", f"{key}_seats": "3"}
+    return {
+        **_create_query(world),
+        "title": "Matrix new allocation",
+        "action": "save",
+        f"{key}_include": "on",
+        f"{key}_seats": "3",
+    }
 
 
 def _request(world: Any) -> dict[str, Any]:
@@ -177,7 +188,11 @@ CASES = [
     ),
     Case("governance:seat_allocation_adopt", kwargs=_draft, allowed=MANAGERS),
     Case(
-        "governance:seat_allocation_adopt", kwargs=_draft, method="post", allowed=MANAGERS, ok=(302,)
+        "governance:seat_allocation_adopt",
+        kwargs=_draft,
+        method="post",
+        allowed=MANAGERS,
+        ok=(302,),
     ),
     Case("governance:nominations_request", kwargs=_request, allowed=MANAGERS),
     Case(
@@ -210,8 +225,12 @@ CASES = [
         allowed=MANAGERS,
         ok=(302,),
         data=lambda w: {
-            "starts_on-day": "20", "starts_on-month": "5", "starts_on-year": "2030",
-            "term_ends_on-day": "14", "term_ends_on-month": "5", "term_ends_on-year": "2031",
+            "starts_on-day": "20",
+            "starts_on-month": "5",
+            "starts_on-year": "2030",
+            "term_ends_on-day": "14",
+            "term_ends_on-month": "5",
+            "term_ends_on-year": "2031",
         },
     ),
     Case("governance:nomination_withdraw", kwargs=_requested, allowed=NOMINATORS),

@@ -52,7 +52,9 @@ def seed_council() -> SeedCouncil:
     )
     seed = SeedCouncil(year=year)
     for name, seats, balance in BODIES:
-        kind = BodyKind.WORKING_GROUP if balance == PoliticalBalance.VOLUNTARY else BodyKind.COMMITTEE
+        kind = (
+            BodyKind.WORKING_GROUP if balance == PoliticalBalance.VOLUNTARY else BodyKind.COMMITTEE
+        )
         seed.bodies[name] = Body.objects.create(
             name=name, kind=kind, political_balance=balance, seats=seats, is_public=True
         )
@@ -78,7 +80,8 @@ def seed_council() -> SeedCouncil:
 
 def _councillors(names: list[str], short: str) -> list[Councillor]:
     people = Person.objects.bulk_create(
-        Person(name=name, email=f"{short.lower()}.{i}@council.example") for i, name in enumerate(names)
+        Person(name=name, email=f"{short.lower()}.{i}@council.example")
+        for i, name in enumerate(names)
     )
     return list(
         Councillor.objects.bulk_create(
@@ -87,8 +90,9 @@ def _councillors(names: list[str], short: str) -> list[Councillor]:
     )
 
 
-def form_data(seed: SeedCouncil, *, action: str = "save", constraints: bool = True,
-              **overrides: Any) -> dict[str, Any]:
+def form_data(
+    seed: SeedCouncil, *, action: str = "save", constraints: bool = True, **overrides: Any
+) -> dict[str, Any]:
     """The new-allocation form filled in as democratic services would for the seed: every body,
     and on the working group at least one seat per main party and one for an independent."""
     data: dict[str, Any] = {"title": "Seat allocation 2016/17", "action": action}

@@ -13,7 +13,13 @@ from django.urls import reverse
 from preventhub.audit.models import AuditEvent
 from preventhub.core.testing.factories import make_user
 from preventhub.core.tests.test_email_task import smtp_inbox  # noqa: F401  (a real SMTP server)
-from preventhub.governance.models import GroupMembership, GroupRole, Membership, Nomination, NominationStatus
+from preventhub.governance.models import (
+    GroupMembership,
+    GroupRole,
+    Membership,
+    Nomination,
+    NominationStatus,
+)
 from preventhub.governance.services import seat_nominations as services
 from preventhub.governance.tests.seat_allocations_fixtures import (
     WORKING_GROUP,
@@ -62,7 +68,9 @@ def test_requesting_nominations_makes_one_per_seat_asked_of_each_groups_leader(
     client, seed, adopted, dem_user
 ):
     client.force_login(dem_user)
-    url = reverse("governance:nominations_request", args=[adopted.public_id, seed.working_group.public_id])
+    url = reverse(
+        "governance:nominations_request", args=[adopted.public_id, seed.working_group.public_id]
+    )
 
     response = client.post(url)
 
@@ -81,7 +89,11 @@ def test_requesting_nominations_makes_one_per_seat_asked_of_each_groups_leader(
 
 
 def test_each_leader_is_emailed_a_link_once_the_request_is_committed(
-    seed, adopted, dem_user, smtp_inbox, django_capture_on_commit_callbacks  # noqa: F811
+    seed,
+    adopted,
+    dem_user,
+    smtp_inbox,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     with django_capture_on_commit_callbacks(execute=True):
         services.request_nominations(actor=dem_user, allocation=adopted, body=seed.working_group)
@@ -93,9 +105,13 @@ def test_each_leader_is_emailed_a_link_once_the_request_is_committed(
     assert reverse("governance:my_nominations") in message.get_content()
 
 
-def test_nominations_cannot_be_requested_twice_for_the_same_body(client, seed, adopted, requested, dem_user):
+def test_nominations_cannot_be_requested_twice_for_the_same_body(
+    client, seed, adopted, requested, dem_user
+):
     client.force_login(dem_user)
-    url = reverse("governance:nominations_request", args=[adopted.public_id, seed.working_group.public_id])
+    url = reverse(
+        "governance:nominations_request", args=[adopted.public_id, seed.working_group.public_id]
+    )
 
     response = client.post(url)
 
@@ -218,17 +234,25 @@ def test_a_leader_cannot_confirm_their_own_nomination(client, seed, requested, d
     services.nominate(actor=dem_user, nomination=seat, nominee=seed.members["Labour Group"][1])
     _sign_in_as_councillor(client, seed.leaders["Labour Group"])
 
-    assert client.get(reverse("governance:nomination_confirm", args=[seat.public_id])).status_code == 404
+    assert (
+        client.get(reverse("governance:nomination_confirm", args=[seat.public_id])).status_code
+        == 404
+    )
 
 
-def test_a_request_stays_with_the_councillor_it_was_asked_of_after_a_leadership_change(client, seed, requested, dem_user):
+def test_a_request_stays_with_the_councillor_it_was_asked_of_after_a_leadership_change(
+    client, seed, requested, dem_user
+):
     old = seed.leaders["Labour Group"]
     GroupMembership.objects.filter(councillor=old).update(role=GroupRole.MEMBER)
     _sign_in_as_councillor(client, old)
     seat = _seat(seed, "Labour Group")
 
     # The request stays with the councillor it was made of, until democratic services withdraw it.
-    assert client.get(reverse("governance:nomination_nominate", args=[seat.public_id])).status_code == 200
+    assert (
+        client.get(reverse("governance:nomination_nominate", args=[seat.public_id])).status_code
+        == 200
+    )
 
 
 # Confirmation and withdrawal --------------------------------------------------------------------
@@ -245,8 +269,12 @@ def test_confirming_creates_the_membership_representing_the_group_in_the_same_st
     response = client.post(
         reverse("governance:nomination_confirm", args=[seat.public_id]),
         {
-            "starts_on-day": "1", "starts_on-month": "6", "starts_on-year": "2016",
-            "term_ends_on-day": "16", "term_ends_on-month": "5", "term_ends_on-year": "2017",
+            "starts_on-day": "1",
+            "starts_on-month": "6",
+            "starts_on-year": "2016",
+            "term_ends_on-day": "16",
+            "term_ends_on-month": "5",
+            "term_ends_on-year": "2017",
         },
     )
 
@@ -289,7 +317,9 @@ def test_a_failed_membership_leaves_the_nomination_as_it_was(seed, requested, de
     assert Membership.objects.count() == 1
 
 
-def test_a_leader_withdraws_a_nomination_and_the_seat_is_vacant_to_nominate_again(client, seed, requested, dem_user):
+def test_a_leader_withdraws_a_nomination_and_the_seat_is_vacant_to_nominate_again(
+    client, seed, requested, dem_user
+):
     seat = _seat(seed, "Labour Group")
     services.nominate(actor=dem_user, nomination=seat, nominee=seed.members["Labour Group"][1])
     _sign_in_as_councillor(client, seed.leaders["Labour Group"])
@@ -312,7 +342,9 @@ def test_a_leader_withdraws_a_nomination_and_the_seat_is_vacant_to_nominate_agai
 def test_a_confirmed_appointment_cannot_be_withdrawn_here(seed, requested, dem_user):
     seat = _seat(seed, "UKIP Group")
     services.nominate(actor=dem_user, nomination=seat, nominee=seed.members["UKIP Group"][1])
-    services.confirm_nomination(actor=dem_user, nomination=seat, starts_on=dt.date(2016, 6, 1), term_ends_on=None)
+    services.confirm_nomination(
+        actor=dem_user, nomination=seat, starts_on=dt.date(2016, 6, 1), term_ends_on=None
+    )
 
     with pytest.raises(ValidationError, match="end a confirmed appointment"):
         services.withdraw_nomination(actor=dem_user, nomination=seat, reason="No")
@@ -325,11 +357,16 @@ def test_the_body_page_shows_vacancies_and_each_members_term_end(client, seed, r
     seat = _seat(seed, "UKIP Group")
     services.nominate(actor=dem_user, nomination=seat, nominee=seed.members["UKIP Group"][1])
     services.confirm_nomination(
-        actor=dem_user, nomination=seat, starts_on=dt.date(2016, 6, 1), term_ends_on=dt.date(2017, 5, 16)
+        actor=dem_user,
+        nomination=seat,
+        starts_on=dt.date(2016, 6, 1),
+        term_ends_on=dt.date(2017, 5, 16),
     )
     client.force_login(dem_user)
 
-    response = client.get(reverse("governance:body_nominations", args=[seed.working_group.public_id]))
+    response = client.get(
+        reverse("governance:body_nominations", args=[seed.working_group.public_id])
+    )
 
     assert response.context["counts"] == {"total": 5, "confirmed": 1, "vacancies": 4}
     html = response.content.decode()
@@ -339,12 +376,16 @@ def test_the_body_page_shows_vacancies_and_each_members_term_end(client, seed, r
     assert confirm_links == []
 
 
-def test_a_councillor_sees_the_body_page_without_the_confirm_actions(client, seed, requested, dem_user):
+def test_a_councillor_sees_the_body_page_without_the_confirm_actions(
+    client, seed, requested, dem_user
+):
     seat = _seat(seed, "Labour Group")
     services.nominate(actor=dem_user, nomination=seat, nominee=seed.members["Labour Group"][1])
     _sign_in_as_councillor(client, seed.leaders["Labour Group"])
 
-    response = client.get(reverse("governance:body_nominations", args=[seed.working_group.public_id]))
+    response = client.get(
+        reverse("governance:body_nominations", args=[seed.working_group.public_id])
+    )
 
     rows = response.context["rows"]
     assert not any(row["confirm"] for row in rows)

@@ -6,7 +6,12 @@ import pytest
 from django.urls import reverse
 
 from preventhub.core.testing.factories import make_user
-from preventhub.governance.models import Nomination, NominationStatus, SeatAdjustment, SeatAllocation
+from preventhub.governance.models import (
+    Nomination,
+    NominationStatus,
+    SeatAdjustment,
+    SeatAllocation,
+)
 from preventhub.governance.tests.seat_allocations_fixtures import make_allocation, seed_council
 
 pytestmark = pytest.mark.django_db
@@ -73,8 +78,13 @@ def test_allocation_page_query_budget(signed_in, seed, django_assert_max_num_que
     allocation = _allocations(seed, n)
     _nominations(seed, allocation, n)
     SeatAdjustment.objects.bulk_create(
-        SeatAdjustment(allocation=allocation, body_name="Planning Committee", from_group="Labour Group",
-                       to_group="UKIP Group", reason=f"Swap {i}")
+        SeatAdjustment(
+            allocation=allocation,
+            body_name="Planning Committee",
+            from_group="Labour Group",
+            to_group="UKIP Group",
+            reason=f"Swap {i}",
+        )
         for i in range(n)
     )
     # SIGNED_IN, then: the allocation with its year; its adjustments with who recorded them; the

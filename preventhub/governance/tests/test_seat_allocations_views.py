@@ -117,7 +117,9 @@ def test_a_body_larger_than_the_council_is_refused_with_the_reason(dem, seed):
     response = dem.post(_create_url(seed), form_data(seed, **{f"{key}_seats": "60"}))
 
     assert response.status_code == 200
-    assert "has 60 seats but the council has only 49 members" in response.context["errors"][0]["text"]
+    assert (
+        "has 60 seats but the council has only 49 members" in response.context["errors"][0]["text"]
+    )
 
 
 def test_an_included_body_needs_its_seats(dem, seed):
@@ -168,7 +170,12 @@ def test_the_allocation_page_shows_the_table_totals_entitlements_and_numbered_st
     assert '<ol class="govuk-list govuk-list--number">' in html
     assert "Principle (c)" in html and "Principle (d)" in html and "Local constraint" in html
     saved = response.context["saved"]
-    assert saved["headers"] == ["Conservative Group", "Labour Group", "UKIP Group", "Ungrouped members"]
+    assert saved["headers"] == [
+        "Conservative Group",
+        "Labour Group",
+        "UKIP Group",
+        "Ungrouped members",
+    ]
     assert sum(saved["totals"]) == 30
     # Only democratic services see the buttons that change it.
     assert "Adopt this allocation" not in html
@@ -208,7 +215,10 @@ def test_a_what_if_that_is_not_a_number_is_an_error(dem, seed):
 
     response = dem.get(url, {"body": "Planning Committee", "seats": "lots"})
 
-    assert response.context["errors"][0]["text"] == "The number of seats must be a whole number, like 12"
+    assert (
+        response.context["errors"][0]["text"]
+        == "The number of seats must be a whole number, like 12"
+    )
 
 
 def test_saving_a_what_if_makes_a_new_allocation_and_leaves_the_original(dem, seed):
@@ -221,7 +231,11 @@ def test_saving_a_what_if_makes_a_new_allocation_and_leaves_the_original(dem, se
 
     new = SeatAllocation.objects.exclude(pk=allocation.pk).get()
     assert response.status_code == 302
-    assert new.inputs["bodies"][0] == {"name": "Planning Committee", "seats": 12, "balance": "aggregate"}
+    assert new.inputs["bodies"][0] == {
+        "name": "Planning Committee",
+        "seats": 12,
+        "balance": "aggregate",
+    }
     allocation.refresh_from_db()
     assert allocation.inputs["bodies"][0]["seats"] == 11
 
@@ -298,7 +312,10 @@ def test_the_adopt_page_warns_which_allocation_it_replaces(dem, seed):
 
     response = dem.get(reverse("governance:seat_allocation_adopt", args=[second.public_id]))
 
-    assert "This replaces Seat allocation 2016/17 as the adopted allocation" in response.content.decode()
+    assert (
+        "This replaces Seat allocation 2016/17 as the adopted allocation"
+        in response.content.decode()
+    )
 
 
 def test_an_adopted_allocation_cannot_be_adjusted(dem, seed):
@@ -306,8 +323,12 @@ def test_an_adopted_allocation_cannot_be_adjusted(dem, seed):
 
     response = dem.post(
         reverse("governance:seat_allocation_adjust", args=[allocation.public_id]),
-        {"body": "Planning Committee", "from_party": "Labour Group", "to_party": "UKIP Group",
-         "reason": "Late swap"},
+        {
+            "body": "Planning Committee",
+            "from_party": "Labour Group",
+            "to_party": "UKIP Group",
+            "reason": "Late swap",
+        },
     )
 
     assert response.status_code == 200

@@ -39,7 +39,9 @@ from .seat_present import compare, present
 TEMPLATES = "governance/seats"
 
 
-def _allocation(request: HttpRequest, public_id: Any, action: Action = Action.VIEW) -> SeatAllocation:
+def _allocation(
+    request: HttpRequest, public_id: Any, action: Action = Action.VIEW
+) -> SeatAllocation:
     queryset = policies.seat_allocations.visible_to(request.user, action).select_related(
         "municipal_year"
     )
@@ -150,7 +152,11 @@ def allocation_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
     nominations = _nomination_counts(allocation) if allocation.is_adopted else {}
     for row in saved["rows"]:
         row["nominations"] = nominations.get(row["public_id"])
-        row["what_if_error"] = what_if["errors"][0]["text"] if what_if["errors"] and what_if["body"] == row["name"] else ""
+        row["what_if_error"] = (
+            what_if["errors"][0]["text"]
+            if what_if["errors"] and what_if["body"] == row["name"]
+            else ""
+        )
         row["what_if_value"] = (
             request.GET.get("seats", "") if what_if["body"] == row["name"] else row["seats"]
         )
@@ -266,9 +272,7 @@ def allocation_adjust(request: HttpRequest, public_id: Any) -> HttpResponse:
         if adjustment is not None:
             messages.success(request, "The seat has been moved and the allocation recalculated.")
             return _to_allocation(allocation, "steps")
-    return render(
-        request, f"{TEMPLATES}/adjust.html", form_context(form, allocation=allocation)
-    )
+    return render(request, f"{TEMPLATES}/adjust.html", form_context(form, allocation=allocation))
 
 
 @manage_required
@@ -282,7 +286,8 @@ def allocation_adopt(request: HttpRequest, public_id: Any) -> HttpResponse:
         )
         if adopted is not None:
             messages.success(
-                request, f"{allocation.title} is the adopted allocation for {allocation.municipal_year}."
+                request,
+                f"{allocation.title} is the adopted allocation for {allocation.municipal_year}.",
             )
             return _to_allocation(allocation)
     context = form_context(

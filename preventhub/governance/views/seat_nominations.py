@@ -43,7 +43,13 @@ from .bodies import form_context, manage_required, paginate, require, save
 from .seat_present import party_label
 
 TEMPLATES = "governance/seats"
-ROW_RELATED = ("body", "group", "requested_from__person", "nominee__person", "allocation__municipal_year")
+ROW_RELATED = (
+    "body",
+    "group",
+    "requested_from__person",
+    "nominee__person",
+    "allocation__municipal_year",
+)
 
 
 def _posted(request: HttpRequest) -> Any:
@@ -64,13 +70,19 @@ def _back_url(request: HttpRequest, nomination: Nomination) -> str:
     if not policies.can_manage_governance(request.user):
         return reverse("governance:my_nominations")
     url = reverse("governance:body_nominations", args=[nomination.body.public_id])
-    return f"{url}?allocation={nomination.allocation.public_id}" if nomination.allocation_id else url
+    return (
+        f"{url}?allocation={nomination.allocation.public_id}" if nomination.allocation_id else url
+    )
 
 
 def _actions(user: Any, row: Nomination, can_manage: bool) -> dict[str, bool]:
     """Which buttons a row shows (computed from the loaded row: no query per row)."""
     person_id = getattr(user, "person_id", None)
-    asked = person_id is not None and row.requested_from is not None and row.requested_from.person_id == person_id
+    asked = (
+        person_id is not None
+        and row.requested_from is not None
+        and row.requested_from.person_id == person_id
+    )
     may_change = can_manage or (asked and grants_for(user).has(Cap.GOVERNANCE_NOMINATE))
     return {
         "nominate": may_change and row.status in OPEN,
@@ -100,7 +112,9 @@ def nominations_request(request: HttpRequest, public_id: Any, body_id: Any) -> H
     if request.method == "POST" and form.is_valid():
         created = save(
             form,
-            lambda: services.request_nominations(actor=request.user, allocation=allocation, body=body),
+            lambda: services.request_nominations(
+                actor=request.user, allocation=allocation, body=body
+            ),
         )
         if created is not None:
             messages.success(
@@ -124,14 +138,23 @@ def _asked(allocation: SeatAllocation, name: str) -> list[dict[str, Any]]:
     result = allocation.result or {}
     seats = result.get("allocation", {}).get(name, {})
     groups = result.get("records", {}).get("groups", {})
-    records = {str(g.public_id): g for g in PoliticalGroup.objects.filter(public_id__in=list(groups.values()))}
+    records = {
+        str(g.public_id): g
+        for g in PoliticalGroup.objects.filter(public_id__in=list(groups.values()))
+    }
     leaders = services.current_leaders(list(records.values()), timezone.localdate())
     rows = []
     for party in result.get("parties", []):
         group = records.get(groups.get(party, ""))
         leader = leaders.get(group.pk) if group is not None else None
-        rows.append({"party": party_label(party), "seats": seats.get(party, 0), "leader": leader,
-                     "ungrouped": group is None})
+        rows.append(
+            {
+                "party": party_label(party),
+                "seats": seats.get(party, 0),
+                "leader": leader,
+                "ungrouped": group is None,
+            }
+        )
     return rows
 
 
@@ -244,9 +267,16 @@ def nomination_nominate(request: HttpRequest, public_id: Any) -> HttpResponse:
             record=nomination,
         )
         if done is not None:
-            messages.success(request, f"{done.nominee.name} nominated for seat {done.seat_number} on {done.body.name}.")
+            messages.success(
+                request,
+                f"{done.nominee.name} nominated for seat {done.seat_number} on {done.body.name}.",
+            )
             return _back(request, nomination)
-    return render(request, f"{TEMPLATES}/nominate.html", form_context(form, nomination=nomination, back_url=_back_url(request, nomination)))
+    return render(
+        request,
+        f"{TEMPLATES}/nominate.html",
+        form_context(form, nomination=nomination, back_url=_back_url(request, nomination)),
+    )
 
 
 @manage_required
@@ -276,7 +306,11 @@ def nomination_confirm(request: HttpRequest, public_id: Any) -> HttpResponse:
         if done is not None:
             messages.success(request, f"{done.nominee.name} appointed to {done.body.name}.")
             return _back(request, nomination)
-    return render(request, f"{TEMPLATES}/confirm.html", form_context(form, nomination=nomination, back_url=_back_url(request, nomination)))
+    return render(
+        request,
+        f"{TEMPLATES}/confirm.html",
+        form_context(form, nomination=nomination, back_url=_back_url(request, nomination)),
+    )
 
 
 @login_required
@@ -296,7 +330,12 @@ def nomination_withdraw(request: HttpRequest, public_id: Any) -> HttpResponse:
             record=nomination,
         )
         if done is not None:
-            messages.success(request, f"Seat {done.seat_number} on {done.body.name} withdrawn: it is vacant.")
+            messages.success(
+                request, f"Seat {done.seat_number} on {done.body.name} withdrawn: it is vacant."
+            )
             return _back(request, nomination)
-    return render(request, f"{TEMPLATES}/withdraw.html", form_context(form, nomination=nomination, back_url=_back_url(request, nomination)))
-
+    return render(
+        request,
+        f"{TEMPLATES}/withdraw.html",
+        form_context(form, nomination=nomination, back_url=_back_url(request, nomination)),
+    )

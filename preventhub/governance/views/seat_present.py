@@ -91,7 +91,9 @@ def _step(step: dict[str, Any]) -> dict[str, Any]:
 
 def compare(saved: dict[str, Any], what_if: dict[str, Any]) -> list[dict[str, Any]]:
     """Each body's seats in the what-if beside the saved seats, party by party."""
-    before = {row["name"]: dict(zip(saved["parties"], row["cells"], strict=True)) for row in saved["rows"]}
+    before = {
+        row["name"]: dict(zip(saved["parties"], row["cells"], strict=True)) for row in saved["rows"]
+    }
     before_size = {row["name"]: row["seats"] for row in saved["rows"]}
     out = []
     for row in what_if["rows"]:
@@ -106,7 +108,8 @@ def compare(saved: dict[str, Any], what_if: dict[str, Any]) -> list[dict[str, An
                 "seats": row["seats"],
                 "was_seats": before_size.get(row["name"]),
                 "cells": cells,
-                "changed": any(c["changed"] for c in cells) or row["seats"] != before_size.get(row["name"]),
+                "changed": any(c["changed"] for c in cells)
+                or row["seats"] != before_size.get(row["name"]),
             }
         )
     return out
