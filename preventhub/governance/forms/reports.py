@@ -15,7 +15,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from preventhub.governance.models import ExemptParagraph, ImplicationKind, ReportPurpose, ReportStatus
+from preventhub.governance.models import (
+    ExemptParagraph,
+    ImplicationKind,
+    ReportPurpose,
+    ReportStatus,
+)
 from preventhub.governance.services.reports_files import MAX_APPENDIX_LABEL, check_appendix_file
 
 from .bodies import PublicChoiceField
@@ -26,105 +31,204 @@ TEXT_HELP = mark_safe(
 )
 
 
-def _choice(queryset: Any, *, label: str, empty: str, required: bool = False, **kwargs: Any) -> PublicChoiceField:
+def _choice(
+    queryset: Any, *, label: str, empty: str, required: bool = False, **kwargs: Any
+) -> PublicChoiceField:
     return PublicChoiceField(queryset, required=required, label=label, empty_label=empty, **kwargs)
 
 
-def _text(label: str, *, rows: int = 8, required: bool = False, help_text: Any = TEXT_HELP,
-          message: str = "") -> forms.CharField:
-    return forms.CharField(label=label, required=required, help_text=help_text,
-                           widget=forms.Textarea(attrs={"rows": rows}),
-                           error_messages={"required": message} if message else {})
+def _text(
+    label: str,
+    *,
+    rows: int = 8,
+    required: bool = False,
+    help_text: Any = TEXT_HELP,
+    message: str = "",
+) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages={"required": message} if message else {},
+    )
 
 
-# The list ------------------------------------------------------------------------------------------
+# The list -----------------------------------------------------------------------------------------
 
 
 STATUS_FILTER = [("", "Any status"), *ReportStatus.choices]
 
 
 class ReportFilterForm(forms.Form):
-    q = forms.CharField(label="Title contains", required=False, max_length=100,
-                        error_messages={"max_length": "Search words must be 100 characters or fewer"})
+    q = forms.CharField(
+        label="Title contains",
+        required=False,
+        max_length=100,
+        error_messages={"max_length": "Search words must be 100 characters or fewer"},
+    )
     body = forms.Field(required=False)  # replaced in __init__
-    status = forms.ChoiceField(label="Status", choices=STATUS_FILTER, required=False,
-                               error_messages={"invalid_choice": "Choose a status from the list"})
+    status = forms.ChoiceField(
+        label="Status",
+        choices=STATUS_FILTER,
+        required=False,
+        error_messages={"invalid_choice": "Choose a status from the list"},
+    )
 
     govuk_label_classes = "govuk-label--s"
 
     def __init__(self, *args: Any, bodies: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["body"] = _choice(bodies, label="Body", empty="Any body",
-                                      error_messages={"invalid_choice": "Choose a body from the list"})
+        self.fields["body"] = _choice(
+            bodies,
+            label="Body",
+            empty="Any body",
+            error_messages={"invalid_choice": "Choose a body from the list"},
+        )
         self.order_fields(["q", "body", "status"])
 
 
-# The report ----------------------------------------------------------------------------------------
+# The report ---------------------------------------------------------------------------------------
 
 
 class ReportForm(forms.Form):
     """The front sheet and every section of the report."""
 
-    title = forms.CharField(label="Title", max_length=300,
-                            error_messages={"required": "Enter the report's title",
-                                            "max_length": "The title must be 300 characters or fewer"})
+    title = forms.CharField(
+        label="Title",
+        max_length=300,
+        error_messages={
+            "required": "Enter the report's title",
+            "max_length": "The title must be 300 characters or fewer",
+        },
+    )
     body = forms.Field(required=False)  # replaced in __init__
-    report_of = forms.CharField(label="Report of", max_length=200, required=False,
-                                help_text="The director or portfolio holder, for example Head of Resident Services.",
-                                error_messages={"max_length": "'Report of' must be 200 characters or fewer"})
+    report_of = forms.CharField(
+        label="Report of",
+        max_length=200,
+        required=False,
+        help_text="The director or portfolio holder, for example Head of Resident Services.",
+        error_messages={"max_length": "'Report of' must be 200 characters or fewer"},
+    )
     author = forms.Field(required=False)  # replaced in __init__
-    purpose = forms.ChoiceField(label="Purpose", choices=ReportPurpose.choices, widget=forms.RadioSelect,
-                                initial=ReportPurpose.DECISION,
-                                error_messages={"required": "Select the purpose of the report",
-                                                "invalid_choice": "Select the purpose of the report"})
-    wards_affected = forms.CharField(label="Wards affected", max_length=200, required=False, initial="All wards",
-                                     error_messages={"max_length": "Wards affected must be 200 characters or fewer"})
+    purpose = forms.ChoiceField(
+        label="Purpose",
+        choices=ReportPurpose.choices,
+        widget=forms.RadioSelect,
+        initial=ReportPurpose.DECISION,
+        error_messages={
+            "required": "Select the purpose of the report",
+            "invalid_choice": "Select the purpose of the report",
+        },
+    )
+    wards_affected = forms.CharField(
+        label="Wards affected",
+        max_length=200,
+        required=False,
+        initial="All wards",
+        error_messages={"max_length": "Wards affected must be 200 characters or fewer"},
+    )
     is_key_decision = forms.BooleanField(label="This is a key decision", required=False)
-    is_exempt = forms.BooleanField(label="This report is not for publication: it contains exempt information",
-                                   required=False)
+    is_exempt = forms.BooleanField(
+        label="This report is not for publication: it contains exempt information", required=False
+    )
     exempt_paragraph = forms.TypedChoiceField(
-        label="Schedule 12A paragraph", coerce=int, empty_value=None, required=False,
+        label="Schedule 12A paragraph",
+        coerce=int,
+        empty_value=None,
+        required=False,
         choices=[("", "Not exempt"), *ExemptParagraph.choices],
-        help_text="The paragraph of Schedule 12A to the Local Government Act 1972 that makes the report exempt.",
-        error_messages={"invalid_choice": "Select a paragraph of Schedule 12A"})
-    executive_summary = _text("Executive summary", rows=5, help_text="A short paragraph: what the report is for.")
+        help_text="The paragraph of Schedule 12A to the Local Government Act 1972 that makes the "
+        "report exempt.",
+        error_messages={"invalid_choice": "Select a paragraph of Schedule 12A"},
+    )
+    executive_summary = _text(
+        "Executive summary", rows=5, help_text="A short paragraph: what the report is for."
+    )
     introduction = _text("Introduction and background", rows=12)
     issues_and_options = _text("Issues, options and analysis of options")
     reasons = _text("Reasons for recommendation")
     consultation = _text("Consultation (including overview and scrutiny, if applicable)", rows=4)
-    corporate_policies = _text("Impact on corporate policies, priorities, performance and community impact", rows=4)
-    background_papers = _text("Background papers used in preparing the report", rows=5,
-                              help_text=mark_safe("One per line, each starting with <code>- </code>. "
-                                                  "Include a web address where there is one."))
+    corporate_policies = _text(
+        "Impact on corporate policies, priorities, performance and community impact", rows=4
+    )
+    background_papers = _text(
+        "Background papers used in preparing the report",
+        rows=5,
+        help_text=mark_safe(
+            "One per line, each starting with <code>- </code>. "
+            "Include a web address where there is one."
+        ),
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    FIELDS = ["title", "body", "report_of", "author", "purpose", "wards_affected", "is_key_decision",
-              "is_exempt", "exempt_paragraph", "executive_summary", "introduction", "issues_and_options",
-              "reasons", "consultation", "corporate_policies", "background_papers"]
+    FIELDS = [
+        "title",
+        "body",
+        "report_of",
+        "author",
+        "purpose",
+        "wards_affected",
+        "is_key_decision",
+        "is_exempt",
+        "exempt_paragraph",
+        "executive_summary",
+        "introduction",
+        "issues_and_options",
+        "reasons",
+        "consultation",
+        "corporate_policies",
+        "background_papers",
+    ]
     FRONT_SHEET = FIELDS[:9]
     SECTIONS = FIELDS[9:]
 
-    govuk_options = {"title": {"label": {"classes": "govuk-label--m"}},
-                     "wards_affected": {"classes": "govuk-!-width-two-thirds"}}
+    govuk_options = {
+        "title": {"label": {"classes": "govuk-label--m"}},
+        "wards_affected": {"classes": "govuk-!-width-two-thirds"},
+    }
 
-    def __init__(self, *args: Any, bodies: Any, people: Any, report: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, bodies: Any, people: Any, report: Any = None, **kwargs: Any
+    ) -> None:
         if report is not None and (not args or args[0] is None) and kwargs.get("data") is None:
-            kwargs["initial"] = {**{name: getattr(report, name) for name in self.FIELDS},
-                                 "version": report.version, **kwargs.get("initial", {})}
+            kwargs["initial"] = {
+                **{name: getattr(report, name) for name in self.FIELDS},
+                "version": report.version,
+                **kwargs.get("initial", {}),
+            }
         super().__init__(*args, **kwargs)
-        self.fields["body"] = _choice(bodies, label="Committee or body", empty="Choose a body", required=True,
-                                      help_text="The body the report goes to.",
-                                      error_messages={"required": "Choose the body the report goes to",
-                                                      "invalid_choice": "Choose the body the report goes to"})
-        self.fields["author"] = _choice(people, label="Author", empty="Nobody named",
-                                        help_text="The lead officer and author contact, from the directory.",
-                                        error_messages={"invalid_choice": "Choose the author from the list"})
+        self.fields["body"] = _choice(
+            bodies,
+            label="Committee or body",
+            empty="Choose a body",
+            required=True,
+            help_text="The body the report goes to.",
+            error_messages={
+                "required": "Choose the body the report goes to",
+                "invalid_choice": "Choose the body the report goes to",
+            },
+        )
+        self.fields["author"] = _choice(
+            people,
+            label="Author",
+            empty="Nobody named",
+            help_text="The lead officer and author contact, from the directory.",
+            error_messages={"invalid_choice": "Choose the author from the list"},
+        )
         self.order_fields(self.FIELDS)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if data.get("is_exempt") and not data.get("exempt_paragraph") and "exempt_paragraph" not in self.errors:
-            self.add_error("exempt_paragraph", "Select the paragraph of Schedule 12A that makes the report exempt")
+        if (
+            data.get("is_exempt")
+            and not data.get("exempt_paragraph")
+            and "exempt_paragraph" not in self.errors
+        ):
+            self.add_error(
+                "exempt_paragraph",
+                "Select the paragraph of Schedule 12A that makes the report exempt",
+            )
         return data
 
     def changes(self) -> dict[str, Any]:
@@ -143,14 +247,17 @@ class ConfirmForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-# Recommendations -----------------------------------------------------------------------------------
+# Recommendations ----------------------------------------------------------------------------------
 
 
 class RecommendationForm(forms.Form):
-    text = forms.CharField(label="Recommendation", widget=forms.Textarea(attrs={"rows": 4}),
-                           help_text="Precise and actionable, for example: That the terms of reference at "
-                                     "Appendix 2 be agreed.",
-                           error_messages={"required": "Enter the recommendation"})
+    text = forms.CharField(
+        label="Recommendation",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Precise and actionable, for example: That the terms of reference at "
+        "Appendix 2 be agreed.",
+        error_messages={"required": "Enter the recommendation"},
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     govuk_options = {"text": {"label": {"isPageHeading": False}}}
@@ -168,31 +275,57 @@ class RecommendationOrderForm(forms.Form):
         for rec in recommendations:
             short = rec.text if len(rec.text) <= 80 else f"{rec.text[:77]}…"
             self.fields[f"position-{rec.public_id}"] = forms.IntegerField(
-                label=f"Position of recommendation 1.{rec.number}: {short}", initial=rec.number, min_value=1,
-                max_value=999, widget=forms.TextInput(attrs={"class": "govuk-input--width-3", "inputmode": "numeric"}),
+                label=f"Position of recommendation 1.{rec.number}: {short}",
+                initial=rec.number,
+                min_value=1,
+                max_value=999,
+                widget=forms.TextInput(
+                    attrs={"class": "govuk-input--width-3", "inputmode": "numeric"}
+                ),
                 error_messages={
                     "required": f"Enter a position for recommendation 1.{rec.number}",
-                    "invalid": f"The position of recommendation 1.{rec.number} must be a whole number, like 3",
+                    "invalid": f"The position of recommendation 1.{rec.number} must be a whole "
+                    "number, like 3",
                     "min_value": f"The position of recommendation 1.{rec.number} must be 1 or more",
-                    "max_value": f"The position of recommendation 1.{rec.number} must be 999 or less"})
+                    "max_value": f"The position of recommendation 1.{rec.number} must be 999 or "
+                    "less",
+                },
+            )
 
     def positions(self) -> dict[int, int]:
-        return {rec.pk: self.cleaned_data[f"position-{rec.public_id}"] for rec in self.recommendations}
+        return {
+            rec.pk: self.cleaned_data[f"position-{rec.public_id}"] for rec in self.recommendations
+        }
 
 
-# Implications --------------------------------------------------------------------------------------
+# Implications -------------------------------------------------------------------------------------
 
 
 class ImplicationForm(forms.Form):
-    kind = forms.ChoiceField(label="Kind of implication", choices=ImplicationKind.choices, widget=forms.RadioSelect,
-                             error_messages={"required": "Select the kind of implication",
-                                             "invalid_choice": "Select the kind of implication"})
-    heading = forms.CharField(label="Heading", max_length=120, required=False,
-                              help_text="For other implications: for example Crime and disorder, Staffing, Health.",
-                              error_messages={"max_length": "The heading must be 120 characters or fewer"})
-    text = _text("Implications", rows=6, help_text="The verifying officer may correct this when they verify it.")
-    is_required = forms.BooleanField(label="Must be verified before the report is published", required=False,
-                                     initial=True)
+    kind = forms.ChoiceField(
+        label="Kind of implication",
+        choices=ImplicationKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select the kind of implication",
+            "invalid_choice": "Select the kind of implication",
+        },
+    )
+    heading = forms.CharField(
+        label="Heading",
+        max_length=120,
+        required=False,
+        help_text="For other implications: for example Crime and disorder, Staffing, Health.",
+        error_messages={"max_length": "The heading must be 120 characters or fewer"},
+    )
+    text = _text(
+        "Implications",
+        rows=6,
+        help_text="The verifying officer may correct this when they verify it.",
+    )
+    is_required = forms.BooleanField(
+        label="Must be verified before the report is published", required=False, initial=True
+    )
     verifier = forms.Field(required=False)  # replaced in __init__
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -200,22 +333,39 @@ class ImplicationForm(forms.Form):
 
     def __init__(self, *args: Any, people: Any, implication: Any = None, **kwargs: Any) -> None:
         if implication is not None and (not args or args[0] is None) and kwargs.get("data") is None:
-            kwargs["initial"] = {**{name: getattr(implication, name) for name in self.FIELDS},
-                                 **kwargs.get("initial", {})}
+            kwargs["initial"] = {
+                **{name: getattr(implication, name) for name in self.FIELDS},
+                **kwargs.get("initial", {}),
+            }
         super().__init__(*args, **kwargs)
         self.fields["verifier"] = _choice(
-            people, label="Verifying officer", empty="Nobody yet",
-            help_text="For example the chief accountant for financial implications, the monitoring officer "
-                      "for legal ones. They are asked by e-mail when the implications are sent for verification.",
-            error_messages={"invalid_choice": "Choose the verifying officer from the list"})
+            people,
+            label="Verifying officer",
+            empty="Nobody yet",
+            help_text="For example the chief accountant for financial implications, the monitoring "
+            "officer "
+            "for legal ones. They are asked by e-mail when the implications are sent for "
+            "verification.",
+            error_messages={"invalid_choice": "Choose the verifying officer from the list"},
+        )
         self.order_fields(self.FIELDS)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if data.get("kind") == ImplicationKind.OTHER and not (data.get("heading") or "").strip() \
-                and "heading" not in self.errors:
-            self.add_error("heading", "Enter a heading for the other implications, for example Crime and disorder")
-        if data.get("is_required") and data.get("verifier") is None and "verifier" not in self.errors:
+        if (
+            data.get("kind") == ImplicationKind.OTHER
+            and not (data.get("heading") or "").strip()
+            and "heading" not in self.errors
+        ):
+            self.add_error(
+                "heading",
+                "Enter a heading for the other implications, for example Crime and disorder",
+            )
+        if (
+            data.get("is_required")
+            and data.get("verifier") is None
+            and "verifier" not in self.errors
+        ):
             self.add_error("verifier", "Choose the officer who verifies these implications")
         return data
 
@@ -224,23 +374,34 @@ class ImplicationForm(forms.Form):
 
 
 class VerifyForm(forms.Form):
-    text = _text("Implications", rows=8, required=True, message="Enter the implications",
-                 help_text="Correct the wording if you need to. What you confirm is printed in the report.")
+    text = _text(
+        "Implications",
+        rows=8,
+        required=True,
+        message="Enter the implications",
+        help_text="Correct the wording if you need to. What you confirm is printed in the report.",
+    )
     confirm = forms.BooleanField(
         label="I have read the report and verify these implications",
-        error_messages={"required": "Confirm that you have read the report and verify these implications"})
+        error_messages={
+            "required": "Confirm that you have read the report and verify these implications"
+        },
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-# Appendices ----------------------------------------------------------------------------------------
+# Appendices ---------------------------------------------------------------------------------------
 
 
 class AppendixSource:
     FILE = "file"
     TERMS = "terms"
     URL = "url"
-    CHOICES = [(FILE, "Upload a file"), (TERMS, "A version of a body's terms of reference"),
-               (URL, "A web address")]
+    CHOICES = [
+        (FILE, "Upload a file"),
+        (TERMS, "A version of a body's terms of reference"),
+        (URL, "A web address"),
+    ]
 
 
 def _terms_label(terms: Any) -> str:
@@ -248,28 +409,55 @@ def _terms_label(terms: Any) -> str:
 
 
 class AppendixForm(forms.Form):
-    letter = forms.CharField(label="Appendix number", max_length=4,
-                             help_text="For example 1, 2 or A.",
-                             error_messages={"required": "Enter the appendix number, like 1 or A",
-                                             "max_length": "The appendix number must be 4 characters or fewer"})
-    title = forms.CharField(label="Title", max_length=200,
-                            error_messages={"required": "Enter the appendix title",
-                                            "max_length": "The title must be 200 characters or fewer"})
-    source = forms.ChoiceField(label="What is the appendix?", choices=AppendixSource.CHOICES,
-                               widget=forms.RadioSelect,
-                               error_messages={"required": "Select what the appendix is",
-                                               "invalid_choice": "Select what the appendix is"})
-    file = forms.FileField(label="File to upload (for an uploaded file)", required=False,
-                           help_text=f"A PDF, Word document (.docx), Excel spreadsheet (.xlsx), PNG or JPG, "
-                                     f"smaller than {MAX_APPENDIX_LABEL}.",
-                           error_messages={"empty": "The selected file is empty",
-                                           "invalid": "The selected file could not be read: choose it again"})
+    letter = forms.CharField(
+        label="Appendix number",
+        max_length=4,
+        help_text="For example 1, 2 or A.",
+        error_messages={
+            "required": "Enter the appendix number, like 1 or A",
+            "max_length": "The appendix number must be 4 characters or fewer",
+        },
+    )
+    title = forms.CharField(
+        label="Title",
+        max_length=200,
+        error_messages={
+            "required": "Enter the appendix title",
+            "max_length": "The title must be 200 characters or fewer",
+        },
+    )
+    source = forms.ChoiceField(
+        label="What is the appendix?",
+        choices=AppendixSource.CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select what the appendix is",
+            "invalid_choice": "Select what the appendix is",
+        },
+    )
+    file = forms.FileField(
+        label="File to upload (for an uploaded file)",
+        required=False,
+        help_text=f"A PDF, Word document (.docx), Excel spreadsheet (.xlsx), PNG or JPG, "
+        f"smaller than {MAX_APPENDIX_LABEL}.",
+        error_messages={
+            "empty": "The selected file is empty",
+            "invalid": "The selected file could not be read: choose it again",
+        },
+    )
     terms = forms.Field(required=False)  # replaced in __init__
-    url = forms.URLField(label="Web address (for a web address)", required=False, max_length=200, assume_scheme="https",
-                         help_text="For example https://democracy.example.gov.uk/documents/s6159.pdf",
-                         error_messages={"invalid": "Enter a web address in the correct format, like "
-                                                    "https://www.example.gov.uk/strategy.pdf",
-                                         "max_length": "The web address must be 200 characters or fewer"})
+    url = forms.URLField(
+        label="Web address (for a web address)",
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+        help_text="For example https://democracy.example.gov.uk/documents/s6159.pdf",
+        error_messages={
+            "invalid": "Enter a web address in the correct format, like "
+            "https://www.example.gov.uk/strategy.pdf",
+            "max_length": "The web address must be 200 characters or fewer",
+        },
+    )
 
     govuk_options = {"letter": {"classes": "govuk-input--width-4"}}
     # Which of file, terms and web address is needed depends on the answer to "What is the
@@ -279,17 +467,24 @@ class AppendixForm(forms.Form):
     def __init__(self, *args: Any, terms: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["terms"] = _choice(
-            terms, label="Version of terms of reference (for terms of reference)", empty="Choose a version",
-            error_messages={"invalid_choice": "Choose a version of terms of reference from the list"})
+            terms,
+            label="Version of terms of reference (for terms of reference)",
+            empty="Choose a version",
+            error_messages={
+                "invalid_choice": "Choose a version of terms of reference from the list"
+            },
+        )
         self.fields["terms"].label_from_instance = _terms_label
         self.order_fields(["letter", "title", "source", "file", "terms", "url"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         source = data.get("source")
-        needed = {AppendixSource.FILE: ("file", "Choose a file to upload"),
-                  AppendixSource.TERMS: ("terms", "Choose a version of terms of reference"),
-                  AppendixSource.URL: ("url", "Enter the web address")}.get(source or "")
+        needed = {
+            AppendixSource.FILE: ("file", "Choose a file to upload"),
+            AppendixSource.TERMS: ("terms", "Choose a version of terms of reference"),
+            AppendixSource.URL: ("url", "Enter the web address"),
+        }.get(source or "")
         if needed and not data.get(needed[0]) and needed[0] not in self.errors:
             self.add_error(needed[0], needed[1])
         elif source == AppendixSource.FILE and data.get("file"):
@@ -304,7 +499,7 @@ class AppendixForm(forms.Form):
         return data
 
 
-# Publishing ----------------------------------------------------------------------------------------
+# Publishing ---------------------------------------------------------------------------------------
 
 
 class AgendaItemChoiceField(PublicChoiceField):
@@ -320,7 +515,13 @@ class PublishForm(forms.Form):
     def __init__(self, *args: Any, items: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["agenda_item"] = AgendaItemChoiceField(
-            items, required=True, label="Agenda item", empty_label="Choose an agenda item",
+            items,
+            required=True,
+            label="Agenda item",
+            empty_label="Choose an agenda item",
             help_text="An item on the agenda of a meeting of this report's body.",
-            error_messages={"required": "Choose the agenda item the report goes to",
-                            "invalid_choice": "Choose an agenda item from the list"})
+            error_messages={
+                "required": "Choose the agenda item the report goes to",
+                "invalid_choice": "Choose an agenda item from the list",
+            },
+        )

@@ -48,7 +48,9 @@ from .reports_files import check_appendix_file
 
 REPORT_CREATED = register("governance.report_created", "Report drafted")
 REPORT_UPDATED = register("governance.report_updated", "Report changed")
-IMPLICATIONS_REQUESTED = register("governance.implications_requested", "Implications sent for verification")
+IMPLICATIONS_REQUESTED = register(
+    "governance.implications_requested", "Implications sent for verification"
+)
 IMPLICATION_VERIFIED = register("governance.implication_verified", "Implication verified")
 REPORT_VERIFIED = register("governance.report_verified", "Every required implication verified")
 REPORT_PUBLISHED = register("governance.report_published", "Report published")
@@ -56,9 +58,9 @@ APPENDIX_ADDED = register("governance.appendix_added", "Appendix added")
 APPENDIX_REMOVED = register("governance.appendix_removed", "Appendix removed")
 
 REPORT_FIELDS = [
-    "title", "body", "report_of", "author", "purpose", "wards_affected", "is_key_decision", "is_exempt",
-    "exempt_paragraph", "executive_summary", "introduction", "issues_and_options", "reasons", "consultation",
-    "corporate_policies", "background_papers",
+    "title", "body", "report_of", "author", "purpose", "wards_affected", "is_key_decision",
+    "is_exempt", "exempt_paragraph", "executive_summary", "introduction", "issues_and_options",
+    "reasons", "consultation", "corporate_policies", "background_papers",
 ]  # fmt: skip
 IMPLICATION_FIELDS = ["kind", "heading", "text", "is_required", "verifier"]
 # Changing any of these changes what the officer signed off, so their verification is cleared.
@@ -67,7 +69,7 @@ PUBLISHED_MESSAGE = "This report has been published, so it cannot be changed"
 IN_VERIFICATION = (ReportStatus.IMPLICATIONS_REQUESTED, ReportStatus.VERIFIED)
 
 
-# Shared --------------------------------------------------------------------------------------------
+# Shared -------------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -86,7 +88,9 @@ def _changing(report: Report, expected_version: int | None) -> Iterator[_Change]
     a bumped version when the block succeeds (the caller's changes and audit events are in the same
     transaction, so an error in the block undoes them all)."""
     with transaction.atomic():
-        current = Report._default_manager.select_for_update().only("version", "status").get(pk=report.pk)
+        current = (
+            Report._default_manager.select_for_update().only("version", "status").get(pk=report.pk)
+        )
         if expected_version is not None and current.version != expected_version:
             raise ConcurrentEditError
         if current.status == ReportStatus.PUBLISHED:
@@ -103,15 +107,22 @@ def _changing(report: Report, expected_version: int | None) -> Iterator[_Change]
 def _check_exempt(data: dict[str, Any]) -> None:
     if data.get("is_exempt"):
         if data.get("exempt_paragraph") not in ExemptParagraph.values:
-            raise ValidationError({"exempt_paragraph": "Select the paragraph of Schedule 12A that makes the "
-                                                       "report exempt"})
+            raise ValidationError(
+                {
+                    "exempt_paragraph": "Select the paragraph of Schedule 12A that makes the "
+                    "report exempt"
+                }
+            )
     else:
         data["exempt_paragraph"] = None
 
 
 def required_unverified(report: Report) -> list[Implication]:
-    return list(report.implications.filter(is_required=True, verified_on__isnull=True)
-                .select_related("verifier").order_by("id"))
+    return list(
+        report.implications.filter(is_required=True, verified_on__isnull=True)
+        .select_related("verifier")
+        .order_by("id")
+    )
 
 
 def _settle(*, actor: Any, report: Report) -> None:
@@ -130,7 +141,9 @@ def _settle(*, actor: Any, report: Report) -> None:
 
 
 def verify_url(implication: Implication) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse("governance:implication_verify", args=[implication.public_id])
+    return settings.SITE_URL.rstrip("/") + reverse(
+        "governance:implication_verify", args=[implication.public_id]
+    )
 
 
 def _ask_verifier(report: Report, implications: list[Implication]) -> None:
@@ -142,11 +155,14 @@ def _ask_verifier(report: Report, implications: list[Implication]) -> None:
     links = "\n".join(f"- {i}: {verify_url(i)}" for i in implications)
     send_email_after_commit(
         subject=f"Please verify the {headings} implications of a committee report",
-        body=(f"Dear {person.name},\n\n"
-              f"You have been asked to verify the {headings} implications of the report "
-              f"\"{report.title}\" to {report.body.name}.\n\n"
-              f"Read the report, check or correct the implications and confirm them here:\n{links}\n\n"
-              f"The request is also on your \"Reports to verify\" page when you sign in.\n"),
+        body=(
+            f"Dear {person.name},\n\n"
+            f"You have been asked to verify the {headings} implications of the report "
+            f'"{report.title}" to {report.body.name}.\n\n'
+            "Read the report, check or correct the implications and confirm them "
+            f"here:\n{links}\n\n"
+            f'The request is also on your "Reports to verify" page when you sign in.\n'
+        ),
         to=[person.email],
     )
 
@@ -160,7 +176,7 @@ def _ask(report: Report, implications: list[Implication]) -> None:
         _ask_verifier(report, group)
 
 
-# Reports -------------------------------------------------------------------------------------------
+# Reports ------------------------------------------------------------------------------------------
 
 
 def create_report(*, actor: Any, data: dict[str, Any]) -> Report:
@@ -171,12 +187,18 @@ def create_report(*, actor: Any, data: dict[str, Any]) -> Report:
     report.full_clean()
     with transaction.atomic():
         report.save()
-        record_event(actor=actor, action=REPORT_CREATED, obj=report,
-                     changes=diff({}, snapshot(report, list(values))))
+        record_event(
+            actor=actor,
+            action=REPORT_CREATED,
+            obj=report,
+            changes=diff({}, snapshot(report, list(values))),
+        )
     return report
 
 
-def update_report(*, actor: Any, report: Report, data: dict[str, Any], expected_version: int | None) -> Report:
+def update_report(
+    *, actor: Any, report: Report, data: dict[str, Any], expected_version: int | None
+) -> Report:
     """Change the front sheet or the sections of an unpublished report."""
     values = {name: data[name] for name in REPORT_FIELDS if name in data}
     _check_exempt(values)
@@ -193,7 +215,7 @@ def update_report(*, actor: Any, report: Report, data: dict[str, Any], expected_
     return report
 
 
-# Recommendations -----------------------------------------------------------------------------------
+# Recommendations ----------------------------------------------------------------------------------
 
 
 def _clean_text(text: str, message: str, name: str = "text") -> str:
@@ -203,26 +225,37 @@ def _clean_text(text: str, message: str, name: str = "text") -> str:
     return text
 
 
-def add_recommendation(*, actor: Any, report: Report, text: str, expected_version: int | None) -> Recommendation:
+def add_recommendation(
+    *, actor: Any, report: Report, text: str, expected_version: int | None
+) -> Recommendation:
     """Add a recommendation at the end of the list."""
     text = _clean_text(text, "Enter the recommendation")
     with _changing(report, expected_version):
         last = report.recommendations.aggregate(last=Max("number"))["last"] or 0
         recommendation = Recommendation.objects.create(report=report, number=last + 1, text=text)
-        record_event(actor=actor, action=REPORT_UPDATED, obj=report,
-                     changes={f"recommendation {recommendation.number}": [None, text]})
+        record_event(
+            actor=actor,
+            action=REPORT_UPDATED,
+            obj=report,
+            changes={f"recommendation {recommendation.number}": [None, text]},
+        )
     return recommendation
 
 
-def change_recommendation(*, actor: Any, recommendation: Recommendation, text: str,
-                          expected_version: int | None) -> Recommendation:
+def change_recommendation(
+    *, actor: Any, recommendation: Recommendation, text: str, expected_version: int | None
+) -> Recommendation:
     text = _clean_text(text, "Enter the recommendation")
     with _changing(recommendation.report, expected_version) as change:
         report = change.report
         change.unchanged = text == recommendation.text
         if not change.unchanged:
-            record_event(actor=actor, action=REPORT_UPDATED, obj=report,
-                         changes={f"recommendation {recommendation.number}": [recommendation.text, text]})
+            record_event(
+                actor=actor,
+                action=REPORT_UPDATED,
+                obj=report,
+                changes={f"recommendation {recommendation.number}": [recommendation.text, text]},
+            )
             recommendation.text = text
             recommendation.save(update_fields=["text"])
     return recommendation
@@ -238,18 +271,25 @@ def _renumber(report: Report, ordered: list[Recommendation]) -> None:
     Recommendation.objects.bulk_update(ordered, ["number"])
 
 
-def remove_recommendation(*, actor: Any, recommendation: Recommendation, expected_version: int | None) -> None:
+def remove_recommendation(
+    *, actor: Any, recommendation: Recommendation, expected_version: int | None
+) -> None:
     """Remove a recommendation; the ones after it move up a number."""
     with _changing(recommendation.report, expected_version) as change:
         report = change.report
-        record_event(actor=actor, action=REPORT_UPDATED, obj=report,
-                     changes={f"recommendation {recommendation.number}": [recommendation.text, None]})
+        record_event(
+            actor=actor,
+            action=REPORT_UPDATED,
+            obj=report,
+            changes={f"recommendation {recommendation.number}": [recommendation.text, None]},
+        )
         recommendation.delete()
         _renumber(report, list(report.recommendations.order_by("number")))
 
 
-def reorder_recommendations(*, actor: Any, report: Report, positions: dict[int, int],
-                            expected_version: int | None) -> None:
+def reorder_recommendations(
+    *, actor: Any, report: Report, positions: dict[int, int], expected_version: int | None
+) -> None:
     """Put the recommendations in the order of the positions given (by recommendation id), ties
     keeping their current order, and renumber them 1, 2, 3…"""
     with _changing(report, expected_version) as change:
@@ -260,11 +300,15 @@ def reorder_recommendations(*, actor: Any, report: Report, positions: dict[int, 
             return
         before = [r.text for r in current]
         _renumber(report, ordered)
-        record_event(actor=actor, action=REPORT_UPDATED, obj=report,
-                     changes={"recommendations order": [before, [r.text for r in ordered]]})
+        record_event(
+            actor=actor,
+            action=REPORT_UPDATED,
+            obj=report,
+            changes={"recommendations order": [before, [r.text for r in ordered]]},
+        )
 
 
-# Implications --------------------------------------------------------------------------------------
+# Implications -------------------------------------------------------------------------------------
 
 
 def _clean_implication(data: dict[str, Any]) -> dict[str, Any]:
@@ -274,8 +318,12 @@ def _clean_implication(data: dict[str, Any]) -> dict[str, Any]:
     if values.get("kind") not in ImplicationKind.values:
         raise ValidationError({"kind": "Select the kind of implication"})
     if values["kind"] == ImplicationKind.OTHER and not values["heading"]:
-        raise ValidationError({"heading": "Enter a heading for the other implications, for example Crime and "
-                                          "disorder"})
+        raise ValidationError(
+            {
+                "heading": "Enter a heading for the other implications, for example Crime and "
+                "disorder"
+            }
+        )
     if values.get("is_required") and values.get("verifier") is None:
         raise ValidationError({"verifier": "Choose the officer who verifies these implications"})
     return values
@@ -291,15 +339,20 @@ def joined(implications: list[Implication]) -> str:
     return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
 
 
-def add_implication(*, actor: Any, report: Report, data: dict[str, Any],
-                    expected_version: int | None) -> Implication:
+def add_implication(
+    *, actor: Any, report: Report, data: dict[str, Any], expected_version: int | None
+) -> Implication:
     """Add an implication. Under verification, its officer is asked straight away and the report
     waits for them again if it is required."""
     values = _clean_implication(data)
     with _changing(report, expected_version):
         implication = Implication.objects.create(report=report, **values)
-        record_event(actor=actor, action=REPORT_UPDATED, obj=report,
-                     changes={_label(implication): [None, _describe(implication)]})
+        record_event(
+            actor=actor,
+            action=REPORT_UPDATED,
+            obj=report,
+            changes={_label(implication): [None, _describe(implication)]},
+        )
         if report.status in IN_VERIFICATION:
             _ask(report, [implication])
         _settle(actor=actor, report=report)
@@ -317,8 +370,9 @@ def _clear_verification(implication: Implication) -> None:
     implication.verified_on = None
 
 
-def change_implication(*, actor: Any, implication: Implication, data: dict[str, Any],
-                       expected_version: int | None) -> Implication:
+def change_implication(
+    *, actor: Any, implication: Implication, data: dict[str, Any], expected_version: int | None
+) -> Implication:
     """Change an implication. Changing what was signed off (kind, heading, text or officer) clears
     its verification: the officer verified other words."""
     values = _clean_implication(data)
@@ -335,24 +389,34 @@ def change_implication(*, actor: Any, implication: Implication, data: dict[str, 
         if changed & SIGNED_OFF_FIELDS and implication.is_verified:
             _clear_verification(implication)
         implication.save()
-        record_event(actor=actor, action=REPORT_UPDATED, obj=report,
-                     changes={_label(implication): [before_text, _describe(implication)]})
+        record_event(
+            actor=actor,
+            action=REPORT_UPDATED,
+            obj=report,
+            changes={_label(implication): [before_text, _describe(implication)]},
+        )
         if report.status in IN_VERIFICATION and (new_officer or not implication.is_verified):
             _ask(report, [implication])
         _settle(actor=actor, report=report)
     return implication
 
 
-def remove_implication(*, actor: Any, implication: Implication, expected_version: int | None) -> None:
+def remove_implication(
+    *, actor: Any, implication: Implication, expected_version: int | None
+) -> None:
     with _changing(implication.report, expected_version) as change:
         report = change.report
-        record_event(actor=actor, action=REPORT_UPDATED, obj=report,
-                     changes={_label(implication): [_describe(implication), None]})
+        record_event(
+            actor=actor,
+            action=REPORT_UPDATED,
+            obj=report,
+            changes={_label(implication): [_describe(implication), None]},
+        )
         implication.delete()
         _settle(actor=actor, report=report)
 
 
-# The workflow --------------------------------------------------------------------------------------
+# The workflow -------------------------------------------------------------------------------------
 
 
 def request_implications(*, actor: Any, report: Report, expected_version: int | None) -> Report:
@@ -363,21 +427,35 @@ def request_implications(*, actor: Any, report: Report, expected_version: int | 
             raise ValidationError("The implications have already been sent for verification")
         implications = list(report.implications.select_related("verifier").order_by("id"))
         if not implications:
-            raise ValidationError("Add the report's implications before sending them for verification")
+            raise ValidationError(
+                "Add the report's implications before sending them for verification"
+            )
         missing = [i for i in implications if i.is_required and i.verifier is None]
         if missing:
             raise ValidationError(f"Choose who verifies the {joined(missing)} implications")
         report.status = ReportStatus.IMPLICATIONS_REQUESTED
-        verifiers = sorted({i.verifier.name for i in implications if i.verifier and not i.is_verified})
-        record_event(actor=actor, action=IMPLICATIONS_REQUESTED, obj=report, changes={
-            "status": [ReportStatus.DRAFT, report.status], "verifiers": [None, verifiers]})
+        verifiers = sorted(
+            {i.verifier.name for i in implications if i.verifier and not i.is_verified}
+        )
+        record_event(
+            actor=actor,
+            action=IMPLICATIONS_REQUESTED,
+            obj=report,
+            changes={"status": [ReportStatus.DRAFT, report.status], "verifiers": [None, verifiers]},
+        )
         _ask(report, implications)
         _settle(actor=actor, report=report)
     return report
 
 
-def verify_implication(*, actor: Any, implication: Implication, text: str, expected_version: int | None,
-                       today: dt.date | None = None) -> Implication:
+def verify_implication(
+    *,
+    actor: Any,
+    implication: Implication,
+    text: str,
+    expected_version: int | None,
+    today: dt.date | None = None,
+) -> Implication:
     """The verifying officer confirms (or corrects) their implication. Their name and job title are
     copied from the directory as they are today: the report keeps who signed, as they were then."""
     person = implication.verifier
@@ -388,38 +466,66 @@ def verify_implication(*, actor: Any, implication: Implication, text: str, expec
         report = change.report
         if report.status not in IN_VERIFICATION:
             raise ValidationError("These implications have not been sent for verification yet")
-        before = {"text": implication.text, "verified_by_name": implication.verified_by_name,
-                  "verified_by_title": implication.verified_by_title, "verified_on": implication.verified_on}
+        before = {
+            "text": implication.text,
+            "verified_by_name": implication.verified_by_name,
+            "verified_by_title": implication.verified_by_title,
+            "verified_on": implication.verified_on,
+        }
         implication.text = text
         implication.verified_by_name = person.name
         implication.verified_by_title = person.job_title
         implication.verified_on = today or timezone.localdate()
-        implication.save(update_fields=["text", "verified_by_name", "verified_by_title", "verified_on"])
+        implication.save(
+            update_fields=["text", "verified_by_name", "verified_by_title", "verified_on"]
+        )
         changes = diff(before, snapshot(implication, list(before)))
-        record_event(actor=actor, action=IMPLICATION_VERIFIED, obj=report,
-                     changes={"implication": [None, _label(implication)], **changes})
+        record_event(
+            actor=actor,
+            action=IMPLICATION_VERIFIED,
+            obj=report,
+            changes={"implication": [None, _label(implication)], **changes},
+        )
         _settle(actor=actor, report=report)
     return implication
 
 
-def publish_report(*, actor: Any, report: Report, agenda_item: AgendaItem | None, expected_version: int | None,
-                   now: dt.datetime | None = None) -> Report:
+def publish_report(
+    *,
+    actor: Any,
+    report: Report,
+    agenda_item: AgendaItem | None,
+    expected_version: int | None,
+    now: dt.datetime | None = None,
+) -> Report:
     """Publish a verified report on an agenda item of a meeting of its body. Refused while any
     required implication is unverified, whatever the report's status says."""
     with _changing(report, expected_version) as change:
         unverified = required_unverified(report)
         if unverified:
-            raise ValidationError(f"The report cannot be published until every required implication is "
-                                  f"verified: the {joined(unverified)} implications are not verified yet")
+            raise ValidationError(
+                f"The report cannot be published until every required implication is "
+                f"verified: the {joined(unverified)} implications are not verified yet"
+            )
         if report.status != ReportStatus.VERIFIED:
-            raise ValidationError("Send the implications for verification before publishing the report")
+            raise ValidationError(
+                "Send the implications for verification before publishing the report"
+            )
         if agenda_item is None:
             raise ValidationError({"agenda_item": "Choose the agenda item the report goes to"})
-        item = AgendaItem._default_manager.select_for_update().select_related("meeting").get(pk=agenda_item.pk)
+        item = (
+            AgendaItem._default_manager.select_for_update()
+            .select_related("meeting")
+            .get(pk=agenda_item.pk)
+        )
         if item.meeting.body_id != report.body_id:
-            raise ValidationError({"agenda_item": "Choose an agenda item of a meeting of this report's body"})
+            raise ValidationError(
+                {"agenda_item": "Choose an agenda item of a meeting of this report's body"}
+            )
         if item.report_id not in (None, report.pk):
-            raise ValidationError({"agenda_item": "That agenda item already has a report: choose another item"})
+            raise ValidationError(
+                {"agenda_item": "That agenda item already has a report: choose another item"}
+            )
         report.status = ReportStatus.PUBLISHED
         report.published_at = now or timezone.now()
         change.fields.add("published_at")
@@ -427,14 +533,20 @@ def publish_report(*, actor: Any, report: Report, agenda_item: AgendaItem | None
             item.report = report
             item.version += 1
             item.save(update_fields=["report", "version", "updated_at"])
-        record_event(actor=actor, action=REPORT_PUBLISHED, obj=report, changes={
-            "status": [ReportStatus.VERIFIED, ReportStatus.PUBLISHED],
-            "published_at": [None, report.published_at],
-            "agenda item": [None, f"{item.meeting}: item {item}"]})
+        record_event(
+            actor=actor,
+            action=REPORT_PUBLISHED,
+            obj=report,
+            changes={
+                "status": [ReportStatus.VERIFIED, ReportStatus.PUBLISHED],
+                "published_at": [None, report.published_at],
+                "agenda item": [None, f"{item.meeting}: item {item}"],
+            },
+        )
     return report
 
 
-# Appendices ----------------------------------------------------------------------------------------
+# Appendices ---------------------------------------------------------------------------------------
 
 
 def next_appendix_letter(report: Report) -> str:
@@ -449,9 +561,19 @@ def next_appendix_letter(report: Report) -> str:
     return str(max(numbers, default=0) + 1)
 
 
-def add_appendix(*, actor: Any, report: Report, letter: str, title: str, file: Any = None,
-                 terms: TermsOfReference | None = None, url: str = "", expected_version: int | None) -> Appendix:
-    """Add an appendix: an uploaded file, a version of a body's terms of reference, or a web address."""
+def add_appendix(
+    *,
+    actor: Any,
+    report: Report,
+    letter: str,
+    title: str,
+    file: Any = None,
+    terms: TermsOfReference | None = None,
+    url: str = "",
+    expected_version: int | None,
+) -> Appendix:
+    """Add an appendix: an uploaded file, a version of a body's terms of reference, or a web
+    address."""
     letter, title, url = (letter or "").strip(), (title or "").strip(), (url or "").strip()
     if not letter:
         raise ValidationError({"letter": "Enter the appendix number, like 1 or A"})
@@ -459,19 +581,29 @@ def add_appendix(*, actor: Any, report: Report, letter: str, title: str, file: A
         raise ValidationError({"title": "Enter the appendix title"})
     sources = [s for s in (file, terms, url) if s]
     if len(sources) != 1:
-        raise ValidationError("Choose one of: upload a file, a version of terms of reference, or a web address")
+        raise ValidationError(
+            "Choose one of: upload a file, a version of terms of reference, or a web address"
+        )
     appendix = Appendix(report=report, letter=letter, title=title, terms=terms, url=url)
     if file:
         extension = check_appendix_file(file)
-        file.name = f"{uuid.uuid4().hex}.{extension}"  # the stored name says nothing about the contents
+        file.name = (
+            f"{uuid.uuid4().hex}.{extension}"  # the stored name says nothing about the contents
+        )
         appendix.file = file
     with _changing(report, expected_version):
         if report.appendices.filter(letter__iexact=letter).exists():
-            raise ValidationError({"letter": f"There is already an appendix {letter}: choose another number"})
+            raise ValidationError(
+                {"letter": f"There is already an appendix {letter}: choose another number"}
+            )
         appendix.full_clean(exclude=["file"])
         appendix.save()
-        record_event(actor=actor, action=APPENDIX_ADDED, obj=report,
-                     changes={f"appendix {letter}": [None, _appendix_text(appendix)]})
+        record_event(
+            actor=actor,
+            action=APPENDIX_ADDED,
+            obj=report,
+            changes={f"appendix {letter}": [None, _appendix_text(appendix)]},
+        )
     return appendix
 
 
@@ -489,8 +621,12 @@ def remove_appendix(*, actor: Any, appendix: Appendix, expected_version: int | N
     """Remove an appendix; its uploaded file is deleted once the removal is committed."""
     with _changing(appendix.report, expected_version) as change:
         report = change.report
-        record_event(actor=actor, action=APPENDIX_REMOVED, obj=report,
-                     changes={f"appendix {appendix.letter}": [_appendix_text(appendix), None]})
+        record_event(
+            actor=actor,
+            action=APPENDIX_REMOVED,
+            obj=report,
+            changes={f"appendix {appendix.letter}": [_appendix_text(appendix), None]},
+        )
         stored = appendix.file.name if appendix.file else ""
         storage = appendix.file.storage if appendix.file else None
         appendix.delete()

@@ -20,13 +20,21 @@ MAX_APPENDIX_LABEL = "20MB"
 # Extension → (content type served, human name used in messages).
 ALLOWED_TYPES: dict[str, tuple[str, str]] = {
     "pdf": ("application/pdf", "PDF"),
-    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word document (.docx)"),
-    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel spreadsheet (.xlsx)"),
+    "docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "Word document (.docx)",
+    ),
+    "xlsx": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "Excel spreadsheet (.xlsx)",
+    ),
     "png": ("image/png", "PNG image"),
     "jpg": ("image/jpeg", "JPG image"),
     "jpeg": ("image/jpeg", "JPG image"),
 }
-TYPES_MESSAGE = "The selected file must be a PDF, Word document (.docx), Excel spreadsheet (.xlsx), PNG or JPG"
+TYPES_MESSAGE = (
+    "The selected file must be a PDF, Word document (.docx), Excel spreadsheet (.xlsx), PNG or JPG"
+)
 
 _SIGNATURES = {
     "pdf": (b"%PDF-",),
@@ -81,7 +89,9 @@ def check_appendix_file(upload: Any) -> str:
     if size == 0:
         raise ValidationError("The selected file is empty", code="empty")
     if size > MAX_APPENDIX_BYTES:
-        raise ValidationError(f"The selected file must be smaller than {MAX_APPENDIX_LABEL}", code="too_big")
+        raise ValidationError(
+            f"The selected file must be smaller than {MAX_APPENDIX_LABEL}", code="too_big"
+        )
     extension = extension_of(getattr(upload, "name", ""))
     if extension not in ALLOWED_TYPES:
         raise ValidationError(TYPES_MESSAGE, code="type")
@@ -89,5 +99,7 @@ def check_appendix_file(upload: Any) -> str:
         kind = ALLOWED_TYPES[extension][1]
         raise ValidationError(
             f"The selected file is not a real {kind}: its contents do not match its name. "
-            f"{TYPES_MESSAGE}", code="contents")
+            f"{TYPES_MESSAGE}",
+            code="contents",
+        )
     return extension

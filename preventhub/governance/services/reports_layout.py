@@ -7,9 +7,9 @@ never disagree about numbering or wording. The section order and headings follow
 (an English council's template): an unnumbered executive summary, then 1 Recommendations to
 9 Appendices.
 
-Report text is plain text with three conventions, told to authors on the form: a blank line starts a
-new (numbered) paragraph; lines starting "- " or "• " are a bulleted list; a line starting "## " is a
-sub-heading.
+Report text is plain text with three conventions, told to authors on the form: a blank line
+starts a new (numbered) paragraph; lines starting "- " or "• " are a bulleted list; a line
+starting "## " is a sub-heading.
 """
 
 from __future__ import annotations
@@ -35,8 +35,17 @@ from preventhub.governance.models import (
 GENERAL_RELEASE = "For general release"
 BULLET = re.compile(r"^\s*(?:[-*•▪]|\u2022)\s+")
 HEADING = re.compile(r"^\s*##\s+")
-KIND_ORDER = {kind: index for index, kind in enumerate(
-    [ImplicationKind.FINANCIAL, ImplicationKind.LEGAL, ImplicationKind.EQUALITY, ImplicationKind.OTHER])}
+KIND_ORDER = {
+    kind: index
+    for index, kind in enumerate(
+        [
+            ImplicationKind.FINANCIAL,
+            ImplicationKind.LEGAL,
+            ImplicationKind.EQUALITY,
+            ImplicationKind.OTHER,
+        ]
+    )
+}
 
 # (section number, heading, report field). Numbers as in the seed report.
 TEXT_SECTIONS: list[tuple[int, str, str]] = [
@@ -44,7 +53,11 @@ TEXT_SECTIONS: list[tuple[int, str, str]] = [
     (3, "Issues, options and analysis of options", "issues_and_options"),
     (4, "Reasons for recommendation", "reasons"),
     (5, "Consultation (including overview and scrutiny, if applicable)", "consultation"),
-    (6, "Impact on corporate policies, priorities, performance and community impact", "corporate_policies"),
+    (
+        6,
+        "Impact on corporate policies, priorities, performance and community impact",
+        "corporate_policies",
+    ),
 ]
 RECOMMENDATIONS_NUMBER = 1
 IMPLICATIONS_NUMBER = 7
@@ -61,7 +74,8 @@ class Block:
 
 
 def parse_text(text: str, section: int | None = None) -> list[Block]:
-    """Split report text into blocks; paragraphs are numbered ``section.n`` when ``section`` is given."""
+    """Split report text into blocks; paragraphs are numbered ``section.n`` when ``section`` is
+    given."""
     blocks: list[Block] = []
     count = 0
     for chunk in re.split(r"\n\s*\n", (text or "").replace("\r\n", "\n").replace("\r", "\n")):
@@ -71,11 +85,18 @@ def parse_text(text: str, section: int | None = None) -> list[Block]:
             continue
         for is_bullet, group in _runs(lines):
             if is_bullet:
-                blocks.append(Block("bullets", items=tuple(BULLET.sub("", line).strip() for line in group)))
+                blocks.append(
+                    Block("bullets", items=tuple(BULLET.sub("", line).strip() for line in group))
+                )
             else:
                 count += 1
-                blocks.append(Block("paragraph", "\n".join(line.strip() for line in group),
-                                    number=f"{section}.{count}" if section is not None else ""))
+                blocks.append(
+                    Block(
+                        "paragraph",
+                        "\n".join(line.strip() for line in group),
+                        number=f"{section}.{count}" if section is not None else "",
+                    )
+                )
     return blocks
 
 
@@ -154,22 +175,31 @@ def classification(report: Report) -> str:
     reason = ""
     if paragraph in ExemptParagraph.values:
         reason = f" ({ExemptParagraph(paragraph).label.split('. ', 1)[1].lower()})"
-    return (f"Not for publication — exempt under paragraph {paragraph} of Schedule 12A to the Local "
-            f"Government Act 1972{reason}")
+    return (
+        f"Not for publication — exempt under paragraph {paragraph} of Schedule 12A to the Local "
+        f"Government Act 1972{reason}"
+    )
 
 
 def verified_line(implication: Implication) -> str:
-    """"Verified by: <name>, <title>, <date>" from the snapshot taken when it was verified."""
+    """ "Verified by: <name>, <title>, <date>" from the snapshot taken when it was verified."""
     if not implication.is_verified:
         return ""
-    parts = [implication.verified_by_name, implication.verified_by_title,
-             date_format(implication.verified_on, "j F Y")]
+    parts = [
+        implication.verified_by_name,
+        implication.verified_by_title,
+        date_format(implication.verified_on, "j F Y"),
+    ]
     return "Verified by: " + ", ".join(p for p in parts if p)
 
 
 def implication_heading(implication: Implication) -> str:
     if implication.kind == ImplicationKind.OTHER:
-        return f"Other implications: {implication.heading}" if implication.heading else "Other implications"
+        return (
+            f"Other implications: {implication.heading}"
+            if implication.heading
+            else "Other implications"
+        )
     return implication.heading or implication.get_kind_display()
 
 
@@ -196,9 +226,14 @@ def meeting_date(report: Report, agenda_items: Sequence[Any]) -> str:
     return ", ".join(date_format(timezone.localtime(m.starts_at), "j F Y") for m in meetings)
 
 
-def build_layout(report: Report, *, recommendations: Sequence[Recommendation],
-                 implications: Sequence[Implication], appendices: Sequence[Appendix],
-                 agenda_items: Sequence[Any]) -> ReportLayout:
+def build_layout(
+    report: Report,
+    *,
+    recommendations: Sequence[Recommendation],
+    implications: Sequence[Implication],
+    appendices: Sequence[Appendix],
+    agenda_items: Sequence[Any],
+) -> ReportLayout:
     """The whole report, numbered. ``report`` needs its body and author loaded; the parts are
     passed in so the caller decides the queries."""
     empty = "None." if report.status == ReportStatus.PUBLISHED else "Not written yet."
@@ -236,13 +271,21 @@ def build_layout(report: Report, *, recommendations: Sequence[Recommendation],
         classification=classification(report),
         front_sheet=front_sheet,
         summary=Section(None, "Executive summary", parse_text(report.executive_summary), empty),
-        recommendations=[NumberedRecommendation(f"{RECOMMENDATIONS_NUMBER}.{r.number}", r)
-                         for r in sorted(recommendations, key=lambda r: r.number)],
-        text_sections=[Section(number, title, parse_text(getattr(report, name), number), empty)
-                       for number, title, name in TEXT_SECTIONS],
+        recommendations=[
+            NumberedRecommendation(f"{RECOMMENDATIONS_NUMBER}.{r.number}", r)
+            for r in sorted(recommendations, key=lambda r: r.number)
+        ],
+        text_sections=[
+            Section(number, title, parse_text(getattr(report, name), number), empty)
+            for number, title, name in TEXT_SECTIONS
+        ],
         implications=numbered,
-        background=Section(BACKGROUND_NUMBER, "Background papers used in preparing the report",
-                           parse_text(report.background_papers), "None."),
+        background=Section(
+            BACKGROUND_NUMBER,
+            "Background papers used in preparing the report",
+            parse_text(report.background_papers),
+            "None.",
+        ),
         appendices=sorted(appendices, key=_appendix_key),
         empty_text=empty,
     )

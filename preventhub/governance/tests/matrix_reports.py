@@ -1,9 +1,9 @@
-"""Permission-matrix cases for committee reports, their parts, the verification workflow, the PDF and
-Word versions and appendix files.
+"""Permission-matrix cases for committee reports, their parts, the verification workflow, the
+PDF and Word versions and appendix files.
 
-The channel coordinator stands in for a verifying officer (their account is linked to the directory
-person asked to verify): the report policy lets a verifier see the report they are asked about, so
-they appear among the allowed personas for those drafts.
+The channel coordinator stands in for a verifying officer (their account is linked to the
+directory person asked to verify): the report policy lets a verifier see the report they are asked
+about, so they appear among the allowed personas for those drafts.
 """
 
 from __future__ import annotations
@@ -35,7 +35,9 @@ PDF_BYTES = b"%PDF-1.7\n% matrix appendix\n"
 def _verifier(world: Any) -> Any:
     user = getattr(world, VERIFIER)
     if user.person_id is None:
-        user.person = PersonFactory(name="Rhea Verity (reports matrix)", job_title="Chief Accountant")
+        user.person = PersonFactory(
+            name="Rhea Verity (reports matrix)", job_title="Chief Accountant"
+        )
         user.save(update_fields=["person"])
     return user.person
 
@@ -53,26 +55,44 @@ def build(world: Any) -> None:
     draft = ReportFactory(body=body, title="Draft report (matrix)")
     world.rpt_draft = draft
     world.rpt_recommendation = RecommendationFactory(report=draft, number=1)
-    world.rpt_implication = ImplicationFactory(report=draft, kind=ImplicationKind.FINANCIAL, verifier=verifier)
+    world.rpt_implication = ImplicationFactory(
+        report=draft, kind=ImplicationKind.FINANCIAL, verifier=verifier
+    )
     world.rpt_draft_file = _file_appendix(draft, "1")
-    world.rpt_appendix = Appendix.objects.create(report=draft, letter="2", title="Web page",
-                                                 url="https://example.gov.uk/strategy")
+    world.rpt_appendix = Appendix.objects.create(
+        report=draft, letter="2", title="Web page", url="https://example.gov.uk/strategy"
+    )
 
-    requested = ReportFactory(body=body, title="Report being verified (matrix)",
-                              status=ReportStatus.IMPLICATIONS_REQUESTED)
-    world.rpt_pending = ImplicationFactory(report=requested, kind=ImplicationKind.LEGAL, verifier=verifier)
+    requested = ReportFactory(
+        body=body,
+        title="Report being verified (matrix)",
+        status=ReportStatus.IMPLICATIONS_REQUESTED,
+    )
+    world.rpt_pending = ImplicationFactory(
+        report=requested, kind=ImplicationKind.LEGAL, verifier=verifier
+    )
 
-    world.rpt_verified = ReportFactory(body=body, title="Verified report (matrix)", status=ReportStatus.VERIFIED)
+    world.rpt_verified = ReportFactory(
+        body=body, title="Verified report (matrix)", status=ReportStatus.VERIFIED
+    )
     meeting = MeetingFactory(body=body, municipal_year=None)
     AgendaItemFactory(meeting=meeting, number="5", title="Verified report item (matrix)")
 
-    world.rpt_published = ReportFactory(body=body, title="Published report (matrix)", status=ReportStatus.PUBLISHED)
+    world.rpt_published = ReportFactory(
+        body=body, title="Published report (matrix)", status=ReportStatus.PUBLISHED
+    )
     world.rpt_published_file = _file_appendix(world.rpt_published, "1")
-    world.rpt_exempt = ReportFactory(body=body, title="Exempt report (matrix)", status=ReportStatus.PUBLISHED,
-                                     is_exempt=True, exempt_paragraph=7)
+    world.rpt_exempt = ReportFactory(
+        body=body,
+        title="Exempt report (matrix)",
+        status=ReportStatus.PUBLISHED,
+        is_exempt=True,
+        exempt_paragraph=7,
+    )
     private = BodyFactory(name="Channel panel (reports matrix)", is_public=False)
-    world.rpt_private = ReportFactory(body=private, title="Private body report (matrix)",
-                                      status=ReportStatus.PUBLISHED)
+    world.rpt_private = ReportFactory(
+        body=private, title="Private body report (matrix)", status=ReportStatus.PUBLISHED
+    )
 
 
 def _id(name: str) -> Any:
@@ -88,7 +108,11 @@ FILES = {"browse": False}
 CASES = [
     Case("governance:report_list", **PUBLIC),
     Case("governance:report_create", allowed=DRAFTERS),
-    Case("governance:reports_to_verify", allowed=EVERY_ROLE, note="only the officer's own implications"),
+    Case(
+        "governance:reports_to_verify",
+        allowed=EVERY_ROLE,
+        note="only the officer's own implications",
+    ),
     # A published report of a public body is public, in every format.
     Case("governance:report_detail", kwargs=_id("rpt_published"), **PUBLIC),
     Case("governance:report_pdf", kwargs=_id("rpt_published"), **PUBLIC, **FILES),
@@ -107,8 +131,12 @@ CASES = [
     Case("governance:report_detail", kwargs=_id("rpt_private"), **ROLES),
     # Drafting.
     Case("governance:report_edit", kwargs=_id("rpt_draft"), allowed=DRAFTERS),
-    Case("governance:report_edit", kwargs=_id("rpt_published"), allowed=frozenset(),
-         note="published reports are never changed"),
+    Case(
+        "governance:report_edit",
+        kwargs=_id("rpt_published"),
+        allowed=frozenset(),
+        note="published reports are never changed",
+    ),
     Case("governance:report_request_implications", kwargs=_id("rpt_draft"), allowed=DRAFTERS),
     Case("governance:report_publish", kwargs=_id("rpt_verified"), allowed=MANAGERS),
     Case("governance:recommendation_add", kwargs=_id("rpt_draft"), allowed=DRAFTERS),
@@ -122,7 +150,13 @@ CASES = [
     Case("governance:appendix_remove", kwargs=_id("rpt_appendix"), allowed=DRAFTERS),
     # Verifying: only the officer asked.
     Case("governance:implication_verify", kwargs=_id("rpt_pending"), allowed={VERIFIER}),
-    Case("governance:implication_verify", kwargs=_id("rpt_pending"), method="post", allowed={VERIFIER},
-         data=lambda world: {"text": "Verified text", "confirm": "true"}, ok=(302,),
-         note="a POST by anyone but the verifier is 404"),
+    Case(
+        "governance:implication_verify",
+        kwargs=_id("rpt_pending"),
+        method="post",
+        allowed={VERIFIER},
+        data=lambda world: {"text": "Verified text", "confirm": "true"},
+        ok=(302,),
+        note="a POST by anyone but the verifier is 404",
+    ),
 ]

@@ -47,8 +47,13 @@ def test_the_pdf_is_tagged_pdf_ua_and_holds_the_whole_report(client, published):
         assert f"1.{number} {recommendation}" in text
     for line in VERIFIED_LINES:
         assert line in text
-    for heading in ("1. Recommendation(s)", "7. Implications", "7.4 Other implications: Crime and disorder",
-                    "8. Background papers used in preparing the report", "9. Appendices to the report"):
+    for heading in (
+        "1. Recommendation(s)",
+        "7. Implications",
+        "7.4 Other implications: Crime and disorder",
+        "8. Background papers used in preparing the report",
+        "9. Appendices to the report",
+    ):
         assert heading in text
 
 
@@ -66,7 +71,12 @@ def test_the_word_document_opens_and_holds_the_whole_report(client, published):
     for line in VERIFIED_LINES:
         assert line in paragraphs
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert headings[:4] == [published.body.name, published.title, "Executive summary", "1. Recommendation(s)"]
+    assert headings[:4] == [
+        published.body.name,
+        published.title,
+        "Executive summary",
+        "1. Recommendation(s)",
+    ]
     assert "7.1 Financial" in headings and "9. Appendices to the report" in headings
     front_sheet = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows}
     assert front_sheet["Classification"] == "For general release"
@@ -75,12 +85,19 @@ def test_the_word_document_opens_and_holds_the_whole_report(client, published):
 
 
 def test_an_exempt_reports_documents_carry_the_not_for_publication_notice(client, personas):
-    report = seed_report(status=ReportStatus.PUBLISHED, verified=True, is_exempt=True, exempt_paragraph=3).report
+    report = seed_report(
+        status=ReportStatus.PUBLISHED, verified=True, is_exempt=True, exempt_paragraph=3
+    ).report
     client.force_login(personas["democratic_services"])
     pdf = inspect_pdf(client.get(reverse("governance:report_pdf", args=[report.public_id])).content)
     assert "Not for publication — exempt under paragraph 3 of Schedule 12A" in _flat(pdf.text)
-    document = Document(io.BytesIO(client.get(reverse("governance:report_docx", args=[report.public_id])).content))
-    assert any(p.text.startswith("NOT FOR PUBLICATION — EXEMPT UNDER PARAGRAPH 3") for p in document.paragraphs)
+    document = Document(
+        io.BytesIO(client.get(reverse("governance:report_docx", args=[report.public_id])).content)
+    )
+    assert any(
+        p.text.startswith("NOT FOR PUBLICATION — EXEMPT UNDER PARAGRAPH 3")
+        for p in document.paragraphs
+    )
 
 
 def test_an_unverified_implication_says_so_in_the_documents(client, personas):
@@ -88,6 +105,9 @@ def test_an_unverified_implication_says_so_in_the_documents(client, personas):
     client.force_login(personas["prevent_lead"])
     pdf = inspect_pdf(client.get(reverse("governance:report_pdf", args=[report.public_id])).content)
     assert "Not verified yet. To be verified by Jo Whitfield, Chief Accountant." in _flat(pdf.text)
-    document = Document(io.BytesIO(client.get(reverse("governance:report_docx", args=[report.public_id])).content))
+    document = Document(
+        io.BytesIO(client.get(reverse("governance:report_docx", args=[report.public_id])).content)
+    )
     assert "Not verified yet. To be verified by Dev Lawrence, Monitoring Officer." in [
-        p.text for p in document.paragraphs]
+        p.text for p in document.paragraphs
+    ]

@@ -26,8 +26,11 @@ def test_paragraphs_are_numbered_within_their_section():
 
 
 def test_bullets_and_sub_headings_are_not_numbered():
-    text = ("## The Prevent Duty Guidance\n\nLocal authorities will:\n- Establish a group\n• Use the local profile\n\n"
-            "The key deliverables are:\n\n* Identify local threat\n* Respond to it")
+    text = (
+        "## The Prevent Duty Guidance\n\nLocal authorities will:\n- Establish a group\n• Use the "
+        "local profile\n\n"
+        "The key deliverables are:\n\n* Identify local threat\n* Respond to it"
+    )
     assert parse_text(text, 2) == [
         Block("heading", "The Prevent Duty Guidance"),
         Block("paragraph", "Local authorities will:", number="2.1"),
@@ -45,14 +48,22 @@ def test_text_outside_numbered_sections_is_not_numbered():
 def test_the_classification_names_the_schedule_12a_paragraph():
     assert classification(Report(is_exempt=False)) == "For general release"
     assert classification(Report(is_exempt=True, exempt_paragraph=7)) == (
-        "Not for publication — exempt under paragraph 7 of Schedule 12A to the Local Government Act 1972 "
-        "(prevention, investigation or prosecution of crime)")
+        "Not for publication — exempt under paragraph 7 of Schedule 12A to the Local Government "
+        "Act 1972 "
+        "(prevention, investigation or prosecution of crime)"
+    )
 
 
 def test_the_verified_by_line_gives_name_title_and_date():
-    implication = Implication(kind=ImplicationKind.LEGAL, verified_by_name="Dev Lawrence",
-                              verified_by_title="Monitoring Officer", verified_on=dt.date(2016, 3, 1))
-    assert verified_line(implication) == "Verified by: Dev Lawrence, Monitoring Officer, 1 March 2016"
+    implication = Implication(
+        kind=ImplicationKind.LEGAL,
+        verified_by_name="Dev Lawrence",
+        verified_by_title="Monitoring Officer",
+        verified_on=dt.date(2016, 3, 1),
+    )
+    assert (
+        verified_line(implication) == "Verified by: Dev Lawrence, Monitoring Officer, 1 March 2016"
+    )
     assert verified_line(Implication(kind=ImplicationKind.LEGAL)) == ""
 
 
@@ -63,4 +74,8 @@ def test_implications_come_in_the_seed_reports_order_whatever_order_they_were_ad
     equality = Implication(pk=4, kind=ImplicationKind.EQUALITY)
     ordered = ordered_implications([other, legal, financial, equality])
     assert [implication_heading(i) for i in ordered] == [
-        "Financial", "Legal", "Diversity and equality", "Other implications: Crime and disorder"]
+        "Financial",
+        "Legal",
+        "Diversity and equality",
+        "Other implications: Crime and disorder",
+    ]

@@ -32,7 +32,9 @@ def signed_in(client, personas):
 
 def _reports(n: int, status: str = ReportStatus.PUBLISHED) -> None:
     body = BodyFactory(name="Overview and Scrutiny")
-    Report.objects.bulk_create([Report(title=f"Report {i:04}", body=body, status=status) for i in range(n)])
+    Report.objects.bulk_create(
+        [Report(title=f"Report {i:04}", body=body, status=status) for i in range(n)]
+    )
 
 
 @pytest.mark.parametrize("n", [10, 1000])
@@ -57,19 +59,45 @@ def _big_report(n: int) -> Report:
     """A report with n recommendations, n implications (each with its officer), n appendices (one a
     version of terms of reference) and an agenda item."""
     body = BodyFactory(name="Overview and Scrutiny")
-    report = Report.objects.create(title="A long report", body=body, author=PersonFactory(),
-                                   status=ReportStatus.PUBLISHED, executive_summary="Summary.")
-    Recommendation.objects.bulk_create([Recommendation(report=report, number=i + 1, text=f"That {i}.")
-                                        for i in range(n)])
+    report = Report.objects.create(
+        title="A long report",
+        body=body,
+        author=PersonFactory(),
+        status=ReportStatus.PUBLISHED,
+        executive_summary="Summary.",
+    )
+    Recommendation.objects.bulk_create(
+        [Recommendation(report=report, number=i + 1, text=f"That {i}.") for i in range(n)]
+    )
     officers = [PersonFactory() for _ in range(3)]
-    Implication.objects.bulk_create([
-        Implication(report=report, kind=ImplicationKind.OTHER, heading=f"Heading {i}", text="Text.",
-                    verifier=officers[i % 3], verified_by_name="Jo", verified_by_title="Accountant",
-                    verified_on="2016-03-01") for i in range(n)])
+    Implication.objects.bulk_create(
+        [
+            Implication(
+                report=report,
+                kind=ImplicationKind.OTHER,
+                heading=f"Heading {i}",
+                text="Text.",
+                verifier=officers[i % 3],
+                verified_by_name="Jo",
+                verified_by_title="Accountant",
+                verified_on="2016-03-01",
+            )
+            for i in range(n)
+        ]
+    )
     terms = TermsOfReferenceFactory(body=body)
-    Appendix.objects.bulk_create([Appendix(report=report, letter=str(i + 1), title=f"Appendix {i}",
-                                           url="https://example.org", terms=terms if i == 0 else None,
-                                           ) for i in range(n)])
+    Appendix.objects.bulk_create(
+        [
+            Appendix(
+                report=report,
+                letter=str(i + 1),
+                title=f"Appendix {i}",
+                url="https://example.org",
+                terms=terms if i == 0 else None,
+            )
+            for i in range(n)
+        ]
+    )
     item = agenda_item_for(report)
     item.report = report
     item.save()
@@ -81,10 +109,10 @@ def test_report_page_query_budget_with_many_recommendations_and_implications(
     signed_in, django_assert_max_num_queries, n
 ):
     report = _big_report(n)
-    # SIGNED_IN, then: the report with its body and author; recommendations; implications with their
-    # officers; appendices with their terms of reference; the agenda items with their meetings; which
-    # terms the user may read; the record history and the names of the records its foreign keys name
-    # (body, author: two).
+    # SIGNED_IN, then: the report with its body and author; recommendations; implications with
+    # their officers; appendices with their terms of reference; the agenda items with their
+    # meetings; which terms the user may read; the record history and the names of the records
+    # its foreign keys name (body, author: two).
     with django_assert_max_num_queries(SIGNED_IN + 6 + 3):
         response = signed_in.get(reverse("governance:report_detail", args=[report.public_id]))
     assert len(response.context["layout"].recommendations) == n
@@ -96,7 +124,10 @@ def test_report_page_query_budget_for_anonymous_visitors(client, django_assert_m
     report = _big_report(n)
     # The report; recommendations; implications; appendices; agenda items; readable terms.
     with django_assert_max_num_queries(6):
-        assert client.get(reverse("governance:report_detail", args=[report.public_id])).status_code == 200
+        assert (
+            client.get(reverse("governance:report_detail", args=[report.public_id])).status_code
+            == 200
+        )
 
 
 @pytest.mark.parametrize("n", [10, 1000])
@@ -104,15 +135,22 @@ def test_word_document_query_budget(client, django_assert_max_num_queries, n):
     report = _big_report(n)
     # As the page for an anonymous visitor: the report and its five kinds of parts.
     with django_assert_max_num_queries(6):
-        assert client.get(reverse("governance:report_docx", args=[report.public_id])).status_code == 200
+        assert (
+            client.get(reverse("governance:report_docx", args=[report.public_id])).status_code
+            == 200
+        )
 
 
 @pytest.mark.parametrize("n", [10, 1000])
 def test_reports_to_verify_query_budget(client, django_assert_max_num_queries, n):
     officer = PersonFactory()
     _reports(n, status=ReportStatus.IMPLICATIONS_REQUESTED)
-    Implication.objects.bulk_create([Implication(report=r, kind=ImplicationKind.FINANCIAL, verifier=officer)
-                                     for r in Report.objects.all()])
+    Implication.objects.bulk_create(
+        [
+            Implication(report=r, kind=ImplicationKind.FINANCIAL, verifier=officer)
+            for r in Report.objects.all()
+        ]
+    )
     # A councillor: roles that must use MFA add a query for the authenticator check.
     client.force_login(make_user("councillor", person=officer))
     # SIGNED_IN, then: the count and one page of implications with their reports and bodies.

@@ -12,7 +12,12 @@ from django.urls import reverse
 from preventhub.core.testing.factories import make_user
 from preventhub.governance.models import ImplicationKind, Report, ReportStatus
 from preventhub.governance.tests.factories import BodyFactory, ReportFactory
-from preventhub.governance.tests.reports_fixtures import RECOMMENDATIONS, SUMMARY, agenda_item_for, seed_report
+from preventhub.governance.tests.reports_fixtures import (
+    RECOMMENDATIONS,
+    SUMMARY,
+    agenda_item_for,
+    seed_report,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +43,7 @@ def _summary_errors(response) -> list[str]:
     return [e["text"] for e in response.context["errors"]]
 
 
-# The list ------------------------------------------------------------------------------------------
+# The list -----------------------------------------------------------------------------------------
 
 
 def test_the_list_filters_by_body_and_status_and_searches_titles(lead):
@@ -55,11 +60,14 @@ def test_the_list_filters_by_body_and_status_and_searches_titles(lead):
 
 def test_a_bad_filter_shows_a_govuk_error(lead):
     response = lead.get(reverse("governance:report_list"), {"status": "lost", "body": "not-a-body"})
-    assert _summary_errors(response) == ["Choose a body from the list", "Choose a status from the list"]
+    assert _summary_errors(response) == [
+        "Choose a body from the list",
+        "Choose a status from the list",
+    ]
     assert response.status_code == 200
 
 
-# The report page -----------------------------------------------------------------------------------
+# The report page ----------------------------------------------------------------------------------
 
 
 def test_the_report_is_laid_out_like_the_seed_report(client):
@@ -68,10 +76,19 @@ def test_the_report_is_laid_out_like_the_seed_report(client):
     item.report = seed.report
     item.save()
     text = _text(client.get(reverse("governance:report_detail", args=[seed.report.public_id])))
-    headings = ["Front sheet", "Executive summary", "1. Recommendation(s)", "2. Introduction and background",
-                "3. Issues, options and analysis of options", "4. Reasons for recommendation",
-                "5. Consultation", "6. Impact on corporate policies", "7. Implications",
-                "8. Background papers used in preparing the report", "9. Appendices to the report"]
+    headings = [
+        "Front sheet",
+        "Executive summary",
+        "1. Recommendation(s)",
+        "2. Introduction and background",
+        "3. Issues, options and analysis of options",
+        "4. Reasons for recommendation",
+        "5. Consultation",
+        "6. Impact on corporate policies",
+        "7. Implications",
+        "8. Background papers used in preparing the report",
+        "9. Appendices to the report",
+    ]
     positions = [text.index(h) for h in headings]
     assert positions == sorted(positions)
     assert "Meeting date 15 March 2016" in text
@@ -81,11 +98,16 @@ def test_the_report_is_laid_out_like_the_seed_report(client):
     for number, recommendation in enumerate(RECOMMENDATIONS, start=1):
         assert f"1.{number} {recommendation}" in text
     assert "2.1 The Counter Terrorism and Security Act" in text
-    assert "2.3 The other specified authorities" in text  # the sub-heading and bullets are not numbered
+    assert (
+        "2.3 The other specified authorities" in text
+    )  # the sub-heading and bullets are not numbered
     assert "7.1 Financial Verified by: Jo Whitfield, Chief Accountant, 1 March 2016" in text
     assert "7.2 Legal Verified by: Dev Lawrence, Monitoring Officer, 1 March 2016" in text
-    assert ("7.3 Diversity and equality Verified by: Nadia Warsame, Community Development and Equalities Manager, "
-            "1 March 2016") in text
+    assert (
+        "7.3 Diversity and equality Verified by: Nadia Warsame, Community Development and "
+        "Equalities Manager, "
+        "1 March 2016"
+    ) in text
     assert "7.4 Other implications: Crime and disorder" in text
 
 
@@ -101,21 +123,36 @@ def test_a_terms_of_reference_appendix_links_to_the_version(lead, prevent_lead):
 
     seed = seed_report()
     terms = TermsOfReferenceFactory(body=seed.report.body)
-    services.add_appendix(actor=prevent_lead, report=seed.report, letter="2", title="Terms of reference for "
-                          "Members Working Group on Prevent", terms=terms, expected_version=None)
-    html = lead.get(reverse("governance:report_detail", args=[seed.report.public_id])).content.decode()
+    services.add_appendix(
+        actor=prevent_lead,
+        report=seed.report,
+        letter="2",
+        title="Terms of reference for Members Working Group on Prevent",
+        terms=terms,
+        expected_version=None,
+    )
+    html = lead.get(
+        reverse("governance:report_detail", args=[seed.report.public_id])
+    ).content.decode()
     assert f'href="{reverse("governance:terms_detail", args=[terms.public_id])}"' in html
     assert "Appendix 2 – Terms of reference for Members Working Group on Prevent" in html
 
 
-# Drafting ------------------------------------------------------------------------------------------
+# Drafting -----------------------------------------------------------------------------------------
 
 
 def test_the_prevent_lead_drafts_a_report(lead, personas):
     body = BodyFactory(name="Corporate Overview and Scrutiny Committee")
-    response = lead.post(reverse("governance:report_create"), {
-        "title": "Prevent strategy", "body": str(body.public_id), "purpose": "decision",
-        "wards_affected": "All", "executive_summary": "To note the strategy."})
+    response = lead.post(
+        reverse("governance:report_create"),
+        {
+            "title": "Prevent strategy",
+            "body": str(body.public_id),
+            "purpose": "decision",
+            "wards_affected": "All",
+            "executive_summary": "To note the strategy.",
+        },
+    )
     report = Report.objects.get(title="Prevent strategy")
     assert response.status_code == 302
     assert response["Location"] == reverse("governance:report_detail", args=[report.public_id])
@@ -126,8 +163,11 @@ def test_an_empty_report_form_shows_govuk_errors(lead):
     response = lead.post(reverse("governance:report_create"), {"is_exempt": "true"})
     assert response.status_code == 200
     assert _summary_errors(response) == [
-        "Enter the report's title", "Choose the body the report goes to", "Select the purpose of the report",
-        "Select the paragraph of Schedule 12A that makes the report exempt"]
+        "Enter the report's title",
+        "Choose the body the report goes to",
+        "Select the purpose of the report",
+        "Select the paragraph of Schedule 12A that makes the report exempt",
+    ]
     assert "govuk-error-summary" in response.content.decode()
 
 
@@ -136,10 +176,18 @@ def test_an_edit_after_someone_elses_edit_is_refused_with_a_message(lead, preven
 
     seed = seed_report()
     report = seed.report
-    services.update_report(actor=prevent_lead, report=report, data={"title": "Changed meanwhile"},
-                           expected_version=1)
-    response = lead.post(reverse("governance:report_edit", args=[report.public_id]), {
-        "title": "My title", "body": str(report.body.public_id), "purpose": "decision", "version": "1"})
+    services.update_report(
+        actor=prevent_lead, report=report, data={"title": "Changed meanwhile"}, expected_version=1
+    )
+    response = lead.post(
+        reverse("governance:report_edit", args=[report.public_id]),
+        {
+            "title": "My title",
+            "body": str(report.body.public_id),
+            "purpose": "decision",
+            "version": "1",
+        },
+    )
     assert response.status_code == 200
     assert _summary_errors(response)[0].startswith("Someone else changed this record")
     report.refresh_from_db()
@@ -148,9 +196,15 @@ def test_an_edit_after_someone_elses_edit_is_refused_with_a_message(lead, preven
 
 def test_recommendations_are_added_changed_reordered_and_removed_through_the_pages(lead):
     report = seed_report().report
-    lead.post(reverse("governance:recommendation_add", args=[report.public_id]), {"text": "That X be done."})
+    lead.post(
+        reverse("governance:recommendation_add", args=[report.public_id]),
+        {"text": "That X be done."},
+    )
     fifth = report.recommendations.get(number=5)
-    lead.post(reverse("governance:recommendation_edit", args=[fifth.public_id]), {"text": "That Y be done."})
+    lead.post(
+        reverse("governance:recommendation_edit", args=[fifth.public_id]),
+        {"text": "That Y be done."},
+    )
     recs = list(report.recommendations.order_by("number"))
     positions = {f"position-{r.public_id}": str(6 - r.number) for r in recs}  # reverse the order
     lead.post(reverse("governance:recommendations_reorder", args=[report.public_id]), positions)
@@ -162,58 +216,87 @@ def test_recommendations_are_added_changed_reordered_and_removed_through_the_pag
 
 def test_a_blank_recommendation_and_a_bad_position_show_govuk_errors(lead):
     report = seed_report().report
-    response = lead.post(reverse("governance:recommendation_add", args=[report.public_id]), {"text": " "})
+    response = lead.post(
+        reverse("governance:recommendation_add", args=[report.public_id]), {"text": " "}
+    )
     assert _summary_errors(response) == ["Enter the recommendation"]
     first = report.recommendations.get(number=1)
-    response = lead.post(reverse("governance:recommendations_reorder", args=[report.public_id]),
-                         {f"position-{first.public_id}": "first"})
-    assert "The position of recommendation 1.1 must be a whole number, like 3" in _summary_errors(response)
+    response = lead.post(
+        reverse("governance:recommendations_reorder", args=[report.public_id]),
+        {f"position-{first.public_id}": "first"},
+    )
+    assert "The position of recommendation 1.1 must be a whole number, like 3" in _summary_errors(
+        response
+    )
 
 
 def test_an_implication_is_added_with_its_verifying_officer(lead):
     seed = seed_report()
-    response = lead.post(reverse("governance:implication_add", args=[seed.report.public_id]), {
-        "kind": ImplicationKind.OTHER, "heading": "Staffing", "text": "None.", "is_required": "true",
-        "verifier": str(seed.legal.public_id)})
+    response = lead.post(
+        reverse("governance:implication_add", args=[seed.report.public_id]),
+        {
+            "kind": ImplicationKind.OTHER,
+            "heading": "Staffing",
+            "text": "None.",
+            "is_required": "true",
+            "verifier": str(seed.legal.public_id),
+        },
+    )
     assert response.status_code == 302
     assert seed.report.implications.get(heading="Staffing").verifier == seed.legal
 
 
 def test_an_implication_form_explains_what_is_missing(lead):
     seed = seed_report()
-    response = lead.post(reverse("governance:implication_add", args=[seed.report.public_id]),
-                         {"kind": ImplicationKind.OTHER, "is_required": "true"})
+    response = lead.post(
+        reverse("governance:implication_add", args=[seed.report.public_id]),
+        {"kind": ImplicationKind.OTHER, "is_required": "true"},
+    )
     assert _summary_errors(response) == [
         "Enter a heading for the other implications, for example Crime and disorder",
-        "Choose the officer who verifies these implications"]
+        "Choose the officer who verifies these implications",
+    ]
 
 
 def test_a_published_report_has_no_change_pages(lead):
     seed = seed_report(status=ReportStatus.PUBLISHED, verified=True)
     report = seed.report
-    urls = [reverse("governance:report_edit", args=[report.public_id]),
-            reverse("governance:recommendation_add", args=[report.public_id]),
-            reverse("governance:implication_edit", args=[seed.implications["legal"].public_id]),
-            reverse("governance:appendix_add", args=[report.public_id])]
+    urls = [
+        reverse("governance:report_edit", args=[report.public_id]),
+        reverse("governance:recommendation_add", args=[report.public_id]),
+        reverse("governance:implication_edit", args=[seed.implications["legal"].public_id]),
+        reverse("governance:appendix_add", args=[report.public_id]),
+    ]
     assert [lead.get(url).status_code for url in urls] == [404] * 4
-    assert "Change the report" not in lead.get(reverse("governance:report_detail", args=[report.public_id])
-                                               ).content.decode()
+    assert (
+        "Change the report"
+        not in lead.get(
+            reverse("governance:report_detail", args=[report.public_id])
+        ).content.decode()
+    )
 
 
-# The workflow through the pages --------------------------------------------------------------------
+# The workflow through the pages -------------------------------------------------------------------
 
 
-def test_implications_are_requested_verified_and_the_report_published(client, personas,
-                                                                      django_capture_on_commit_callbacks):
+def test_implications_are_requested_verified_and_the_report_published(
+    client, personas, django_capture_on_commit_callbacks
+):
     seed = seed_report()
     report = seed.report
     client.force_login(personas["prevent_lead"])
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("governance:report_request_implications", args=[report.public_id]),
-                               {"version": "1"})
+        response = client.post(
+            reverse("governance:report_request_implications", args=[report.public_id]),
+            {"version": "1"},
+        )
     assert response.status_code == 302
     assert len(mail.outbox) == 3
-    for key, person in (("financial", seed.finance), ("legal", seed.legal), ("equality", seed.equality)):
+    for key, person in (
+        ("financial", seed.finance),
+        ("legal", seed.legal),
+        ("equality", seed.equality),
+    ):
         officer = make_user("channel_coordinator", person=person)
         client.force_login(officer)
         listing = client.get(reverse("governance:reports_to_verify"))
@@ -221,20 +304,27 @@ def test_implications_are_requested_verified_and_the_report_published(client, pe
         report.refresh_from_db()
         url = reverse("governance:implication_verify", args=[seed.implications[key].public_id])
         assert f"/{seed.implications[key].public_id}/verify/" in next(
-            m.body for m in mail.outbox if m.to == [person.email])
-        response = client.post(url, {"text": f"{key} wording.", "confirm": "true", "version": str(report.version)})
+            m.body for m in mail.outbox if m.to == [person.email]
+        )
+        response = client.post(
+            url, {"text": f"{key} wording.", "confirm": "true", "version": str(report.version)}
+        )
         assert response.status_code == 302, _summary_errors(response)
     report.refresh_from_db()
     assert report.status == ReportStatus.VERIFIED
     item = agenda_item_for(report)
     client.force_login(personas["democratic_services"])
-    response = client.post(reverse("governance:report_publish", args=[report.public_id]),
-                           {"agenda_item": str(item.public_id), "version": str(report.version)})
+    response = client.post(
+        reverse("governance:report_publish", args=[report.public_id]),
+        {"agenda_item": str(item.public_id), "version": str(report.version)},
+    )
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.status == ReportStatus.PUBLISHED
     client.logout()
-    assert client.get(reverse("governance:report_detail", args=[report.public_id])).status_code == 200
+    assert (
+        client.get(reverse("governance:report_detail", args=[report.public_id])).status_code == 200
+    )
 
 
 def test_verifying_needs_the_confirmation_and_the_text(client, personas):
@@ -243,7 +333,9 @@ def test_verifying_needs_the_confirmation_and_the_text(client, personas):
     url = reverse("governance:implication_verify", args=[seed.implications["financial"].public_id])
     response = client.post(url, {"text": ""})
     assert _summary_errors(response) == [
-        "Enter the implications", "Confirm that you have read the report and verify these implications"]
+        "Enter the implications",
+        "Confirm that you have read the report and verify these implications",
+    ]
 
 
 def test_another_officer_cannot_open_someone_elses_verification(client):
@@ -260,12 +352,16 @@ def test_publishing_with_an_unverified_implication_shows_the_services_error(dem)
     equality.verified_on = None
     equality.save()
     item = agenda_item_for(seed.report)
-    response = dem.post(reverse("governance:report_publish", args=[seed.report.public_id]),
-                        {"agenda_item": str(item.public_id)})
+    response = dem.post(
+        reverse("governance:report_publish", args=[seed.report.public_id]),
+        {"agenda_item": str(item.public_id)},
+    )
     assert response.status_code == 200
     assert _summary_errors(response) == [
-        "The report cannot be published until every required implication is verified: the diversity and "
-        "equality implications are not verified yet"]
+        "The report cannot be published until every required implication is verified: the "
+        "diversity and "
+        "equality implications are not verified yet"
+    ]
     assert "govuk-error-summary" in response.content.decode()
     seed.report.refresh_from_db()
     assert seed.report.status == ReportStatus.VERIFIED

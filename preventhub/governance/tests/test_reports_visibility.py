@@ -32,8 +32,13 @@ def reports():
         "draft": seed_report(body=body).report,
         "requested": seed_report(body=body, status=ReportStatus.IMPLICATIONS_REQUESTED).report,
         "verified": seed_report(body=body, status=ReportStatus.VERIFIED, verified=True).report,
-        "exempt": seed_report(body=body, status=ReportStatus.PUBLISHED, verified=True, is_exempt=True,
-                              exempt_paragraph=1).report,
+        "exempt": seed_report(
+            body=body,
+            status=ReportStatus.PUBLISHED,
+            verified=True,
+            is_exempt=True,
+            exempt_paragraph=1,
+        ).report,
     }
     for report in hidden.values():
         report.title = f"Hidden {report.status} {report.pk}"
@@ -61,19 +66,34 @@ def test_drafts_and_exempt_reports_are_never_shown(client, personas, reports, wh
     for report in hidden.values():
         appendix = _with_file(report)
         for url_name in ("report_detail", "report_pdf", "report_docx"):
-            assert client.get(reverse(f"governance:{url_name}", args=[report.public_id])).status_code == 404
-        assert client.get(reverse("governance:appendix_download", args=[appendix.public_id])).status_code == 404
+            assert (
+                client.get(reverse(f"governance:{url_name}", args=[report.public_id])).status_code
+                == 404
+            )
+        assert (
+            client.get(
+                reverse("governance:appendix_download", args=[appendix.public_id])
+            ).status_code
+            == 404
+        )
         assert report.title.encode() not in everything.content
-    assert client.get(reverse("governance:report_detail", args=[public.public_id])).status_code == 200
+    assert (
+        client.get(reverse("governance:report_detail", args=[public.public_id])).status_code == 200
+    )
 
 
 @pytest.mark.parametrize("who", ["prevent_lead", "democratic_services"])
-def test_officers_who_see_drafts_and_exempt_information_see_every_report(client, personas, reports, who):
+def test_officers_who_see_drafts_and_exempt_information_see_every_report(
+    client, personas, reports, who
+):
     hidden, _ = reports
     client = _as(client, personas, who)
     assert client.get(reverse("governance:report_list")).context["page"].paginator.count == 5
     for report in hidden.values():
-        assert client.get(reverse("governance:report_detail", args=[report.public_id])).status_code == 200
+        assert (
+            client.get(reverse("governance:report_detail", args=[report.public_id])).status_code
+            == 200
+        )
 
 
 def test_a_verifying_officer_sees_the_draft_they_are_asked_about_and_nothing_else(client, reports):
@@ -81,12 +101,26 @@ def test_a_verifying_officer_sees_the_draft_they_are_asked_about_and_nothing_els
     seed = seed_report(status=ReportStatus.IMPLICATIONS_REQUESTED)
     officer = make_user("channel_coordinator", person=seed.legal)
     client.force_login(officer)
-    assert client.get(reverse("governance:report_detail", args=[seed.report.public_id])).status_code == 200
+    assert (
+        client.get(reverse("governance:report_detail", args=[seed.report.public_id])).status_code
+        == 200
+    )
     for report in hidden.values():
-        assert client.get(reverse("governance:report_detail", args=[report.public_id])).status_code == 404
-    page = client.get(reverse("governance:report_detail", args=[seed.report.public_id])).content.decode()
-    assert reverse("governance:implication_verify", args=[seed.implications["legal"].public_id]) in page
-    assert reverse("governance:implication_verify", args=[seed.implications["financial"].public_id]) not in page
+        assert (
+            client.get(reverse("governance:report_detail", args=[report.public_id])).status_code
+            == 404
+        )
+    page = client.get(
+        reverse("governance:report_detail", args=[seed.report.public_id])
+    ).content.decode()
+    assert (
+        reverse("governance:implication_verify", args=[seed.implications["legal"].public_id])
+        in page
+    )
+    assert (
+        reverse("governance:implication_verify", args=[seed.implications["financial"].public_id])
+        not in page
+    )
     assert "Change the report" not in page
 
 
@@ -110,12 +144,15 @@ def test_reports_to_verify_puts_waiting_requests_before_verified_ones(client, pr
     newer.implications["legal"].verifier = older.legal
     newer.implications["legal"].save()
     officer = make_user("channel_coordinator", person=older.legal)
-    services.verify_implication(actor=officer, implication=older.implications["legal"], text="Fine.",
-                                expected_version=None)
+    services.verify_implication(
+        actor=officer, implication=older.implications["legal"], text="Fine.", expected_version=None
+    )
     client.force_login(officer)
     rows = list(client.get(reverse("governance:reports_to_verify")).context["page"].object_list)
     assert [(r.pk, r.waiting) for r in rows] == [
-        (newer.implications["legal"].pk, True), (older.implications["legal"].pk, False)]
+        (newer.implications["legal"].pk, True),
+        (older.implications["legal"].pk, False),
+    ]
 
 
 def test_reports_to_verify_explains_an_account_without_a_directory_person(client, personas):

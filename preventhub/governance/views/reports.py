@@ -35,7 +35,7 @@ from .bodies import optional_url, paginate, posted, require, save
 TEMPLATES = "governance/reports"
 
 
-# The list ------------------------------------------------------------------------------------------
+# The list -----------------------------------------------------------------------------------------
 
 
 def report_list(request: HttpRequest) -> HttpResponse:
@@ -54,17 +54,21 @@ def report_list(request: HttpRequest) -> HttpResponse:
         if data.get("status"):
             reports = reports.filter(status=data["status"])
     rows = reports.select_related("body").order_by("-created_at", "-pk")
-    return render(request, f"{TEMPLATES}/list.html", {
-        "form": form,
-        "errors": error_list(form) if form.is_bound else [],
-        "filtered": form.is_bound and any(v for k, v in request.GET.items() if k != "page"),
-        "can_draft": policies.can_draft_reports(request.user),
-        "to_verify": bool(getattr(request.user, "person_id", None)),
-        **paginate(request, rows),
-    })
+    return render(
+        request,
+        f"{TEMPLATES}/list.html",
+        {
+            "form": form,
+            "errors": error_list(form) if form.is_bound else [],
+            "filtered": form.is_bound and any(v for k, v in request.GET.items() if k != "page"),
+            "can_draft": policies.can_draft_reports(request.user),
+            "to_verify": bool(getattr(request.user, "person_id", None)),
+            **paginate(request, rows),
+        },
+    )
 
 
-# A report ------------------------------------------------------------------------------------------
+# A report -----------------------------------------------------------------------------------------
 
 
 def get_report(request: HttpRequest, public_id: Any) -> Report:
@@ -81,23 +85,38 @@ def load_layout(request: HttpRequest, report: Report) -> ReportLayout:
     recommendations = list(report.recommendations.order_by("number"))
     implications = list(report.implications.select_related("verifier"))
     appendices = list(report.appendices.select_related("terms", "terms__body"))
-    items = list(policies.agenda_items.visible_to(user).filter(report=report).select_related("meeting")
-                 .order_by("meeting__starts_at", "pk"))
+    items = list(
+        policies.agenda_items.visible_to(user)
+        .filter(report=report)
+        .select_related("meeting")
+        .order_by("meeting__starts_at", "pk")
+    )
     terms_ids = {a.terms_id for a in appendices if a.terms_id}
-    readable = set(policies.terms.visible_to(user).filter(pk__in=terms_ids).values_list("pk", flat=True)
-                   ) if terms_ids else set()
+    readable = (
+        set(policies.terms.visible_to(user).filter(pk__in=terms_ids).values_list("pk", flat=True))
+        if terms_ids
+        else set()
+    )
     for appendix in appendices:
         appendix.href = _appendix_href(appendix, readable)
-    return build_layout(report, recommendations=recommendations, implications=implications,
-                        appendices=appendices, agenda_items=items)
+    return build_layout(
+        report,
+        recommendations=recommendations,
+        implications=implications,
+        appendices=appendices,
+        agenda_items=items,
+    )
 
 
 def _appendix_href(appendix: Appendix, readable_terms: set[int]) -> str:
     if appendix.file:
         return reverse("governance:appendix_download", args=[appendix.public_id])
     if appendix.terms_id:
-        return optional_url("governance:terms_detail", appendix.terms.public_id) \
-            if appendix.terms_id in readable_terms else ""
+        return (
+            optional_url("governance:terms_detail", appendix.terms.public_id)
+            if appendix.terms_id in readable_terms
+            else ""
+        )
     return appendix.url
 
 
@@ -110,43 +129,68 @@ def report_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
     can_draft = policies.can_draft_reports(user)
     person_id = getattr(user, "person_id", None)
     in_verification = report.status in services.IN_VERIFICATION
-    mine = [n for n in layout.implications if person_id and n.implication.verifier_id == person_id
-            and not n.implication.is_verified and in_verification]
-    unverified = [n.implication for n in layout.implications
-                  if n.implication.is_required and not n.implication.is_verified]
-    return render(request, f"{TEMPLATES}/detail.html", {
-        "report": report,
-        "layout": layout,
-        # The same rule as the report policy's CHANGE: drafters change anything not yet published.
-        "can_change": can_draft and report.status != ReportStatus.PUBLISHED,
-        "can_publish": policies.can_manage_governance(user) and report.status == ReportStatus.VERIFIED,
-        "is_draft": report.status == ReportStatus.DRAFT,
-        "is_published": report.status == ReportStatus.PUBLISHED,
-        "mine": mine,
-        "unverified": unverified,
-        "unverified_names": services.joined(unverified) if unverified else "",
-        "history": record_history(report) if can_draft else None,
-    })
+    mine = [
+        n
+        for n in layout.implications
+        if person_id
+        and n.implication.verifier_id == person_id
+        and not n.implication.is_verified
+        and in_verification
+    ]
+    unverified = [
+        n.implication
+        for n in layout.implications
+        if n.implication.is_required and not n.implication.is_verified
+    ]
+    return render(
+        request,
+        f"{TEMPLATES}/detail.html",
+        {
+            "report": report,
+            "layout": layout,
+            # The report policy's CHANGE rule: drafters change anything not yet published.
+            "can_change": can_draft and report.status != ReportStatus.PUBLISHED,
+            "can_publish": policies.can_manage_governance(user)
+            and report.status == ReportStatus.VERIFIED,
+            "is_draft": report.status == ReportStatus.DRAFT,
+            "is_published": report.status == ReportStatus.PUBLISHED,
+            "mine": mine,
+            "unverified": unverified,
+            "unverified_names": services.joined(unverified) if unverified else "",
+            "history": record_history(report) if can_draft else None,
+        },
+    )
 
 
 def appendix_download(request: HttpRequest, public_id: Any) -> HttpResponse:
     """An uploaded appendix, for those who may see its report (the same policy as the report: the
     file is never served from a public media URL). Queries: the appendix within the reports the
     user may see."""
-    appendix = (Appendix.objects.select_related("report")
-                .filter(public_id=public_id, report__in=policies.reports.visible_to(request.user))
-                .exclude(file="").first())
+    appendix = (
+        Appendix.objects.select_related("report")
+        .filter(public_id=public_id, report__in=policies.reports.visible_to(request.user))
+        .exclude(file="")
+        .first()
+    )
     if appendix is None:
-        _deny(request, Appendix.objects.filter(public_id=public_id).select_related("report").first())
+        _deny(
+            request, Appendix.objects.filter(public_id=public_id).select_related("report").first()
+        )
         raise Http404("No appendix found.")
     try:
         handle = appendix.file.open("rb")
     except FileNotFoundError:
         raise Http404("The appendix file is missing.") from None
     extension = extension_of(appendix.file.name)
-    filename = f"appendix-{slugify(appendix.letter)}-{slugify(appendix.title)[:60] or 'file'}.{extension}"
-    response = FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type_for(
-        appendix.file.name))
+    filename = (
+        f"appendix-{slugify(appendix.letter)}-{slugify(appendix.title)[:60] or 'file'}.{extension}"
+    )
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=filename,
+        content_type=content_type_for(appendix.file.name),
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
@@ -155,11 +199,15 @@ def appendix_download(request: HttpRequest, public_id: Any) -> HttpResponse:
 def _deny(request: HttpRequest, found: Any) -> None:
     """Forbidden looks like missing, and is audited against the report it belongs to."""
     if found is not None:
-        record_event(actor=request.user, action="access.denied", obj=found.report,
-                     changes={"action": [None, "view"], "path": [None, request.path]})
+        record_event(
+            actor=request.user,
+            action="access.denied",
+            obj=found.report,
+            changes={"action": [None, "view"], "path": [None, request.path]},
+        )
 
 
-# The verifying officer -----------------------------------------------------------------------------
+# The verifying officer ----------------------------------------------------------------------------
 
 
 @login_required
@@ -171,25 +219,36 @@ def reports_to_verify(request: HttpRequest) -> HttpResponse:
     person_id = getattr(request.user, "person_id", None)
     rows = Implication.objects.none()
     if person_id:
-        rows = (Implication.objects
-                .filter(verifier_id=person_id, report__in=policies.reports.visible_to(request.user))
-                .exclude(report__status=ReportStatus.DRAFT)
-                .select_related("report", "report__body")
-                .order_by(F("verified_on").desc(nulls_first=True), "-report__updated_at", "pk"))
+        rows = (
+            Implication.objects.filter(
+                verifier_id=person_id, report__in=policies.reports.visible_to(request.user)
+            )
+            .exclude(report__status=ReportStatus.DRAFT)
+            .select_related("report", "report__body")
+            .order_by(F("verified_on").desc(nulls_first=True), "-report__updated_at", "pk")
+        )
     page = paginate(request, rows)
     for implication in page["page"].object_list:
-        implication.waiting = not implication.is_verified and implication.report.status in services.IN_VERIFICATION
+        implication.waiting = (
+            not implication.is_verified and implication.report.status in services.IN_VERIFICATION
+        )
     return render(request, f"{TEMPLATES}/to_verify.html", {"linked": bool(person_id), **page})
 
 
 def _my_implication(request: HttpRequest, public_id: Any) -> Implication:
     person_id = getattr(request.user, "person_id", None)
-    implication = (Implication.objects.select_related("report", "report__body", "verifier")
-                   .filter(Q(public_id=public_id) & Q(verifier_id=person_id) & ~Q(verifier_id=None))
-                   .filter(report__in=policies.reports.visible_to(request.user))
-                   .exclude(report__status=ReportStatus.DRAFT).first())
+    implication = (
+        Implication.objects.select_related("report", "report__body", "verifier")
+        .filter(Q(public_id=public_id) & Q(verifier_id=person_id) & ~Q(verifier_id=None))
+        .filter(report__in=policies.reports.visible_to(request.user))
+        .exclude(report__status=ReportStatus.DRAFT)
+        .first()
+    )
     if implication is None:
-        _deny(request, Implication.objects.filter(public_id=public_id).select_related("report").first())
+        _deny(
+            request,
+            Implication.objects.filter(public_id=public_id).select_related("report").first(),
+        )
         raise Http404("No implication found.")
     return implication
 
@@ -202,23 +261,37 @@ def implication_verify(request: HttpRequest, public_id: Any) -> HttpResponse:
     implication = _my_implication(request, public_id)
     report = implication.report
     waiting = not implication.is_verified and report.status in services.IN_VERIFICATION
-    form = VerifyForm(*posted(request), initial={"text": implication.text, "version": report.version})
+    form = VerifyForm(
+        *posted(request), initial={"text": implication.text, "version": report.version}
+    )
     if request.method == "POST":
         require(waiting)
         if form.is_valid():
-            done = save(form, lambda: services.verify_implication(
-                actor=request.user, implication=implication, text=form.cleaned_data["text"],
-                expected_version=form.cleaned_data.get("version")), record=report)
+            done = save(
+                form,
+                lambda: services.verify_implication(
+                    actor=request.user,
+                    implication=implication,
+                    text=form.cleaned_data["text"],
+                    expected_version=form.cleaned_data.get("version"),
+                ),
+                record=report,
+            )
             if done is not None:
-                messages.success(request, f"You have verified the {str(done).lower()} of "
-                                          f"{report.title}.")
+                messages.success(
+                    request, f"You have verified the {str(done).lower()} of {report.title}."
+                )
                 return redirect("governance:reports_to_verify")
-    return render(request, f"{TEMPLATES}/verify.html", {
-        "implication": implication,
-        "report": report,
-        "heading": implication.label,
-        "waiting": waiting,
-        "person": implication.verifier,
-        "form": form,
-        "errors": error_list(form) if form.is_bound else [],
-    })
+    return render(
+        request,
+        f"{TEMPLATES}/verify.html",
+        {
+            "implication": implication,
+            "report": report,
+            "heading": implication.label,
+            "waiting": waiting,
+            "person": implication.verifier,
+            "form": form,
+            "errors": error_list(form) if form.is_bound else [],
+        },
+    )

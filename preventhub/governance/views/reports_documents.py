@@ -43,7 +43,9 @@ def _blocks(builder: WordBuilder, blocks: list[Block], empty: str = "", level: i
         else:
             # Paragraph numbers are typed, not Word list numbering, so they match the web page and
             # the PDF exactly (2.1, 2.2…) whatever Word's list settings are.
-            builder.document.add_paragraph(f"{block.number}\t{block.text}" if block.number else block.text)
+            builder.document.add_paragraph(
+                f"{block.number}\t{block.text}" if block.number else block.text
+            )
 
 
 def _section(builder: WordBuilder, section: Section) -> None:

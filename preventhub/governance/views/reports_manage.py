@@ -56,14 +56,19 @@ def draft_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
 
 def _report(request: HttpRequest, public_id: Any) -> Report:
     queryset = policies.reports.visible_to(request.user, Action.CHANGE).select_related("body")
-    return policies.reports.get_or_404(request, Action.CHANGE, queryset=queryset, public_id=public_id)
+    return policies.reports.get_or_404(
+        request, Action.CHANGE, queryset=queryset, public_id=public_id
+    )
 
 
 def _part[M: Model](request: HttpRequest, model: type[M], public_id: Any) -> M:
     """A recommendation, implication or appendix of a report the user may change (404 otherwise)."""
     changeable = policies.reports.visible_to(request.user, Action.CHANGE)
-    part = (model._default_manager.select_related("report", "report__body")
-            .filter(public_id=public_id, report__in=changeable).first())
+    part = (
+        model._default_manager.select_related("report", "report__body")
+        .filter(public_id=public_id, report__in=changeable)
+        .first()
+    )
     if part is None:
         raise Http404
     return part
@@ -88,7 +93,7 @@ def _version(form: Any) -> int | None:
     return form.cleaned_data.get("version")
 
 
-# The report ----------------------------------------------------------------------------------------
+# The report ---------------------------------------------------------------------------------------
 
 
 @draft_required
@@ -98,8 +103,11 @@ def report_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         report = save(form, lambda: services.create_report(actor=request.user, data=form.changes()))
         if report is not None:
-            messages.success(request, "The report has been drafted. Add its recommendations, implications and "
-                                      "appendices below.")
+            messages.success(
+                request,
+                "The report has been drafted. Add its recommendations, implications and "
+                "appendices below.",
+            )
             return _to_report(report)
     return render(request, f"{TEMPLATES}/form.html", form_context(form, report=None))
 
@@ -108,16 +116,26 @@ def report_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def report_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     report = _report(request, public_id)
-    form = ReportForm(*posted(request), bodies=_bodies(request), people=_people(request), report=report)
+    form = ReportForm(
+        *posted(request), bodies=_bodies(request), people=_people(request), report=report
+    )
     if request.method == "POST" and form.is_valid():
-        saved = save(form, lambda: services.update_report(actor=request.user, report=report, data=form.changes(),
-                                                          expected_version=_version(form)), record=report)
+        saved = save(
+            form,
+            lambda: services.update_report(
+                actor=request.user,
+                report=report,
+                data=form.changes(),
+                expected_version=_version(form),
+            ),
+            record=report,
+        )
         if saved is not None:
             return _to_report(report)
     return render(request, f"{TEMPLATES}/form.html", form_context(form, report=report))
 
 
-# Recommendations -----------------------------------------------------------------------------------
+# Recommendations ----------------------------------------------------------------------------------
 
 
 @draft_required
@@ -126,13 +144,23 @@ def recommendation_add(request: HttpRequest, public_id: Any) -> HttpResponse:
     report = _report(request, public_id)
     form = RecommendationForm(*posted(request), initial={"version": report.version})
     if request.method == "POST" and form.is_valid():
-        added = save(form, lambda: services.add_recommendation(
-            actor=request.user, report=report, text=form.cleaned_data["text"], expected_version=_version(form)),
-            record=report)
+        added = save(
+            form,
+            lambda: services.add_recommendation(
+                actor=request.user,
+                report=report,
+                text=form.cleaned_data["text"],
+                expected_version=_version(form),
+            ),
+            record=report,
+        )
         if added is not None:
             return _to_report(report, "recommendations")
-    return render(request, f"{TEMPLATES}/recommendation_form.html",
-                  form_context(form, report=report, recommendation=None))
+    return render(
+        request,
+        f"{TEMPLATES}/recommendation_form.html",
+        form_context(form, report=report, recommendation=None),
+    )
 
 
 @draft_required
@@ -140,15 +168,27 @@ def recommendation_add(request: HttpRequest, public_id: Any) -> HttpResponse:
 def recommendation_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     recommendation = _part(request, Recommendation, public_id)
     report = recommendation.report
-    form = RecommendationForm(*posted(request), initial={"text": recommendation.text, "version": report.version})
+    form = RecommendationForm(
+        *posted(request), initial={"text": recommendation.text, "version": report.version}
+    )
     if request.method == "POST" and form.is_valid():
-        saved = save(form, lambda: services.change_recommendation(
-            actor=request.user, recommendation=recommendation, text=form.cleaned_data["text"],
-            expected_version=_version(form)), record=report)
+        saved = save(
+            form,
+            lambda: services.change_recommendation(
+                actor=request.user,
+                recommendation=recommendation,
+                text=form.cleaned_data["text"],
+                expected_version=_version(form),
+            ),
+            record=report,
+        )
         if saved is not None:
             return _to_report(report, "recommendations")
-    return render(request, f"{TEMPLATES}/recommendation_form.html",
-                  form_context(form, report=report, recommendation=recommendation))
+    return render(
+        request,
+        f"{TEMPLATES}/recommendation_form.html",
+        form_context(form, report=report, recommendation=recommendation),
+    )
 
 
 @draft_required
@@ -158,13 +198,30 @@ def recommendation_remove(request: HttpRequest, public_id: Any) -> HttpResponse:
     report = recommendation.report
     form = ConfirmForm(*posted(request), initial={"version": report.version})
     if request.method == "POST" and form.is_valid():
-        done = save(form, lambda: services.remove_recommendation(
-            actor=request.user, recommendation=recommendation, expected_version=_version(form)) or True,
-            record=report)
+        done = save(
+            form,
+            lambda: (
+                services.remove_recommendation(
+                    actor=request.user,
+                    recommendation=recommendation,
+                    expected_version=_version(form),
+                )
+                or True
+            ),
+            record=report,
+        )
         if done is not None:
             return _to_report(report, "recommendations")
-    return render(request, f"{TEMPLATES}/remove.html", form_context(
-        form, report=report, thing=f"recommendation 1.{recommendation.number}", text=recommendation.text))
+    return render(
+        request,
+        f"{TEMPLATES}/remove.html",
+        form_context(
+            form,
+            report=report,
+            thing=f"recommendation 1.{recommendation.number}",
+            text=recommendation.text,
+        ),
+    )
 
 
 @draft_required
@@ -172,32 +229,56 @@ def recommendation_remove(request: HttpRequest, public_id: Any) -> HttpResponse:
 def recommendations_reorder(request: HttpRequest, public_id: Any) -> HttpResponse:
     report = _report(request, public_id)
     recommendations = list(report.recommendations.order_by("number"))
-    form = RecommendationOrderForm(*posted(request), recommendations=recommendations,
-                                   initial={"version": report.version})
+    form = RecommendationOrderForm(
+        *posted(request), recommendations=recommendations, initial={"version": report.version}
+    )
     if request.method == "POST" and form.is_valid():
-        done = save(form, lambda: services.reorder_recommendations(
-            actor=request.user, report=report, positions=form.positions(), expected_version=_version(form)) or True,
-            record=report)
+        done = save(
+            form,
+            lambda: (
+                services.reorder_recommendations(
+                    actor=request.user,
+                    report=report,
+                    positions=form.positions(),
+                    expected_version=_version(form),
+                )
+                or True
+            ),
+            record=report,
+        )
         if done is not None:
             return _to_report(report, "recommendations")
     return render(request, f"{TEMPLATES}/reorder.html", form_context(form, report=report))
 
 
-# Implications --------------------------------------------------------------------------------------
+# Implications -------------------------------------------------------------------------------------
 
 
 @draft_required
 @require_http_methods(["GET", "POST"])
 def implication_add(request: HttpRequest, public_id: Any) -> HttpResponse:
     report = _report(request, public_id)
-    form = ImplicationForm(*posted(request), people=_people(request), initial={"version": report.version})
+    form = ImplicationForm(
+        *posted(request), people=_people(request), initial={"version": report.version}
+    )
     if request.method == "POST" and form.is_valid():
-        added = save(form, lambda: services.add_implication(
-            actor=request.user, report=report, data=form.changes(), expected_version=_version(form)), record=report)
+        added = save(
+            form,
+            lambda: services.add_implication(
+                actor=request.user,
+                report=report,
+                data=form.changes(),
+                expected_version=_version(form),
+            ),
+            record=report,
+        )
         if added is not None:
             return _to_report(report, "implications")
-    return render(request, f"{TEMPLATES}/implication_form.html",
-                  form_context(form, report=report, implication=None))
+    return render(
+        request,
+        f"{TEMPLATES}/implication_form.html",
+        form_context(form, report=report, implication=None),
+    )
 
 
 @draft_required
@@ -205,17 +286,30 @@ def implication_add(request: HttpRequest, public_id: Any) -> HttpResponse:
 def implication_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     implication = _part(request, Implication, public_id)
     report = implication.report
-    form = ImplicationForm(*posted(request), people=_people(request), implication=implication,
-                           initial={"version": report.version})
+    form = ImplicationForm(
+        *posted(request),
+        people=_people(request),
+        implication=implication,
+        initial={"version": report.version},
+    )
     if request.method == "POST" and form.is_valid():
-        saved = save(form, lambda: services.change_implication(
-            actor=request.user, implication=implication, data=form.changes(), expected_version=_version(form)),
-            record=report)
+        saved = save(
+            form,
+            lambda: services.change_implication(
+                actor=request.user,
+                implication=implication,
+                data=form.changes(),
+                expected_version=_version(form),
+            ),
+            record=report,
+        )
         if saved is not None:
             return _to_report(report, "implications")
-    return render(request, f"{TEMPLATES}/implication_form.html",
-                  form_context(form, report=report, implication=implication,
-                               heading=implication.label))
+    return render(
+        request,
+        f"{TEMPLATES}/implication_form.html",
+        form_context(form, report=report, implication=implication, heading=implication.label),
+    )
 
 
 @draft_required
@@ -225,32 +319,63 @@ def implication_remove(request: HttpRequest, public_id: Any) -> HttpResponse:
     report = implication.report
     form = ConfirmForm(*posted(request), initial={"version": report.version})
     if request.method == "POST" and form.is_valid():
-        done = save(form, lambda: services.remove_implication(
-            actor=request.user, implication=implication, expected_version=_version(form)) or True, record=report)
+        done = save(
+            form,
+            lambda: (
+                services.remove_implication(
+                    actor=request.user, implication=implication, expected_version=_version(form)
+                )
+                or True
+            ),
+            record=report,
+        )
         if done is not None:
             return _to_report(report, "implications")
-    return render(request, f"{TEMPLATES}/remove.html", form_context(
-        form, report=report, thing=f"the {str(implication).lower()}", text=implication.text))
+    return render(
+        request,
+        f"{TEMPLATES}/remove.html",
+        form_context(
+            form, report=report, thing=f"the {str(implication).lower()}", text=implication.text
+        ),
+    )
 
 
-# Appendices ----------------------------------------------------------------------------------------
+# Appendices ---------------------------------------------------------------------------------------
 
 
 def _terms(request: HttpRequest) -> QuerySet[Any]:
-    return policies.terms.visible_to(request.user).select_related("body").order_by("body__name", "-number")
+    return (
+        policies.terms.visible_to(request.user)
+        .select_related("body")
+        .order_by("body__name", "-number")
+    )
 
 
 @draft_required
 @require_http_methods(["GET", "POST"])
 def appendix_add(request: HttpRequest, public_id: Any) -> HttpResponse:
     report = _report(request, public_id)
-    form = AppendixForm(*posted(request, files=True), terms=_terms(request),
-                        initial={"letter": services.next_appendix_letter(report)})
+    form = AppendixForm(
+        *posted(request, files=True),
+        terms=_terms(request),
+        initial={"letter": services.next_appendix_letter(report)},
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        added = save(form, lambda: services.add_appendix(
-            actor=request.user, report=report, letter=data["letter"], title=data["title"], file=data.get("file"),
-            terms=data.get("terms"), url=data.get("url") or "", expected_version=None), record=report)
+        added = save(
+            form,
+            lambda: services.add_appendix(
+                actor=request.user,
+                report=report,
+                letter=data["letter"],
+                title=data["title"],
+                file=data.get("file"),
+                terms=data.get("terms"),
+                url=data.get("url") or "",
+                expected_version=None,
+            ),
+            record=report,
+        )
         if added is not None:
             return _to_report(report, "appendices")
     return render(request, f"{TEMPLATES}/appendix_form.html", form_context(form, report=report))
@@ -263,15 +388,26 @@ def appendix_remove(request: HttpRequest, public_id: Any) -> HttpResponse:
     report = appendix.report
     form = ConfirmForm(*posted(request), initial={"version": report.version})
     if request.method == "POST" and form.is_valid():
-        done = save(form, lambda: services.remove_appendix(
-            actor=request.user, appendix=appendix, expected_version=_version(form)) or True, record=report)
+        done = save(
+            form,
+            lambda: (
+                services.remove_appendix(
+                    actor=request.user, appendix=appendix, expected_version=_version(form)
+                )
+                or True
+            ),
+            record=report,
+        )
         if done is not None:
             return _to_report(report, "appendices")
-    return render(request, f"{TEMPLATES}/remove.html", form_context(
-        form, report=report, thing=f"appendix {appendix.letter}", text=appendix.title))
+    return render(
+        request,
+        f"{TEMPLATES}/remove.html",
+        form_context(form, report=report, thing=f"appendix {appendix.letter}", text=appendix.title),
+    )
 
 
-# The workflow --------------------------------------------------------------------------------------
+# The workflow -------------------------------------------------------------------------------------
 
 
 @draft_required
@@ -282,33 +418,58 @@ def report_request_implications(request: HttpRequest, public_id: Any) -> HttpRes
     implications = list(report.implications.select_related("verifier"))
     form = ConfirmForm(*posted(request), initial={"version": report.version})
     if request.method == "POST" and form.is_valid():
-        done = save(form, lambda: services.request_implications(
-            actor=request.user, report=report, expected_version=_version(form)), record=report)
+        done = save(
+            form,
+            lambda: services.request_implications(
+                actor=request.user, report=report, expected_version=_version(form)
+            ),
+            record=report,
+        )
         if done is not None:
             messages.success(request, "The implications have been sent to the verifying officers.")
             return _to_report(report)
-    return render(request, f"{TEMPLATES}/request_implications.html", form_context(
-        form, report=report, implications=[(implication_heading(i), i) for i in implications],
-        no_email=sorted({i.verifier.name for i in implications if i.verifier and not i.verifier.email})))
+    return render(
+        request,
+        f"{TEMPLATES}/request_implications.html",
+        form_context(
+            form,
+            report=report,
+            implications=[(implication_heading(i), i) for i in implications],
+            no_email=sorted(
+                {i.verifier.name for i in implications if i.verifier and not i.verifier.email}
+            ),
+        ),
+    )
 
 
 @draft_required
 @require_http_methods(["GET", "POST"])
 def report_publish(request: HttpRequest, public_id: Any) -> HttpResponse:
-    """Publish a verified report on an agenda item of a meeting of its body (democratic services)."""
+    """Publish a verified report on an agenda item of a meeting of its body (democratic
+    services)."""
     require(policies.can_manage_governance(request.user))
     report = _report(request, public_id)
-    items = (policies.agenda_items.visible_to(request.user, Action.CHANGE)
-             .filter(meeting__body_id=report.body_id)
-             .filter(report__isnull=True) | AgendaItem.objects.filter(report=report))
+    items = policies.agenda_items.visible_to(request.user, Action.CHANGE).filter(
+        meeting__body_id=report.body_id
+    ).filter(report__isnull=True) | AgendaItem.objects.filter(report=report)
     items = items.select_related("meeting").order_by("-meeting__starts_at", "order", "pk")
     form = PublishForm(*posted(request), items=items, initial={"version": report.version})
     if request.method == "POST" and form.is_valid():
-        done = save(form, lambda: services.publish_report(
-            actor=request.user, report=report, agenda_item=form.cleaned_data["agenda_item"],
-            expected_version=_version(form)), record=report)
+        done = save(
+            form,
+            lambda: services.publish_report(
+                actor=request.user,
+                report=report,
+                agenda_item=form.cleaned_data["agenda_item"],
+                expected_version=_version(form),
+            ),
+            record=report,
+        )
         if done is not None:
             messages.success(request, "The report has been published.")
             return _to_report(report)
-    return render(request, f"{TEMPLATES}/publish.html", form_context(
-        form, report=report, unverified=services.required_unverified(report)))
+    return render(
+        request,
+        f"{TEMPLATES}/publish.html",
+        form_context(form, report=report, unverified=services.required_unverified(report)),
+    )
