@@ -91,7 +91,8 @@ def allocation_create(request: HttpRequest) -> HttpResponse:
     # them in hidden fields so it stands on its own.
     posted_choice = request.method == "POST" and "municipal_year" in request.POST
     chooser = CompositionForm((request.POST if posted_choice else request.GET) or None, years=years)
-    context: dict[str, Any] = {"chooser": chooser, "form": None, "errors": []}
+    # ``form`` is whichever form is in play (base.html marks the title "(error)" from it).
+    context: dict[str, Any] = {"chooser": chooser, "form": chooser, "allocation_form": None}
     if not chooser.is_bound or not chooser.is_valid():
         context["errors"] = error_list(chooser) if chooser.is_bound else []
         return render(request, f"{TEMPLATES}/allocation_create.html", context)
@@ -104,7 +105,7 @@ def allocation_create(request: HttpRequest) -> HttpResponse:
         groups=[group for group, _ in council.groups],
         initial={"title": f"Seat allocation {year.label}"},
     )
-    context.update(year=year, council=council, form=form, bodies=bodies)
+    context.update(year=year, council=council, form=form, allocation_form=form, bodies=bodies)
     if request.method == "POST" and form.is_valid():
         draft = services.draft(council, form.choices())
         try:
@@ -165,6 +166,7 @@ def allocation_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
         "saved": saved,
         "what_if": what_if,
         "errors": what_if["errors"],
+        "form": what_if["form"],
         "adjustments": list(allocation.adjustments.select_related("recorded_by")),
         "can_manage": can_manage,
         "history": record_history(allocation, exclude=["inputs", "result"]) if can_manage else None,
@@ -187,6 +189,7 @@ def _what_if(allocation: SeatAllocation, form: WhatIfForm, saved: dict[str, Any]
     try:
         result = services.what_if_result(allocation, body, seats)
     except services.CalculatorRefused as refused:
+        form.add_error("seats", refused.reason)  # so the page title says "(error)" too
         out["errors"] = [{"text": refused.reason, "href": href}]
         return out
     stored = allocation.result or {}
