@@ -13,7 +13,6 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 
 from preventhub.governance.models import (
     ExemptParagraph,
@@ -25,9 +24,9 @@ from preventhub.governance.services.reports_files import MAX_APPENDIX_LABEL, che
 
 from .bodies import PublicChoiceField
 
-TEXT_HELP = mark_safe(
-    "Leave a blank line between paragraphs: each paragraph is numbered. Start lines with "
-    "<code>- </code> for a bulleted list, and a line with <code>## </code> for a sub-heading."
+TEXT_HELP = (
+    'Leave a blank line between paragraphs: each paragraph is numbered. Start a line with "- " '
+    'for a bullet point, and with "## " for a sub-heading.'
 )
 
 
@@ -155,10 +154,7 @@ class ReportForm(forms.Form):
     background_papers = _text(
         "Background papers used in preparing the report",
         rows=5,
-        help_text=mark_safe(
-            "One per line, each starting with <code>- </code>. "
-            "Include a web address where there is one."
-        ),
+        help_text='One per line, starting with "- ". Include a web address where there is one.',
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
