@@ -355,6 +355,8 @@ def _terms(request: HttpRequest) -> QuerySet[Any]:
 @require_http_methods(["GET", "POST"])
 def appendix_add(request: HttpRequest, public_id: Any) -> HttpResponse:
     report = _report(request, public_id)
+    # No version check: adding an appendix cannot overwrite anyone's change (its number is checked
+    # under the report's lock), and a file upload form should not be lost to an unrelated edit.
     form = AppendixForm(
         *posted(request, files=True),
         terms=_terms(request),
