@@ -48,11 +48,12 @@ class MunicipalYearFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = MunicipalYear
 
-    # Years from 1800 on, so factory years never collide with the real-looking ones (2016/17…)
-    # that tests and the demo create by hand.
-    label = factory.Sequence(lambda n: f"{1800 + n}/{(1801 + n) % 100:02d}")
-    starts_on = factory.Sequence(lambda n: dt.date(1800 + n, 5, 20))
-    ends_on = factory.Sequence(lambda n: dt.date(1801 + n, 5, 19))
+    # Years 1800-1999, so factory years never collide with the real-looking ones (2016/17…)
+    # that tests and the demo create by hand. The sequence counts across the whole test run (the
+    # permission matrix alone makes hundreds), so it wraps rather than growing into 2016.
+    label = factory.Sequence(lambda n: f"{1800 + n % 200}/{(1801 + n % 200) % 100:02d}")
+    starts_on = factory.Sequence(lambda n: dt.date(1800 + n % 200, 5, 20))
+    ends_on = factory.Sequence(lambda n: dt.date(1801 + n % 200, 5, 19))
 
 
 class UserFactory(factory.django.DjangoModelFactory):
