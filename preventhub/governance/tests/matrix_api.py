@@ -1,0 +1,302 @@
+"""Permission-matrix cases for every governance API operation (see preventhub/api/tests/matrix.py
+for the API's rules, which these follow).
+
+- Anonymous callers get 401 from every operation: the API is for signed-in callers only, even for
+  records the public pages show (preventhub/governance/api/__init__.py says why).
+- Lists answer 200 to everyone signed in, with only the rows their policy shows.
+- Public records (a public body, a published report, approved minutes…) open for everyone signed
+  in; a private body's records for every role; exempt items for those who see exempt business;
+  draft reports, draft minutes and draft terms for those who see drafts; seat allocations,
+  nominations and decision actions for every role. Anything else is 404.
+- Changes are for democratic services: adding to a collection is 403 for others (the collection
+  exists), changing a record or adding to one is 404.
+
+Writes run inside a savepoint that is rolled back after each request, so every case may change
+the same records.
+"""
+
+import datetime as dt
+from types import SimpleNamespace
+from typing import Any
+
+from django.utils import timezone
+
+from preventhub.core.testing.factories import MunicipalYearFactory, PersonFactory
+from preventhub.core.testing.matrix import EVERY_ROLE, EVERYONE_SIGNED_IN, Case
+from preventhub.governance.models import (
+    DecisionAction,
+    MembershipRole,
+    MinutesStatus,
+    Nomination,
+    ReportStatus,
+    SeatAllocation,
+    TermsStatus,
+)
+from preventhub.governance.tests.factories import (
+    AgendaItemFactory,
+    BodyFactory,
+    CouncillorFactory,
+    DecisionFactory,
+    GroupMembershipFactory,
+    MeetingFactory,
+    MembershipFactory,
+    MinuteFactory,
+    PoliticalGroupFactory,
+    ReportFactory,
+    ResolutionFactory,
+    TermsOfReferenceFactory,
+)
+
+MANAGERS = frozenset({"democratic_services"})
+SEE_EXEMPT = frozenset({"democratic_services", "prevent_lead"})
+SEE_DRAFTS = frozenset({"democratic_services", "prevent_lead"})
+
+
+def _at(year: int, month: int, day: int) -> dt.datetime:
+    return timezone.make_aware(dt.datetime(year, month, day, 18, 30))
+
+
+def build(world: Any) -> None:
+    """Records of every kind, public and hidden, under ``world.gapi`` (names marked "API matrix"
+    so they cannot clash with the other areas' records)."""
+    g = SimpleNamespace()
+    g.body = BodyFactory(name="Working Group (API matrix)")
+    g.private_body = BodyFactory(name="Channel Panel (API matrix)", is_public=False)
+    g.person = PersonFactory(name="Ann Member (API matrix)")
+    g.membership = MembershipFactory(
+        body=g.body, person=g.person, role=MembershipRole.MEMBER, starts_on=dt.date(2015, 5, 20)
+    )
+    g.group = PoliticalGroupFactory(name="Labour Group (API matrix)")
+    g.councillor = CouncillorFactory(person__name="Cllr Gerrard (API matrix)")
+    g.group_membership = GroupMembershipFactory(
+        councillor=CouncillorFactory(person__name="Cllr Hague (API matrix)"), group=g.group
+    )
+    year = MunicipalYearFactory()
+    g.report = ReportFactory(
+        body=g.body, title="Prevent (API matrix)", status=ReportStatus.PUBLISHED
+    )
+    g.draft_report = ReportFactory(body=g.body, title="Draft (API matrix)")
+    g.meeting = MeetingFactory(
+        body=g.body,
+        municipal_year=year,
+        starts_at=_at(2016, 1, 14),
+        minutes_status=MinutesStatus.APPROVED,
+    )
+    g.private_meeting = MeetingFactory(body=g.private_body, starts_at=_at(2016, 1, 15))
+    g.unpublished = MeetingFactory(
+        body=g.body, starts_at=_at(2016, 3, 10), agenda_published_at=None
+    )
+    AgendaItemFactory(meeting=g.unpublished, number="1", title="Apologies")
+    g.item = AgendaItemFactory(meeting=g.meeting, number="5", order=1, report=g.report)
+    g.exempt_item = AgendaItemFactory(
+        meeting=g.meeting, number="9", order=2, is_exempt=True, exempt_paragraph=1
+    )
+    g.spare_item = AgendaItemFactory(meeting=g.meeting, number="10", order=3)
+    g.minute = MinuteFactory(item=g.item)
+    g.resolution = ResolutionFactory(minute=g.minute, number="77.1")
+    draft_meeting = MeetingFactory(body=g.body, minutes_status=MinutesStatus.DRAFT)
+    g.draft_minute = MinuteFactory(item=AgendaItemFactory(meeting=draft_meeting))
+    g.decision = DecisionFactory(resolution=g.resolution, meeting=g.meeting)
+    g.action = DecisionAction.objects.create(decision=g.decision, description="Train members")
+    g.terms = TermsOfReferenceFactory(body=g.body, number=1, status=TermsStatus.AGREED)
+    g.draft_terms = TermsOfReferenceFactory(body=g.body, number=2)
+    g.allocation = SeatAllocation.objects.create(
+        municipal_year=year, title="Seats (API matrix)", inputs={}, result={}
+    )
+    g.nomination = Nomination.objects.create(body=g.body, allocation=g.allocation, seat_number=1)
+    world.gapi = g
+
+
+def _id(name: str) -> Any:
+    return lambda w: {"public_id": getattr(w.gapi, name).public_id}
+
+
+def _read(url_name: str, allowed: frozenset[str], **options: Any) -> Case:
+    return Case(f"api:{url_name}", allowed=allowed, anonymous="401", browse=False, **options)
+
+
+def _list(url_name: str, query: str = "") -> Case:
+    return _read(url_name, EVERYONE_SIGNED_IN, query=query)
+
+
+def _write(url_name: str, method: str, data: Any, **options: Any) -> Case:
+    options.setdefault("allowed", MANAGERS)
+    return Case(
+        f"api:{url_name}",
+        method=method,
+        json=True,
+        data=data,
+        anonymous="401",
+        browse=False,
+        **options,
+    )
+
+
+def _add(url_name: str, data: Any, **options: Any) -> Case:
+    """Adding to a collection: 201 for democratic services, 403 for others."""
+    return _write(url_name, "post", data, ok=(201,), denied=(403,), **options)
+
+
+CASES = [
+    # Bodies and memberships
+    _list("governance_body_list"),
+    _list("governance_body_list", "search=matrix&kind=committee&is_public=true"),
+    _read("governance_body_detail", EVERYONE_SIGNED_IN, kwargs=_id("body")),
+    _read("governance_body_detail", EVERY_ROLE, kwargs=_id("private_body")),
+    _add("governance_body_create", lambda w: {"name": "New panel (API matrix)", "kind": "panel"}),
+    _write(
+        "governance_body_update",
+        "patch",
+        lambda w: {"version": 1, "purpose": "To oversee Prevent."},
+        kwargs=_id("body"),
+    ),
+    _list("governance_membership_list"),
+    _read("governance_membership_detail", EVERYONE_SIGNED_IN, kwargs=_id("membership")),
+    _write(
+        "governance_membership_create",
+        "post",
+        lambda w: {
+            "person": str(w.gapi.person.public_id),
+            "role": "chair",
+            "starts_on": "2016-05-18",
+        },
+        kwargs=_id("body"),
+        ok=(201,),
+    ),
+    _write(
+        "governance_membership_end",
+        "post",
+        lambda w: {"version": 1, "ends_on": "2017-05-17"},
+        kwargs=_id("membership"),
+    ),
+    # Councillors and political groups
+    _list("governance_councillor_list"),
+    _read("governance_councillor_detail", EVERYONE_SIGNED_IN, kwargs=_id("councillor")),
+    _add("governance_councillor_create", lambda w: {"name": "Cllr New (API matrix)"}),
+    _write(
+        "governance_councillor_update",
+        "patch",
+        lambda w: {"version": 1, "party": "Green"},
+        kwargs=_id("councillor"),
+    ),
+    _write(
+        "governance_councillor_group_change",
+        "post",
+        lambda w: {
+            "change": "join",
+            "group": str(w.gapi.group.public_id),
+            "role": "member",
+            "on": "2016-05-18",
+        },
+        kwargs=_id("councillor"),
+        ok=(201,),
+    ),
+    _list("governance_group_list"),
+    _read("governance_group_detail", EVERYONE_SIGNED_IN, kwargs=_id("group")),
+    _add("governance_group_create", lambda w: {"name": "Green Group (API matrix)"}),
+    _write(
+        "governance_group_update",
+        "patch",
+        lambda w: {"version": 1, "short_name": "Lab"},
+        kwargs=_id("group"),
+    ),
+    _list("governance_group_membership_list"),
+    _read("governance_group_membership_detail", EVERYONE_SIGNED_IN, kwargs=_id("group_membership")),
+    # Terms of reference, seats and nominations
+    _list("governance_terms_list"),
+    _read("governance_terms_detail", EVERYONE_SIGNED_IN, kwargs=_id("terms")),
+    _read("governance_terms_detail", SEE_DRAFTS, kwargs=_id("draft_terms")),
+    _list("governance_seat_allocation_list"),
+    _read("governance_seat_allocation_detail", EVERY_ROLE, kwargs=_id("allocation")),
+    _list("governance_nomination_list"),
+    _read("governance_nomination_detail", EVERY_ROLE, kwargs=_id("nomination")),
+    # Meetings and agendas
+    _list("governance_meeting_list"),
+    _list("governance_meeting_list", "status=scheduled&date_from=2016-01-01&date_to=2016-12-31"),
+    _read("governance_meeting_detail", EVERYONE_SIGNED_IN, kwargs=_id("meeting")),
+    _read("governance_meeting_detail", EVERY_ROLE, kwargs=_id("private_meeting")),
+    _add(
+        "governance_meeting_create",
+        lambda w: {"body": str(w.gapi.body.public_id), "starts_at": "2016-06-15T18:30:00"},
+    ),
+    _write(
+        "governance_meeting_update",
+        "patch",
+        lambda w: {"version": 1, "venue": "Council Chamber"},
+        kwargs=_id("meeting"),
+    ),
+    _write(
+        "governance_meeting_cancel",
+        "post",
+        lambda w: {"version": 1, "reason": "Not quorate"},
+        kwargs=_id("meeting"),
+    ),
+    _write("governance_meeting_held", "post", lambda w: {"version": 1}, kwargs=_id("meeting")),
+    _write(
+        "governance_agenda_publish", "post", lambda w: {"version": 1}, kwargs=_id("unpublished")
+    ),
+    _list("governance_agenda_item_list"),
+    _read("governance_agenda_item_detail", EVERYONE_SIGNED_IN, kwargs=_id("item")),
+    _read("governance_agenda_item_detail", SEE_EXEMPT, kwargs=_id("exempt_item")),
+    _write(
+        "governance_agenda_item_create",
+        "post",
+        lambda w: {"number": "11", "title": "Any other business"},
+        kwargs=_id("meeting"),
+        ok=(201,),
+    ),
+    _write(
+        "governance_agenda_item_update",
+        "patch",
+        lambda w: {"version": 1, "title": "Prevent strategy"},
+        kwargs=_id("item"),
+    ),
+    _write(
+        "governance_agenda_item_delete", "delete", lambda w: {}, kwargs=_id("spare_item"), ok=(204,)
+    ),
+    _write(
+        "governance_agenda_reorder",
+        "post",
+        lambda w: {
+            "items": [
+                str(w.gapi.spare_item.public_id),
+                str(w.gapi.item.public_id),
+                str(w.gapi.exempt_item.public_id),
+            ]
+        },
+        kwargs=_id("meeting"),
+    ),
+    _read("governance_attendance_list", EVERYONE_SIGNED_IN, kwargs=_id("meeting")),
+    _write(
+        "governance_attendance_record",
+        "put",
+        lambda w: {
+            "version": 1,
+            "rows": [{"person": str(w.gapi.person.public_id), "status": "present"}],
+        },
+        kwargs=_id("meeting"),
+    ),
+    _read("governance_declaration_list", EVERYONE_SIGNED_IN, kwargs=_id("meeting")),
+    _write(
+        "governance_declaration_create",
+        "post",
+        lambda w: {"person": str(w.gapi.person.public_id), "kind": "dpi", "nature": "Governor"},
+        kwargs=_id("meeting"),
+        ok=(201,),
+    ),
+    # Reports, minutes, resolutions, decisions
+    _list("governance_report_list"),
+    _list("governance_report_list", "status=published&search=matrix"),
+    _read("governance_report_detail", EVERYONE_SIGNED_IN, kwargs=_id("report")),
+    _read("governance_report_detail", SEE_DRAFTS, kwargs=_id("draft_report")),
+    _list("governance_minute_list"),
+    _read("governance_minute_detail", EVERYONE_SIGNED_IN, kwargs=_id("minute")),
+    _read("governance_minute_detail", SEE_DRAFTS, kwargs=_id("draft_minute")),
+    _list("governance_resolution_list"),
+    _read("governance_resolution_detail", EVERYONE_SIGNED_IN, kwargs=_id("resolution")),
+    _list("governance_decision_list"),
+    _list("governance_decision_list", "status=open&decided_from=2016-01-01"),
+    _read("governance_decision_detail", EVERYONE_SIGNED_IN, kwargs=_id("decision")),
+    _list("governance_decision_action_list"),
+    _read("governance_decision_action_detail", EVERY_ROLE, kwargs=_id("action")),
+]
