@@ -10,9 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from preventhub.core.testing.factories import PersonFactory
+from preventhub.core.testing.factories import MunicipalYearFactory, PersonFactory
 from preventhub.core.testing.matrix import EVERY_ROLE, Case
-from preventhub.directory.models import MunicipalYear
 from preventhub.governance.models import (
     Body,
     BodyKind,
@@ -36,9 +35,9 @@ DAY = dt.date(2030, 5, 20)
 
 
 def build(world: Any) -> None:
-    year = MunicipalYear.objects.create(
-        label="2030/31", starts_on=dt.date(2030, 5, 15), ends_on=dt.date(2031, 5, 14)
-    )
+    # The factory's label (never a hand-made one, which the factory's sequence may reach) with
+    # dates after the group memberships below began.
+    year = MunicipalYearFactory(starts_on=dt.date(2030, 5, 15), ends_on=dt.date(2031, 5, 14))
     world.seat_year = year
     user = world.councillor
     if user.person_id is None:

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from preventhub.audit.models import AuditEvent
-from preventhub.core.testing.factories import MunicipalYearFactory
+from preventhub.directory.models import MunicipalYear
 from preventhub.governance.models import (
     Councillor,
     GroupMembership,
@@ -208,7 +208,9 @@ def test_adopting_twice_is_refused(seed):
 def test_allocations_in_different_years_may_both_be_adopted(seed):
     make_allocation(seed, None, adopted=True)
     other = make_allocation(seed, None)
-    other.municipal_year = MunicipalYearFactory()
+    other.municipal_year = MunicipalYear.objects.create(
+        label="2017/18", starts_on=dt.date(2017, 5, 17), ends_on=dt.date(2018, 5, 15)
+    )
     other.save(update_fields=["municipal_year"])
 
     services.adopt_allocation(actor=None, allocation=other)
