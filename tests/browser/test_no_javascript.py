@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from .helpers import page_name, page_path, pages_for
+from .helpers import named_pages, pages_for
 
 pytestmark = pytest.mark.browser
 
@@ -17,8 +17,7 @@ def test_a_councillor_signs_in_and_uses_their_pages_with_javascript_switched_off
     browser = visitor("councillor", world.councillor, java_script_enabled=False)
     page = browser.page
     failures = []
-    for case in cases:
-        path = page_path(case, world)
+    for name, path in named_pages(cases, world).items():
         response = page.goto(path)
         problems = [*browser.watcher.take()]
         if response is None or not response.ok:
@@ -30,5 +29,5 @@ def test_a_councillor_signs_in_and_uses_their_pages_with_javascript_switched_off
         if page.locator("h1").count() != 1:
             problems.append("has no single <h1>")
         if problems:
-            failures.append(f"{page_name(case)} ({path}): {'; '.join(problems)}")
+            failures.append(f"{name} ({path}): {'; '.join(problems)}")
     assert not failures, "Without JavaScript:\n" + "\n".join(failures)
