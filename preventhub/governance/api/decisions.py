@@ -1,21 +1,25 @@
 """The decisions register (every resolution, and Full Council motions) and the actions that follow
-each decision (read only: the register is kept in the web pages).
+each decision.
 
 The decisions policy shows a decision with the resolution behind it (so a decision from draft or
-exempt minutes is hidden with them); follow-up actions are for role holders only.
+exempt minutes is hidden with them); follow-up actions are for role holders only. Democratic
+services record Full Council motions, change a decision's status and keep its actions; a
+resolution's entry follows its minutes, so its words are changed there, not here.
 """
 
 import datetime as dt
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from preventhub.api.pagination import Pagination
-from preventhub.api.schemas import Text
+from preventhub.api.schemas import Text, Unset
+from preventhub.core.policies import Action
+from preventhub.directory import policies as directory_policies
 from preventhub.governance import policies
 from preventhub.governance.models import (
     ActionStatus,
@@ -24,10 +28,29 @@ from preventhub.governance.models import (
     DecisionKind,
     DecisionStatus,
 )
+from preventhub.governance.services import decisions as services
 
-from .common import Date, Labelled, Named, Record, labelled, meeting_label, named
+from .common import (
+    Date,
+    Labelled,
+    Message,
+    Named,
+    Record,
+    Version,
+    changes,
+    labelled,
+    meeting_label,
+    named,
+    pick,
+    require_manage,
+    resolve_refs,
+)
 
 router = Router(tags=["governance: decisions"])
+
+# Actions by due date, those without one last (on every database: SQLite and PostgreSQL disagree
+# about where NULL sorts).
+DUE_FIRST = F("due_on").asc(nulls_last=True)
 
 
 class DecisionOut(Record):
@@ -43,6 +66,16 @@ class DecisionOut(Record):
     body: Named | None = Field(description="The body whose meeting decided it.")
     proposer: Named | None
     seconder: Named | None
+    follows: Labelled | None = Field(
+        description="The earlier decision (such as a Full Council motion) that led to this one."
+    )
+
+    @staticmethod
+    def resolve_follows(obj: Decision) -> dict[str, Any] | None:
+        earlier = obj.follows
+        if earlier is None or not getattr(obj, "follows_visible", False):
+            return None
+        return labelled(earlier, earlier.title)
 
     @staticmethod
     def resolve_kind_label(obj: Decision) -> str:
@@ -121,9 +154,12 @@ class DecisionActionFilters(Schema):
     due_to: Date | None = None
 
 
-def _decisions(request: HttpRequest) -> QuerySet[Decision]:
-    return policies.decisions.visible_to(request.user).select_related(
-        "resolution", "meeting__body", "proposer", "seconder"
+def _decisions(request: HttpRequest, action: Action = Action.VIEW) -> QuerySet[Decision]:
+    visible = policies.decisions.visible_to(request.user)
+    return (
+        policies.decisions.visible_to(request.user, action)
+        .select_related("resolution", "meeting__body", "proposer", "seconder", "follows")
+        .annotate(follows_visible=Exists(visible.filter(pk=OuterRef("follows_id"))))
     )
 
 
@@ -170,7 +206,7 @@ def get_decision(request: HttpRequest, public_id: UUID) -> Decision:
         request, queryset=_decisions(request), public_id=public_id
     )
     decision.visible_actions = list(  # type: ignore[attr-defined]
-        _actions(request).filter(decision=decision).order_by("due_on", "pk")
+        _actions(request).filter(decision=decision).order_by(DUE_FIRST, "pk")
     )
     return decision
 
@@ -197,7 +233,7 @@ def list_decision_actions(
         qs = qs.filter(due_on__gte=filters.due_from)
     if filters.due_to:
         qs = qs.filter(due_on__lte=filters.due_to)
-    return qs.order_by("due_on", "pk")
+    return qs.order_by(DUE_FIRST, "pk")
 
 
 @router.get(
@@ -211,3 +247,176 @@ def get_decision_action(request: HttpRequest, public_id: UUID) -> DecisionAction
     return policies.decision_actions.get_or_404(
         request, queryset=_actions(request), public_id=public_id
     )
+
+
+# Changes -----------------------------------------------------------------------------------------
+
+NO_MEETING = "There is no meeting with that id that you can choose."
+NO_PERSON = "There is no person with that id that you can choose."
+NO_DECISION = "There is no decision with that id that you can choose."
+
+
+class MotionIn(Schema):
+    meeting: UUID = Field(description="The Full Council meeting that agreed the motion.")
+    title: Text = Field("", max_length=300, description="Omit to take it from the text.")
+    text: Text = Field(min_length=1, max_length=20_000)
+    proposer: UUID
+    seconder: UUID | None = None
+    follows: UUID | None = Field(None, description="An earlier decision it follows.")
+
+
+class MotionPatch(Schema):
+    version: int = Version
+    meeting: UUID = Unset()
+    title: Text = Unset(max_length=300)
+    text: Text = Unset(min_length=1, max_length=20_000)
+    proposer: UUID = Unset()
+    seconder: UUID | None = Unset()
+    follows: UUID | None = Unset()
+
+
+class StatusIn(Schema):
+    version: int = Version
+    status: DecisionStatus
+
+
+class ActionIn(Schema):
+    description: Text = Field(min_length=1, max_length=5000)
+    owner: UUID | None = Field(None, description="The owner's directory id.")
+    due_on: Date | None = None
+    status: ActionStatus = ActionStatus.NOT_STARTED
+
+
+class ActionPatch(Schema):
+    version: int = Version
+    description: Text = Unset(min_length=1, max_length=5000)
+    owner: UUID | None = Unset()
+    due_on: Date | None = Unset()
+    status: ActionStatus = Unset()
+
+
+def _motion_refs(
+    request: HttpRequest, data: dict[str, Any], decision: Decision | None = None
+) -> dict[str, Any]:
+    people = directory_policies.people.visible_to(request.user)
+    earlier = policies.decisions.visible_to(request.user)
+    if decision is not None:
+        earlier = earlier.exclude(pk=decision.pk)
+    return resolve_refs(
+        data,
+        {
+            "meeting": lambda v: pick(
+                policies.meetings.visible_to(request.user).select_related("body"),
+                v,
+                "meeting",
+                NO_MEETING,
+            ),
+            "proposer": lambda v: pick(people, v, "proposer", NO_PERSON),
+            "seconder": lambda v: pick(people, v, "seconder", NO_PERSON),
+            "follows": lambda v: pick(earlier, v, "follows", NO_DECISION),
+        },
+    )
+
+
+def _reloaded(request: HttpRequest, decision: Decision) -> Decision:
+    decision = _decisions(request).get(pk=decision.pk)
+    decision.visible_actions = list(  # type: ignore[attr-defined]
+        _actions(request).filter(decision=decision).order_by(DUE_FIRST, "pk")
+    )
+    return decision
+
+
+def _decision(request: HttpRequest, public_id: UUID) -> Decision:
+    return policies.decisions.get_or_404(
+        request, Action.CHANGE, queryset=_decisions(request, Action.CHANGE), public_id=public_id
+    )
+
+
+@router.post(
+    "/decisions",
+    response={201: DecisionDetail, 400: Message, 403: Message},
+    url_name="governance_motion_create",
+    operation_id="governance_motion_create",
+    summary="Enter a Full Council motion in the register",
+)
+def create_motion(request: HttpRequest, payload: MotionIn) -> Status:
+    require_manage(request, "decisions")
+    data = _motion_refs(request, payload.model_dump())
+    decision = services.record_motion(actor=request.user, data=data)
+    return Status(201, _reloaded(request, decision))
+
+
+@router.patch(
+    "/decisions/{public_id}",
+    response={200: DecisionDetail, 400: Message, 404: Message, 409: Message},
+    url_name="governance_motion_update",
+    operation_id="governance_motion_update",
+    summary="Change a Full Council motion (a resolution is changed in its minutes)",
+)
+def update_motion(request: HttpRequest, public_id: UUID, payload: MotionPatch) -> Decision:
+    decision = _decision(request, public_id)
+    sent, version = changes(payload)
+    # The motion is checked as a whole, so fields not sent keep their current values.
+    data = {name: getattr(decision, name) for name in services.MOTION_FIELDS}
+    data.update(_motion_refs(request, sent, decision))
+    services.update_motion(
+        actor=request.user, decision=decision, data=data, expected_version=version
+    )
+    return _reloaded(request, decision)
+
+
+@router.post(
+    "/decisions/{public_id}/status",
+    response={200: DecisionDetail, 400: Message, 404: Message, 409: Message},
+    url_name="governance_decision_status",
+    operation_id="governance_decision_status",
+    summary="Record that a decision is open, implemented or superseded",
+)
+def change_status(request: HttpRequest, public_id: UUID, payload: StatusIn) -> Decision:
+    decision = _decision(request, public_id)
+    services.change_decision_status(
+        actor=request.user,
+        decision=decision,
+        status=payload.status,
+        expected_version=payload.version,
+    )
+    return _reloaded(request, decision)
+
+
+def _owner(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
+    people = directory_policies.people.visible_to(request.user)
+    return resolve_refs(data, {"owner": lambda v: pick(people, v, "owner", NO_PERSON)})
+
+
+@router.post(
+    "/decisions/{public_id}/actions",
+    response={201: DecisionActionOut, 400: Message, 404: Message},
+    url_name="governance_decision_action_create",
+    operation_id="governance_decision_action_create",
+    summary="Add a follow-up action to a decision",
+)
+def create_action(request: HttpRequest, public_id: UUID, payload: ActionIn) -> Status:
+    decision = _decision(request, public_id)
+    action = services.add_action(
+        actor=request.user, decision=decision, data=_owner(request, payload.model_dump())
+    )
+    return Status(201, _actions(request).get(pk=action.pk))
+
+
+@router.patch(
+    "/decision-actions/{public_id}",
+    response={200: DecisionActionOut, 400: Message, 404: Message, 409: Message},
+    url_name="governance_decision_action_update",
+    operation_id="governance_decision_action_update",
+    summary="Change a follow-up action (its owner, due date or progress)",
+)
+def update_action(request: HttpRequest, public_id: UUID, payload: ActionPatch) -> DecisionAction:
+    queryset = policies.decision_actions.visible_to(request.user, Action.CHANGE)
+    action = policies.decision_actions.get_or_404(
+        request, Action.CHANGE, queryset=queryset, public_id=public_id
+    )
+    sent, version = changes(payload)
+    data = {name: getattr(action, name) for name in services.ACTION_FIELDS}
+    data.update(_owner(request, sent))
+    services.update_action(actor=request.user, action=action, data=data, expected_version=version)
+    return _actions(request).get(pk=action.pk)

@@ -12,7 +12,7 @@ from typing import Any
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
@@ -607,7 +607,8 @@ def list_declarations(request: HttpRequest, public_id: UUID) -> QuerySet[Declara
         Declaration.objects.filter(meeting=meeting)
         .filter(Q(item__isnull=True) | Q(item__in=items))
         .select_related("person", "item")
-        .order_by("item__order", "pk")
+        # General declarations first, then by item (NULL sorts differently on each database).
+        .order_by(F("item__order").asc(nulls_first=True), "pk")
     )
 
 
