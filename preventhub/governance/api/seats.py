@@ -1,22 +1,32 @@
 """Seat allocations (stored runs of the seat calculator, with their input and explained result) and
 nominations to fill the seats. Both are for role holders (the policies show them to no one else).
-Read only here: allocations are calculated and adopted, and nominations made, in the web pages.
+
+Democratic services adopt an allocation, move a seat by agreement, save a "what if", request
+nominations for a body and confirm appointments; a group leader (a councillor asked) nominates for
+their group's seats and may withdraw a nomination, as on the web pages. A new allocation from the
+council's composition is made on the web page, where the bodies and constraints are chosen (or
+with ``manage.py allocate_seats``).
 """
 
 import datetime as dt
 from typing import Any
 from uuid import UUID
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from django.http import Http404, HttpRequest
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from preventhub.api.pagination import Pagination
+from preventhub.api.schemas import Text
+from preventhub.core.policies import Action
 from preventhub.governance import policies
 from preventhub.governance.models import Nomination, NominationStatus, SeatAllocation
+from preventhub.governance.services import seat_allocations as allocations
+from preventhub.governance.services import seat_nominations as nominations
 
-from .common import Labelled, Named, Record, labelled, named
+from .common import Date, Labelled, Message, Named, Record, Version, labelled, named, pick
 
 router = Router(tags=["governance: seats and nominations"])
 
@@ -194,3 +204,213 @@ def get_nomination(request: HttpRequest, public_id: UUID) -> Nomination:
     return policies.nominations.get_or_404(
         request, queryset=_nominations(request), public_id=public_id
     )
+
+
+# Changes -----------------------------------------------------------------------------------------
+
+NO_BODY = "There is no body with that id that you can choose."
+NO_COUNCILLOR = "There is no councillor with that id."
+NOT_IN_ALLOCATION = "Choose one of the bodies in this allocation."
+NOT_A_PARTY = "Choose one of the groups in this allocation (or ungrouped)."
+
+
+class AdjustmentIn(Schema):
+    body_name: Text = Field(min_length=1, max_length=200, description="A body in the allocation.")
+    from_group: Text = Field(min_length=1, max_length=120, description="The group giving a seat.")
+    to_group: Text = Field(min_length=1, max_length=120, description="The group taking it.")
+    reason: Text = Field(min_length=1, max_length=2000, description="What the leaders agreed.")
+
+
+class WhatIfIn(Schema):
+    body_name: Text = Field(min_length=1, max_length=200, description="A body in the allocation.")
+    seats: int = Field(ge=1, le=1000, description="Its number of seats in the new allocation.")
+
+
+class RequestIn(Schema):
+    body: UUID = Field(description="A body the adopted allocation gives seats on.")
+
+
+class NominateIn(Schema):
+    version: int = Version
+    nominee: UUID = Field(description="The councillor nominated.")
+
+
+class ConfirmIn(Schema):
+    version: int = Version
+    starts_on: Date = Field(description="The first day of the appointment.")
+    term_ends_on: Date | None = Field(None, description="The last day, if known.")
+
+
+class WithdrawIn(Schema):
+    version: int = Version
+    reason: Text = Field("", max_length=2000)
+
+
+def _allocation(request: HttpRequest, public_id: UUID) -> SeatAllocation:
+    queryset = policies.seat_allocations.visible_to(request.user, Action.CHANGE).select_related(
+        "municipal_year"
+    )
+    return policies.seat_allocations.get_or_404(
+        request, Action.CHANGE, queryset=queryset, public_id=public_id
+    )
+
+
+def _allocation_detail(request: HttpRequest, allocation: SeatAllocation) -> SeatAllocation:
+    return _allocations(request).prefetch_related("adjustments").get(pk=allocation.pk)
+
+
+def _nomination(request: HttpRequest, public_id: UUID) -> Nomination:
+    """A nomination the caller may change: democratic services any, a group leader those asked
+    of them (the policy)."""
+    queryset = policies.nominations.visible_to(request.user, Action.CHANGE).select_related(
+        "body", "allocation"
+    )
+    return policies.nominations.get_or_404(
+        request, Action.CHANGE, queryset=queryset, public_id=public_id
+    )
+
+
+def _require_manage(request: HttpRequest) -> None:
+    if not policies.can_manage_governance(request.user):
+        raise Http404
+
+
+@router.post(
+    "/seat-allocations/{public_id}/adopt",
+    response={200: SeatAllocationDetail, 400: Message, 404: Message},
+    url_name="governance_seat_allocation_adopt",
+    operation_id="governance_seat_allocation_adopt",
+    summary="Adopt an allocation for its municipal year (one adopted before it is replaced)",
+)
+def adopt_allocation(request: HttpRequest, public_id: UUID) -> SeatAllocation:
+    allocation = _allocation(request, public_id)
+    allocations.adopt_allocation(actor=request.user, allocation=allocation)
+    return _allocation_detail(request, allocation)
+
+
+@router.post(
+    "/seat-allocations/{public_id}/adjustments",
+    response={201: SeatAllocationDetail, 400: Message, 404: Message},
+    url_name="governance_seat_allocation_adjust",
+    operation_id="governance_seat_allocation_adjust",
+    summary="Move one seat between groups by agreement, with the reason (not once adopted)",
+)
+def adjust_allocation(request: HttpRequest, public_id: UUID, payload: AdjustmentIn) -> Status:
+    allocation = _allocation(request, public_id)
+    errors: dict[str, list[str]] = {}
+    if payload.body_name not in allocations.body_names(allocation):
+        errors["body_name"] = [NOT_IN_ALLOCATION]
+    parties = allocations.parties(allocation)
+    for field in ("from_group", "to_group"):
+        if getattr(payload, field) not in parties:
+            errors[field] = [NOT_A_PARTY]
+    if errors:
+        raise ValidationError(errors)
+    allocations.adjust_allocation(
+        actor=request.user,
+        allocation=allocation,
+        body_name=payload.body_name,
+        from_party=payload.from_group,
+        to_party=payload.to_group,
+        reason=payload.reason,
+    )
+    return Status(201, _allocation_detail(request, allocation))
+
+
+@router.post(
+    "/seat-allocations/{public_id}/what-if",
+    response={201: SeatAllocationDetail, 400: Message, 404: Message},
+    url_name="governance_seat_allocation_what_if",
+    operation_id="governance_seat_allocation_what_if",
+    summary="Save the allocation again with one body resized, as a new allocation",
+)
+def save_what_if(request: HttpRequest, public_id: UUID, payload: WhatIfIn) -> Status:
+    allocation = _allocation(request, public_id)
+    if payload.body_name not in allocations.body_names(allocation):
+        raise ValidationError({"body_name": [NOT_IN_ALLOCATION]})
+    new = allocations.save_what_if(
+        actor=request.user, allocation=allocation, body_name=payload.body_name, seats=payload.seats
+    )
+    return Status(201, _allocation_detail(request, new))
+
+
+@router.post(
+    "/seat-allocations/{public_id}/nominations",
+    response={201: list[NominationOut], 400: Message, 404: Message},
+    url_name="governance_nominations_request",
+    operation_id="governance_nominations_request",
+    summary="Ask each group's leader to nominate for the group's seats on a body",
+)
+def request_nominations(request: HttpRequest, public_id: UUID, payload: RequestIn) -> Status:
+    allocation = _allocation(request, public_id)
+    body = pick(
+        policies.bodies.visible_to(request.user, Action.CHANGE), payload.body, "body", NO_BODY
+    )
+    if nominations.allocation_body_name(allocation, body) is None:  # type: ignore[arg-type]
+        raise ValidationError({"body": [NOT_IN_ALLOCATION]})
+    created = nominations.request_nominations(actor=request.user, allocation=allocation, body=body)
+    return Status(
+        201,
+        list(_nominations(request).filter(pk__in=[n.pk for n in created]).order_by("seat_number")),
+    )
+
+
+@router.post(
+    "/nominations/{public_id}/nominate",
+    response={200: NominationOut, 400: Message, 404: Message, 409: Message},
+    url_name="governance_nomination_nominate",
+    operation_id="governance_nomination_nominate",
+    summary="Name the councillor for a seat (the group leader asked, or democratic services)",
+)
+def nominate(request: HttpRequest, public_id: UUID, payload: NominateIn) -> Nomination:
+    nomination = _nomination(request, public_id)
+    if nomination.status not in nominations.OPEN:
+        raise Http404  # a confirmed appointment is a membership now, as on the web page
+    nominee = pick(
+        policies.councillors.visible_to(request.user), payload.nominee, "nominee", NO_COUNCILLOR
+    )
+    nominations.nominate(
+        actor=request.user,
+        nomination=nomination,
+        nominee=nominee,  # type: ignore[arg-type]
+        expected_version=payload.version,
+    )
+    return _nominations(request).get(pk=nomination.pk)
+
+
+@router.post(
+    "/nominations/{public_id}/confirm",
+    response={200: NominationOut, 400: Message, 404: Message, 409: Message},
+    url_name="governance_nomination_confirm",
+    operation_id="governance_nomination_confirm",
+    summary="Confirm an appointment: the nominee becomes a member of the body",
+)
+def confirm(request: HttpRequest, public_id: UUID, payload: ConfirmIn) -> Nomination:
+    _require_manage(request)
+    nomination = _nomination(request, public_id)
+    nominations.confirm_nomination(
+        actor=request.user,
+        nomination=nomination,
+        starts_on=payload.starts_on,
+        term_ends_on=payload.term_ends_on,
+        expected_version=payload.version,
+    )
+    return _nominations(request).get(pk=nomination.pk)
+
+
+@router.post(
+    "/nominations/{public_id}/withdraw",
+    response={200: NominationOut, 400: Message, 404: Message, 409: Message},
+    url_name="governance_nomination_withdraw",
+    operation_id="governance_nomination_withdraw",
+    summary="Withdraw a request or a nomination (the seat stays vacant)",
+)
+def withdraw(request: HttpRequest, public_id: UUID, payload: WithdrawIn) -> Nomination:
+    nomination = _nomination(request, public_id)
+    nominations.withdraw_nomination(
+        actor=request.user,
+        nomination=nomination,
+        reason=payload.reason,
+        expected_version=payload.version,
+    )
+    return _nominations(request).get(pk=nomination.pk)
