@@ -105,7 +105,7 @@ def test_a_private_bodys_meetings_are_missing_for_anonymous_visitors_and_shown_t
 def test_the_report_is_linked_only_when_the_reader_may_see_it(client, personas):
     s = story()
     html = _detail(client, s.meeting).content.decode()
-    assert s.report.title in html
+    assert f'href="{reverse("governance:report_detail", args=[s.report.public_id])}"' in html
     s.report.status = "draft"
     s.report.save()
     assert ">Prevent<" not in _detail(client, s.meeting).content.decode()
@@ -153,7 +153,9 @@ def test_the_minutes_link_appears_once_they_are_approved(client):
     assert context["minutes"]["visible"] is False
     s.meeting.minutes_status = MinutesStatus.APPROVED
     s.meeting.save()
-    assert _detail(client, s.meeting).context["minutes"]["visible"] is True
+    minutes = _detail(client, s.meeting).context["minutes"]
+    assert minutes["visible"] is True
+    assert minutes["url"] == reverse("governance:minutes_detail", args=[s.meeting.public_id])
 
 
 def test_a_cancelled_meeting_says_so(client):
