@@ -206,6 +206,11 @@ def body_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
         "terms_url": optional_url("governance:terms_list", body.public_id),
         "ical_url": optional_url("governance:body_ical", body.public_id),
         "attendance_url": optional_url("governance:body_attendance", body.public_id),
+        "nominations_url": (
+            optional_url("governance:body_nominations", body.public_id)
+            if policies.can_view_governance(request.user)
+            else ""
+        ),
         "resolution": _resolution(request, body),
         "can_manage": can_manage,
         "history": record_history(body) if can_manage else None,
