@@ -35,6 +35,7 @@ class BodyThread:
     members: list[Any] = field(default_factory=list)
     nominations: list[Any] = field(default_factory=list)
     allocations: list[dict[str, Any]] = field(default_factory=list)
+    nominations_url: str = ""
     meetings: list[Any] = field(default_factory=list)
     meetings_url: str = ""
 
@@ -118,6 +119,8 @@ def _fill_body(user: Any, thread: BodyThread) -> None:
     allocations = {n.allocation.pk: n.allocation for n in thread.nominations if n.allocation_id}
     thread.allocations = [{"allocation": a, "url": optional_url("governance:seat_allocation_detail", a.public_id)}
                           for a in allocations.values()]
+    if policies.can_view_governance(user):
+        thread.nominations_url = optional_url("governance:body_nominations", body.public_id)
     meetings = policies.meetings.visible_to(user).filter(body=body).order_by("starts_at")
     thread.meetings = list(meetings[:MEETINGS_SHOWN])
     thread.meetings_url = reverse("governance:body_meetings", args=[body.public_id])
