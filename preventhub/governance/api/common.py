@@ -92,6 +92,12 @@ EARLIEST = dt.date(1900, 1, 1)
 LATEST = dt.date(2999, 12, 31)
 
 
+class VersionOnly(Schema):
+    """The body of an action that changes nothing but the record's state (publish, mark held)."""
+
+    version: int = Version
+
+
 def _bounded_date(value: dt.date) -> dt.date:
     if not EARLIEST <= value <= LATEST:
         raise ValueError(f"Enter a date between {EARLIEST:%Y} and {LATEST:%Y}.")

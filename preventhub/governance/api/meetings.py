@@ -46,6 +46,7 @@ from .common import (
     Named,
     Record,
     Version,
+    VersionOnly,
     changes,
     item_label,
     labelled,
@@ -160,10 +161,6 @@ class MeetingPatch(Schema):
     starts_at: DateTime = Unset()
     venue: Text = Unset(max_length=200)
     municipal_year: UUID | None = Unset()
-
-
-class VersionOnly(Schema):
-    version: int = Version
 
 
 class CancelIn(Schema):

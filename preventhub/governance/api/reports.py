@@ -1,34 +1,61 @@
-"""Committee reports with their recommendations, implications and appendices (read only: reports
-are written in the web pages, where their workflow lives).
+"""Committee reports with their recommendations, implications and appendices, and their workflow:
+draft → implications requested → verified → published.
 
 The reports policy decides: a draft report (anything not yet published) is shown only to those who
 see drafts, or to an officer asked to verify one of its implications; an exempt report only to
 those who see exempt business. Appendices are listed as metadata (letter, title, link, whether a
 file is attached); a terms-of-reference appendix is named only if the caller may read that version.
+
+Reports are drafted by democratic services or the Prevent lead (``can_draft_reports``); only the
+officer asked to verify an implication verifies it; only democratic services publish. A published
+report is the record and never changes (a change answers 404). Every change to a report's parts
+carries the report's ``version`` and answers with the whole report, whose version has moved on.
+Appendices added here are links (a web address or a version of terms of reference); files are
+uploaded on the report's page.
 """
 
 import datetime as dt
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Prefetch, QuerySet
-from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from django.core.exceptions import ValidationError
+from django.db.models import Model, Prefetch, QuerySet
+from django.http import Http404, HttpRequest
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from preventhub.api.pagination import Pagination
-from preventhub.api.schemas import Text
+from preventhub.api.schemas import Text, Unset
+from preventhub.core.policies import Action
+from preventhub.directory import policies as directory_policies
 from preventhub.governance import policies
 from preventhub.governance.models import (
     Appendix,
+    ExemptParagraph,
     Implication,
     ImplicationKind,
+    Recommendation,
     Report,
     ReportPurpose,
     ReportStatus,
 )
+from preventhub.governance.services import reports as services
 
-from .common import Date, Labelled, Named, Record, labelled, named
+from .common import (
+    Date,
+    Labelled,
+    Message,
+    Named,
+    Record,
+    Version,
+    VersionOnly,
+    changes,
+    forbid,
+    labelled,
+    named,
+    pick,
+    resolve_refs,
+)
 
 router = Router(tags=["governance: reports"])
 
@@ -184,10 +211,21 @@ def list_reports(request: HttpRequest, filters: Query[ReportFilters]) -> QuerySe
     summary="Get a committee report with its recommendations, implications and appendices",
 )
 def get_report(request: HttpRequest, public_id: UUID) -> Report:
-    queryset = _reports(request).prefetch_related(
+    report = policies.reports.get_or_404(
+        request, queryset=_with_parts(request), public_id=public_id
+    )
+    return _with_appendices(request, report)
+
+
+def _with_parts(request: HttpRequest) -> QuerySet[Report]:
+    return _reports(request).prefetch_related(
         "recommendations", Prefetch("implications", Implication.objects.select_related("verifier"))
     )
-    report = policies.reports.get_or_404(request, queryset=queryset, public_id=public_id)
+
+
+def _with_appendices(request: HttpRequest, report: Report) -> Report:
+    """The report's appendices, each terms-of-reference link checked against the terms policy
+    (two queries, whatever the number of appendices)."""
     appendices = list(
         Appendix.objects.filter(report=report).select_related("terms__body").order_by("letter")
     )
@@ -205,3 +243,427 @@ def get_report(request: HttpRequest, public_id: UUID) -> Report:
         appendix.terms_visible = appendix.terms_id in readable  # type: ignore[attr-defined]
     report.visible_appendices = appendices  # type: ignore[attr-defined]
     return report
+
+
+# Changes -----------------------------------------------------------------------------------------
+
+NO_BODY = "There is no body with that id that you can choose."
+NO_PERSON = "There is no person with that id that you can choose."
+NO_TERMS = "There is no version of terms of reference with that id that you can choose."
+NO_ITEM = "There is no agenda item with that id that you can put this report on."
+
+
+def _report_version() -> Any:
+    """A DELETE's ``?version=``: the report's version the caller read (409 if it has changed)."""
+    return Query(..., ge=1, le=2**31 - 1, description="The report's version you read.")
+
+
+class ReportIn(Schema):
+    title: Text = Field(min_length=1, max_length=300)
+    body: UUID = Field(description="The body the report goes to.")
+    report_of: Text = Field(
+        "", max_length=200, description="For example: Head of Resident Services."
+    )
+    author: UUID | None = Field(None, description="The author's directory id.")
+    purpose: ReportPurpose = ReportPurpose.DECISION
+    wards_affected: Text = Field("All wards", max_length=200)
+    is_key_decision: bool = False
+    is_exempt: bool = False
+    exempt_paragraph: ExemptParagraph | None = None
+    executive_summary: Text = Field("", max_length=50_000)
+    introduction: Text = Field("", max_length=50_000)
+    issues_and_options: Text = Field("", max_length=50_000)
+    reasons: Text = Field("", max_length=50_000)
+    consultation: Text = Field("", max_length=50_000)
+    corporate_policies: Text = Field("", max_length=50_000)
+    background_papers: Text = Field("", max_length=50_000)
+
+
+class ReportPatch(Schema):
+    version: int = Version
+    title: Text = Unset(min_length=1, max_length=300)
+    body: UUID = Unset()
+    report_of: Text = Unset(max_length=200)
+    author: UUID | None = Unset()
+    purpose: ReportPurpose = Unset()
+    wards_affected: Text = Unset(max_length=200)
+    is_key_decision: bool = Unset()
+    is_exempt: bool = Unset()
+    exempt_paragraph: ExemptParagraph | None = Unset()
+    executive_summary: Text = Unset(max_length=50_000)
+    introduction: Text = Unset(max_length=50_000)
+    issues_and_options: Text = Unset(max_length=50_000)
+    reasons: Text = Unset(max_length=50_000)
+    consultation: Text = Unset(max_length=50_000)
+    corporate_policies: Text = Unset(max_length=50_000)
+    background_papers: Text = Unset(max_length=50_000)
+
+
+class RecommendationIn(Schema):
+    version: int = Version
+    text: Text = Field(min_length=1, max_length=10_000)
+
+
+class RecommendationOrder(Schema):
+    version: int = Version
+    recommendations: list[UUID] = Field(
+        max_length=500, description="Every recommendation's id, in the new order."
+    )
+
+
+class ImplicationIn(Schema):
+    version: int = Version
+    kind: ImplicationKind
+    heading: Text = Field("", max_length=120, description="For 'other': e.g. Crime and disorder.")
+    text: Text = Field("", max_length=50_000)
+    is_required: bool = True
+    verifier: UUID | None = Field(None, description="The officer who verifies it.")
+
+
+class ImplicationPatch(Schema):
+    version: int = Version
+    kind: ImplicationKind = Unset()
+    heading: Text = Unset(max_length=120)
+    text: Text = Unset(max_length=50_000)
+    is_required: bool = Unset()
+    verifier: UUID | None = Unset()
+
+
+class AppendixIn(Schema):
+    version: int = Version
+    letter: Text = Field(min_length=1, max_length=4, description="1, 2, 3… or A, B, C…")
+    title: Text = Field(min_length=1, max_length=200)
+    terms_of_reference: UUID | None = Field(None, description="A version of terms of reference.")
+    url: Text = Field("", max_length=200, description="Or a web address.")
+
+
+class VerifyIn(Schema):
+    version: int = Version
+    text: Text = Field(min_length=1, max_length=50_000, description="The implications as verified.")
+
+
+class PublishIn(Schema):
+    version: int = Version
+    agenda_item: UUID = Field(
+        description="An item on the agenda of a meeting of the report's body."
+    )
+
+
+def _require_drafting(request: HttpRequest) -> None:
+    if not policies.can_draft_reports(request.user):
+        raise Http404
+
+
+def _changeable(request: HttpRequest, public_id: UUID) -> Report:
+    """An unpublished report the caller may change, or 404."""
+    _require_drafting(request)
+    queryset = policies.reports.visible_to(request.user, Action.CHANGE).select_related("body")
+    return policies.reports.get_or_404(
+        request, Action.CHANGE, queryset=queryset, public_id=public_id
+    )
+
+
+def _part[M: Model](request: HttpRequest, model: type[M], public_id: UUID) -> M:
+    """A recommendation, implication or appendix of a report the caller may change, or 404."""
+    _require_drafting(request)
+    part = (
+        model._default_manager.select_related("report__body")
+        .filter(
+            public_id=public_id, report__in=policies.reports.visible_to(request.user, Action.CHANGE)
+        )
+        .first()
+    )
+    if part is None:
+        raise Http404
+    return part
+
+
+def _reloaded(request: HttpRequest, report: Report) -> Report:
+    return _with_appendices(request, _with_parts(request).get(pk=report.pk))
+
+
+def _report_refs(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
+    people = directory_policies.people.visible_to(request.user)
+    return resolve_refs(
+        data,
+        {
+            "body": lambda v: pick(policies.bodies.visible_to(request.user), v, "body", NO_BODY),
+            "author": lambda v: pick(people, v, "author", NO_PERSON),
+        },
+    )
+
+
+def _verifier(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
+    people = directory_policies.people.visible_to(request.user)
+    return resolve_refs(data, {"verifier": lambda v: pick(people, v, "verifier", NO_PERSON)})
+
+
+@router.post(
+    "/reports",
+    response={201: ReportDetail, 400: Message, 403: Message},
+    url_name="governance_report_create",
+    operation_id="governance_report_create",
+    summary="Draft a committee report",
+)
+def create_report(request: HttpRequest, payload: ReportIn) -> Status:
+    forbid(policies.can_draft_reports(request.user), "You cannot draft reports.")
+    report = services.create_report(
+        actor=request.user, data=_report_refs(request, payload.model_dump())
+    )
+    return Status(201, _reloaded(request, report))
+
+
+@router.patch(
+    "/reports/{public_id}",
+    response={200: ReportDetail, 400: Message, 404: Message, 409: Message},
+    url_name="governance_report_update",
+    operation_id="governance_report_update",
+    summary="Change the front sheet or sections of an unpublished report",
+)
+def update_report(request: HttpRequest, public_id: UUID, payload: ReportPatch) -> Report:
+    report = _changeable(request, public_id)
+    sent, version = changes(payload)
+    data = _report_refs(request, sent)
+    if "is_exempt" in data or "exempt_paragraph" in data:
+        # Exemption is checked as a pair: the flag and its paragraph.
+        data.setdefault("is_exempt", report.is_exempt)
+        data.setdefault("exempt_paragraph", report.exempt_paragraph)
+    services.update_report(actor=request.user, report=report, data=data, expected_version=version)
+    return _reloaded(request, report)
+
+
+@router.post(
+    "/reports/{public_id}/recommendations",
+    response={201: ReportDetail, 400: Message, 404: Message, 409: Message},
+    url_name="governance_recommendation_create",
+    operation_id="governance_recommendation_create",
+    summary="Add a recommendation at the end of the list",
+)
+def create_recommendation(
+    request: HttpRequest, public_id: UUID, payload: RecommendationIn
+) -> Status:
+    report = _changeable(request, public_id)
+    services.add_recommendation(
+        actor=request.user, report=report, text=payload.text, expected_version=payload.version
+    )
+    return Status(201, _reloaded(request, report))
+
+
+@router.patch(
+    "/recommendations/{public_id}",
+    response={200: ReportDetail, 400: Message, 404: Message, 409: Message},
+    url_name="governance_recommendation_update",
+    operation_id="governance_recommendation_update",
+    summary="Change a recommendation's words (send the report's version)",
+)
+def update_recommendation(
+    request: HttpRequest, public_id: UUID, payload: RecommendationIn
+) -> Report:
+    recommendation = _part(request, Recommendation, public_id)
+    services.change_recommendation(
+        actor=request.user,
+        recommendation=recommendation,
+        text=payload.text,
+        expected_version=payload.version,
+    )
+    return _reloaded(request, recommendation.report)
+
+
+@router.delete(
+    "/recommendations/{public_id}",
+    response={200: ReportDetail, 400: Message, 404: Message, 409: Message},
+    url_name="governance_recommendation_delete",
+    operation_id="governance_recommendation_delete",
+    summary="Remove a recommendation (the ones after it move up a number)",
+)
+def delete_recommendation(
+    request: HttpRequest, public_id: UUID, version: int = _report_version()
+) -> Report:
+    recommendation = _part(request, Recommendation, public_id)
+    report = recommendation.report
+    services.remove_recommendation(
+        actor=request.user, recommendation=recommendation, expected_version=version
+    )
+    return _reloaded(request, report)
+
+
+@router.post(
+    "/reports/{public_id}/recommendation-order",
+    response={200: ReportDetail, 400: Message, 404: Message, 409: Message},
+    url_name="governance_recommendation_reorder",
+    operation_id="governance_recommendation_reorder",
+    summary="Put the recommendations in a new order and number them 1, 2, 3…",
+)
+def reorder_recommendations(
+    request: HttpRequest, public_id: UUID, payload: RecommendationOrder
+) -> Report:
+    report = _changeable(request, public_id)
+    ids = dict(Recommendation.objects.filter(report=report).values_list("public_id", "pk"))
+    if sorted(map(str, payload.recommendations)) != sorted(map(str, ids)):
+        raise ValidationError(
+            {"recommendations": ["List every recommendation of this report once, by its id."]}
+        )
+    services.reorder_recommendations(
+        actor=request.user,
+        report=report,
+        positions={ids[r]: i for i, r in enumerate(payload.recommendations, start=1)},
+        expected_version=payload.version,
+    )
+    return _reloaded(request, report)
+
+
+@router.post(
+    "/reports/{public_id}/implications",
+    response={201: ReportDetail, 400: Message, 404: Message, 409: Message},
+    url_name="governance_implication_create",
+    operation_id="governance_implication_create",
+    summary="Add an implication (financial, legal, equality or other) and who verifies it",
+)
+def create_implication(request: HttpRequest, public_id: UUID, payload: ImplicationIn) -> Status:
+    report = _changeable(request, public_id)
+    data = _verifier(request, payload.model_dump(exclude={"version"}))
+    services.add_implication(
+        actor=request.user, report=report, data=data, expected_version=payload.version
+    )
+    return Status(201, _reloaded(request, report))
+
+
+@router.patch(
+    "/implications/{public_id}",
+    response={200: ReportDetail, 400: Message, 404: Message, 409: Message},
+    url_name="governance_implication_update",
+    operation_id="governance_implication_update",
+    summary="Change an implication (changing what was signed off clears its verification)",
+)
+def update_implication(request: HttpRequest, public_id: UUID, payload: ImplicationPatch) -> Report:
+    implication = _part(request, Implication, public_id)
+    sent, version = changes(payload)
+    data = {name: getattr(implication, name) for name in services.IMPLICATION_FIELDS}
+    data.update(_verifier(request, sent))
+    services.change_implication(
+        actor=request.user, implication=implication, data=data, expected_version=version
+    )
+    return _reloaded(request, implication.report)
+
+
+@router.delete(
+    "/implications/{public_id}",
+    response={200: ReportDetail, 400: Message, 404: Message, 409: Message},
+    url_name="governance_implication_delete",
+    operation_id="governance_implication_delete",
+    summary="Remove an implication",
+)
+def delete_implication(
+    request: HttpRequest, public_id: UUID, version: int = _report_version()
+) -> Report:
+    implication = _part(request, Implication, public_id)
+    report = implication.report
+    services.remove_implication(
+        actor=request.user, implication=implication, expected_version=version
+    )
+    return _reloaded(request, report)
+
+
+@router.post(
+    "/reports/{public_id}/appendices",
+    response={201: ReportDetail, 400: Message, 404: Message, 409: Message},
+    url_name="governance_appendix_create",
+    operation_id="governance_appendix_create",
+    summary="Add an appendix linking a version of terms of reference or a web address",
+)
+def create_appendix(request: HttpRequest, public_id: UUID, payload: AppendixIn) -> Status:
+    report = _changeable(request, public_id)
+    terms = pick(
+        policies.terms.visible_to(request.user),
+        payload.terms_of_reference,
+        "terms_of_reference",
+        NO_TERMS,
+    )
+    services.add_appendix(
+        actor=request.user,
+        report=report,
+        letter=payload.letter,
+        title=payload.title,
+        terms=terms,
+        url=payload.url,
+        expected_version=payload.version,
+    )
+    return Status(201, _reloaded(request, report))
+
+
+@router.delete(
+    "/appendices/{public_id}",
+    response={200: ReportDetail, 400: Message, 404: Message, 409: Message},
+    url_name="governance_appendix_delete",
+    operation_id="governance_appendix_delete",
+    summary="Remove an appendix",
+)
+def delete_appendix(
+    request: HttpRequest, public_id: UUID, version: int = _report_version()
+) -> Report:
+    appendix = _part(request, Appendix, public_id)
+    report = appendix.report
+    services.remove_appendix(actor=request.user, appendix=appendix, expected_version=version)
+    return _reloaded(request, report)
+
+
+@router.post(
+    "/reports/{public_id}/request-implications",
+    response={200: ReportDetail, 400: Message, 404: Message, 409: Message},
+    url_name="governance_report_request_implications",
+    operation_id="governance_report_request_implications",
+    summary="Send the implications to their verifying officers",
+)
+def request_implications(request: HttpRequest, public_id: UUID, payload: VersionOnly) -> Report:
+    report = _changeable(request, public_id)
+    services.request_implications(
+        actor=request.user, report=report, expected_version=payload.version
+    )
+    return _reloaded(request, report)
+
+
+@router.post(
+    "/implications/{public_id}/verify",
+    response={200: ReportDetail, 400: Message, 404: Message, 409: Message},
+    url_name="governance_implication_verify",
+    operation_id="governance_implication_verify",
+    summary="Verify (or correct and verify) an implication you were asked to verify",
+)
+def verify_implication(request: HttpRequest, public_id: UUID, payload: VerifyIn) -> Report:
+    # Only the officer asked, on a report sent for verification: anyone else gets 404.
+    person_id = getattr(request.user, "person_id", None)
+    implication = (
+        Implication.objects.select_related("report__body", "verifier")
+        .filter(public_id=public_id, verifier_id=person_id, verifier_id__isnull=False)
+        .filter(report__in=policies.reports.visible_to(request.user))
+        .exclude(report__status=ReportStatus.DRAFT)
+        .first()
+    )
+    if implication is None:
+        raise Http404
+    services.verify_implication(
+        actor=request.user,
+        implication=implication,
+        text=payload.text,
+        expected_version=payload.version,
+    )
+    return _reloaded(request, implication.report)
+
+
+@router.post(
+    "/reports/{public_id}/publish",
+    response={200: ReportDetail, 400: Message, 404: Message, 409: Message},
+    url_name="governance_report_publish",
+    operation_id="governance_report_publish",
+    summary="Publish a verified report on an agenda item of a meeting of its body",
+)
+def publish_report(request: HttpRequest, public_id: UUID, payload: PublishIn) -> Report:
+    if not policies.can_manage_governance(request.user):
+        raise Http404
+    report = _changeable(request, public_id)
+    items = policies.agenda_items.visible_to(request.user, Action.CHANGE)
+    item = pick(items, payload.agenda_item, "agenda_item", NO_ITEM)
+    services.publish_report(
+        actor=request.user, report=report, agenda_item=item, expected_version=payload.version
+    )
+    return _reloaded(request, report)
