@@ -32,7 +32,7 @@ LEGEND_CLASSES = "govuk-fieldset__legend--m"
 _HANDLED_ATTRS = {
     "class", "id", "name", "type", "value", "required", "disabled", "placeholder",
     "aria-describedby", "aria-invalid", "autocomplete", "spellcheck", "inputmode", "pattern",
-    "autocapitalize", "rows", "cols", "multiple", "min", "max", "step",
+    "autocapitalize", "rows", "cols", "multiple", "min", "max", "step", "checked",
 }  # fmt: skip
 
 # Base classes the component adds itself: a widget carrying them would get them twice.

@@ -99,10 +99,11 @@ def _report_read(user: Any, grants: Grants) -> Q:
     if not grants.has(Cap.GOVERNANCE_VIEW_EXEMPT):
         read &= Q(is_exempt=False)
     if not grants.has(Cap.GOVERNANCE_VIEW_DRAFTS):
-        published = Q(status=ReportStatus.PUBLISHED)
-        if getattr(user, "is_authenticated", False) and getattr(user, "person_id", None):
-            published |= Q(implications__verifier_id=user.person_id)
-        read &= published
+        read &= Q(status=ReportStatus.PUBLISHED)
+    if getattr(user, "is_authenticated", False) and getattr(user, "person_id", None):
+        # An officer asked to verify an implication must be able to read the whole report, draft
+        # or exempt, or they cannot sign it off.
+        read |= Q(implications__verifier_id=user.person_id)
     return read
 
 

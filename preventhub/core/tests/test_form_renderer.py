@@ -381,3 +381,13 @@ def test_the_date_field_accepts_month_numbers_and_names(month, expected):
     assert form.is_valid(), form.errors
     assert form.cleaned_data["when"] == dt.date(2024, expected, 1)
     assert form.cleaned_data["optional"] is None
+
+
+def test_a_ticked_single_checkbox_says_checked_once():
+    from django import forms as django_forms
+
+    class AgreeForm(django_forms.Form):
+        agree = django_forms.BooleanField(label="Agree", required=False, initial=True)
+
+    html = str(AgreeForm())
+    assert html.count("checked") == 1
