@@ -279,8 +279,13 @@ def _meeting(request: HttpRequest, public_id: UUID, action: Action = Action.VIEW
     )
 
 
-def _reloaded(request: HttpRequest, meeting: Meeting) -> Meeting:
+def meeting_detail(request: HttpRequest, meeting: Meeting) -> Meeting:
+    """The meeting read again after a change, as ``MeetingDetail`` shows it (also used by the
+    minutes operations, which change a meeting's minutes status)."""
     return _detail(request, _meetings(request).get(pk=meeting.pk))
+
+
+_reloaded = meeting_detail
 
 
 # Meetings ----------------------------------------------------------------------------------------
