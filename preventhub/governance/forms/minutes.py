@@ -21,7 +21,9 @@ from .bodies import PublicChoiceField
 TEXTAREA = {"rows": 6}
 
 
-def _choice(queryset: Any, *, label: str, empty: str, required: bool = False, **kwargs: Any) -> PublicChoiceField:
+def _choice(
+    queryset: Any, *, label: str, empty: str, required: bool = False, **kwargs: Any
+) -> PublicChoiceField:
     return PublicChoiceField(queryset, required=required, label=label, empty_label=empty, **kwargs)
 
 
@@ -38,50 +40,88 @@ class VersionForm(forms.Form):
 class MinuteForm(forms.Form):
     presented_by = forms.Field(required=False)  # replaced in __init__
     points = forms.CharField(
-        label="Points made", required=False, widget=forms.Textarea(attrs=TEXTAREA),
-        help_text="One point per paragraph: leave a blank line between points.")
+        label="Points made",
+        required=False,
+        widget=forms.Textarea(attrs=TEXTAREA),
+        help_text="One point per paragraph: leave a blank line between points.",
+    )
     discussion = forms.CharField(
-        label="Discussion", required=False, widget=forms.Textarea(attrs=TEXTAREA),
-        help_text="For example, the committee suggested at least one member from each main political group.")
+        label="Discussion",
+        required=False,
+        widget=forms.Textarea(attrs=TEXTAREA),
+        help_text=(
+            "For example, the committee suggested at least one member from each main "
+            "political group."
+        ),
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, people: Any, minute: Any = None, item: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, people: Any, minute: Any = None, item: Any = None, **kwargs: Any
+    ) -> None:
         if not args or args[0] is None:
             if minute is not None:
-                kwargs["initial"] = {"presented_by": minute.presented_by, "points": minute.points,
-                                     "discussion": minute.discussion, "version": minute.version}
+                kwargs["initial"] = {
+                    "presented_by": minute.presented_by,
+                    "points": minute.points,
+                    "discussion": minute.discussion,
+                    "version": minute.version,
+                }
             elif item is not None:
                 kwargs["initial"] = {"presented_by": item.presenting_officer}
         super().__init__(*args, **kwargs)
         self.fields["presented_by"] = _choice(
-            people, label="Who presented the item", empty="Nobody named",
-            error_messages={"invalid_choice": "Choose who presented the item from the list"})
+            people,
+            label="Who presented the item",
+            empty="Nobody named",
+            error_messages={"invalid_choice": "Choose who presented the item from the list"},
+        )
         self.fields["presented_by"].label_from_instance = _person_label
         self.order_fields(["presented_by", "points", "discussion"])
 
 
 class QuestionForm(forms.Form):
     asked_by = forms.Field()  # replaced in __init__
-    question = forms.CharField(label="Question", widget=forms.Textarea(attrs={"rows": 3}),
-                               help_text="For example, Are there any Channel cases open at present?",
-                               error_messages={"required": "Enter the question"})
+    question = forms.CharField(
+        label="Question",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example, Are there any Channel cases open at present?",
+        error_messages={"required": "Enter the question"},
+    )
     answered_by = forms.Field(required=False)  # replaced in __init__
-    answer = forms.CharField(label="Answer", required=False, widget=forms.Textarea(attrs={"rows": 4}),
-                             help_text="The answer as given at the meeting.")
+    answer = forms.CharField(
+        label="Answer",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="The answer as given at the meeting.",
+    )
 
     def __init__(self, *args: Any, people: Any, question: Any = None, **kwargs: Any) -> None:
         if question is not None and (not args or args[0] is None):
-            kwargs["initial"] = {"asked_by": question.asked_by, "question": question.question,
-                                 "answered_by": question.answered_by, "answer": question.answer}
+            kwargs["initial"] = {
+                "asked_by": question.asked_by,
+                "question": question.question,
+                "answered_by": question.answered_by,
+                "answer": question.answer,
+            }
         super().__init__(*args, **kwargs)
         self.fields["asked_by"] = _choice(
-            people, label="Asked by", empty="Choose who asked", required=True,
-            help_text="Usually a councillor: members of the body and people recorded at the meeting.",
-            error_messages={"required": "Choose who asked the question",
-                            "invalid_choice": "Choose who asked the question from the list"})
+            people,
+            label="Asked by",
+            empty="Choose who asked",
+            required=True,
+            help_text="Usually a councillor: the body's members and people at the meeting.",
+            error_messages={
+                "required": "Choose who asked the question",
+                "invalid_choice": "Choose who asked the question from the list",
+            },
+        )
         self.fields["answered_by"] = _choice(
-            people, label="Answered by", empty="Nobody named",
-            error_messages={"invalid_choice": "Choose who answered from the list"})
+            people,
+            label="Answered by",
+            empty="Nobody named",
+            error_messages={"invalid_choice": "Choose who answered from the list"},
+        )
         for name in ("asked_by", "answered_by"):
             self.fields[name].label_from_instance = _person_label
         self.order_fields(["asked_by", "question", "answered_by", "answer"])
@@ -97,13 +137,25 @@ class QuestionOrderForm(forms.Form):
         self.questions = questions
         for position, question in enumerate(questions, start=1):
             self.fields[f"position-{question.public_id}"] = forms.IntegerField(
-                label=f"Position of question {position}: {question.asked_by.name} asked {question.question[:60]}",
-                initial=position, min_value=1, max_value=999,
-                widget=forms.TextInput(attrs={"class": "govuk-input--width-3", "inputmode": "numeric"}),
-                error_messages={"required": f"Enter a position for question {position}",
-                                "invalid": f"The position of question {position} must be a whole number, like 2",
-                                "min_value": f"The position of question {position} must be 1 or more",
-                                "max_value": f"The position of question {position} must be 999 or less"})
+                label=(
+                    f"Position of question {position}: {question.asked_by.name} asked "
+                    f"{question.question[:60]}"
+                ),
+                initial=position,
+                min_value=1,
+                max_value=999,
+                widget=forms.TextInput(
+                    attrs={"class": "govuk-input--width-3", "inputmode": "numeric"}
+                ),
+                error_messages={
+                    "required": f"Enter a position for question {position}",
+                    "invalid": (
+                        f"The position of question {position} must be a whole number, like 2"
+                    ),
+                    "min_value": f"The position of question {position} must be 1 or more",
+                    "max_value": f"The position of question {position} must be 999 or less",
+                },
+            )
 
     def positions(self) -> dict[int, int]:
         return {q.pk: self.cleaned_data[f"position-{q.public_id}"] for q in self.questions}
@@ -111,24 +163,44 @@ class QuestionOrderForm(forms.Form):
 
 class PeopleField(forms.ModelMultipleChoiceField):
     def __init__(self, queryset: Any, **kwargs: Any) -> None:
-        super().__init__(queryset, required=False, to_field_name="public_id", widget=forms.CheckboxSelectMultiple,
-                         **kwargs)
+        super().__init__(
+            queryset,
+            required=False,
+            to_field_name="public_id",
+            widget=forms.CheckboxSelectMultiple,
+            **kwargs,
+        )
 
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.name)
 
 
 class ResolutionForm(forms.Form):
-    number = forms.CharField(label="Number", max_length=12, help_text="For example, 1 or 77.1",
-                             error_messages={"required": "Enter the resolution's number, like 1 or 77.1",
-                                             "max_length": "The number must be 12 characters or fewer"})
-    text = forms.CharField(label="Resolution", widget=forms.Textarea(attrs={"rows": 4}),
-                           help_text="The words after RESOLVED, for example: That a working group be established.",
-                           error_messages={"required": "Enter the words of the resolution"})
+    number = forms.CharField(
+        label="Number",
+        max_length=12,
+        help_text="For example, 1 or 77.1",
+        error_messages={
+            "required": "Enter the resolution's number, like 1 or 77.1",
+            "max_length": "The number must be 12 characters or fewer",
+        },
+    )
+    text = forms.CharField(
+        label="Resolution",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="The words after RESOLVED, for example: That a working group be established.",
+        error_messages={"required": "Enter the words of the resolution"},
+    )
     recommendation = forms.Field(required=False)  # replaced in __init__
-    outcome = forms.ChoiceField(label="Outcome", choices=Outcome.choices, widget=forms.RadioSelect,
-                                error_messages={"required": "Select whether the resolution was carried",
-                                                "invalid_choice": "Select whether the resolution was carried"})
+    outcome = forms.ChoiceField(
+        label="Outcome",
+        choices=Outcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select whether the resolution was carried",
+            "invalid_choice": "Select whether the resolution was carried",
+        },
+    )
     follows = forms.Field(required=False)  # replaced in __init__
     vote_for = forms.Field(required=False)  # replaced in __init__ (the three vote fields)
     vote_against = forms.Field(required=False)
@@ -137,14 +209,28 @@ class ResolutionForm(forms.Form):
 
     govuk_options = {"number": {"classes": "govuk-input--width-5"}}
 
-    def __init__(self, *args: Any, recommendations: Any, motions: Any, present: Any, resolution: Any = None,
-                 votes: dict[str, list[Any]] | None = None, follows: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        recommendations: Any,
+        motions: Any,
+        present: Any,
+        resolution: Any = None,
+        votes: dict[str, list[Any]] | None = None,
+        follows: Any = None,
+        **kwargs: Any,
+    ) -> None:
         if resolution is not None and (not args or args[0] is None):
             votes = votes or {}
             kwargs["initial"] = {
-                "number": resolution.number, "text": resolution.text, "recommendation": resolution.recommendation,
-                "outcome": resolution.outcome, "follows": follows, "version": resolution.version,
-                "vote_for": votes.get("for", []), "vote_against": votes.get("against", []),
+                "number": resolution.number,
+                "text": resolution.text,
+                "recommendation": resolution.recommendation,
+                "outcome": resolution.outcome,
+                "follows": follows,
+                "version": resolution.version,
+                "vote_for": votes.get("for", []),
+                "vote_against": votes.get("against", []),
                 "vote_abstained": votes.get("abstained", []),
             }
         kwargs.setdefault("initial", {}).setdefault("outcome", Outcome.CARRIED)
@@ -154,36 +240,74 @@ class ResolutionForm(forms.Form):
             del self.fields["recommendation"]
         else:
             self.fields["recommendation"] = _choice(
-                recommendations, label="Recommendation it adopts", empty="None of the report's recommendations",
+                recommendations,
+                label="Recommendation it adopts",
+                empty="None of the report's recommendations",
                 help_text="A recommendation of the report considered under this item.",
-                error_messages={"invalid_choice": "Choose a recommendation of this item's report"})
-            self.fields["recommendation"].label_from_instance = lambda r: f"{r.number}. {r.text[:90]}"
+                error_messages={"invalid_choice": "Choose a recommendation of this item's report"},
+            )
+            self.fields["recommendation"].label_from_instance = lambda r: (
+                f"{r.number}. {r.text[:90]}"
+            )
         self.fields["follows"] = _choice(
-            motions, label="Full Council motion it follows", empty="No motion",
-            help_text="The motion that asked for this (it links the two in the decisions register).",
-            error_messages={"invalid_choice": "Choose a Full Council motion from the list"})
-        self.fields["follows"].label_from_instance = lambda d: f"{d.decided_on:%-d %B %Y}: {d.title[:80]}"
+            motions,
+            label="Full Council motion it follows",
+            empty="No motion",
+            help_text="The motion that asked for this: the register links the two.",
+            error_messages={"invalid_choice": "Choose a Full Council motion from the list"},
+        )
+        self.fields["follows"].label_from_instance = lambda d: (
+            f"{d.decided_on:%-d %B %Y}: {d.title[:80]}"
+        )
         # Without attendance there is nobody to record votes for: the vote fields are left out.
         self.has_vote = present is not None
-        for key, label in (("for", "Voted for"), ("against", "Voted against"), ("abstained", "Abstained")):
+        for key, label in (
+            ("for", "Voted for"),
+            ("against", "Voted against"),
+            ("abstained", "Abstained"),
+        ):
             if present is None:
                 del self.fields[f"vote_{key}"]
                 continue
             self.fields[f"vote_{key}"] = PeopleField(
-                present, label=label, error_messages={"invalid_choice": "Choose people recorded as present",
-                                                      "invalid_pk_value": "Choose people recorded as present"})
-        self.govuk_options = {"outcome": {"classes": "govuk-radios--small"},
-                              **{f"vote_{k}": {"classes": "govuk-checkboxes--small"}
-                                 for k in ("for", "against", "abstained")}}
-        self.order_fields(["number", "text", "recommendation", "outcome", "follows", "vote_for", "vote_against",
-                           "vote_abstained"])
+                present,
+                label=label,
+                error_messages={
+                    "invalid_choice": "Choose people recorded as present",
+                    "invalid_pk_value": "Choose people recorded as present",
+                },
+            )
+        self.govuk_options = {
+            "outcome": {"classes": "govuk-radios--small"},
+            **{
+                f"vote_{k}": {"classes": "govuk-checkboxes--small"}
+                for k in ("for", "against", "abstained")
+            },
+        }
+        self.order_fields(
+            [
+                "number",
+                "text",
+                "recommendation",
+                "outcome",
+                "follows",
+                "vote_for",
+                "vote_against",
+                "vote_abstained",
+            ]
+        )
 
     def data_for_service(self) -> dict[str, Any]:
         data = self.cleaned_data
         return {
-            "number": data["number"], "text": data["text"], "recommendation": data.get("recommendation"),
-            "outcome": data["outcome"], "follows": data.get("follows"),
-            "votes": {key: list(data.get(f"vote_{key}") or []) for key in ("for", "against", "abstained")},
+            "number": data["number"],
+            "text": data["text"],
+            "recommendation": data.get("recommendation"),
+            "outcome": data["outcome"],
+            "follows": data.get("follows"),
+            "votes": {
+                key: list(data.get(f"vote_{key}") or []) for key in ("for", "against", "abstained")
+            },
         }
 
 
@@ -200,10 +324,15 @@ class ApproveForm(forms.Form):
     def __init__(self, *args: Any, meetings: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["approved_at"] = MeetingChoiceField(
-            meetings, label="Meeting that approved the minutes", empty_label="Choose a meeting",
-            help_text="A later meeting of the same body, where members agreed them as a correct record.",
-            error_messages={"required": "Choose the meeting that approved the minutes",
-                            "invalid_choice": "Choose a later meeting of the same body"})
+            meetings,
+            label="Meeting that approved the minutes",
+            empty_label="Choose a meeting",
+            help_text="A later meeting of the same body that agreed them as a correct record.",
+            error_messages={
+                "required": "Choose the meeting that approved the minutes",
+                "invalid_choice": "Choose a later meeting of the same body",
+            },
+        )
 
 
 class SignForm(forms.Form):
@@ -214,8 +343,14 @@ class SignForm(forms.Form):
     def __init__(self, *args: Any, chairs: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["signed_by"] = _choice(
-            chairs, label="Chair who signed", empty="Choose the chair", required=True,
+            chairs,
+            label="Chair who signed",
+            empty="Choose the chair",
+            required=True,
             help_text="The chair of the body on the day the minutes were signed.",
-            error_messages={"required": "Choose the chair who signed the minutes",
-                            "invalid_choice": "Choose the chair of the body"})
+            error_messages={
+                "required": "Choose the chair who signed the minutes",
+                "invalid_choice": "Choose the chair of the body",
+            },
+        )
         self.order_fields(["signed_by", "signed_on"])

@@ -36,8 +36,9 @@ class Decision(PublicModel):
                                  related_name="+")
     # The golden thread back from a resolution to the Full Council motion that asked for the report
     # it adopts (or from any decision to the earlier one it follows); shown both ways.
-    follows = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="followed_by",
-                                help_text="The earlier decision, such as a Full Council motion, that led to this one.")
+    follows = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="followed_by",
+        help_text="The earlier decision, such as a Full Council motion, that led to this one.")
 
     objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()

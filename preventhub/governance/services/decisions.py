@@ -1,10 +1,10 @@
 """The decisions register: every resolution and every Full Council motion, with follow-up actions.
 
-A resolution's decision is kept in step with it by the minutes services (``sync_resolution_decision``
-and ``remove_resolution_decision`` run inside their transactions), so the register can never
-disagree with the minutes. Full Council motions are recorded here directly. Every change is
-keyword-only, takes the acting user and is audited in the same transaction; validation problems are
-``ValidationError`` keyed by field, shown by the views as GOV.UK errors.
+A resolution's decision is kept in step with it by the minutes services
+(``sync_resolution_decision`` and ``remove_resolution_decision`` run inside their transactions),
+so the register can never disagree with the minutes. Full Council motions are recorded here
+directly. Every change is keyword-only, takes the acting user and is audited in the same
+transaction; validation problems are ``ValidationError`` keyed by field, shown as GOV.UK errors.
 """
 
 from __future__ import annotations
@@ -63,8 +63,13 @@ def meeting_date(meeting: Meeting) -> dt.date:
 # Resolutions ------------------------------------------------------------------------------------
 
 
-def sync_resolution_decision(*, actor: Any, resolution: Resolution, follows: Decision | None = None,
-                             keep_follows: bool = False) -> Decision:
+def sync_resolution_decision(
+    *,
+    actor: Any,
+    resolution: Resolution,
+    follows: Decision | None = None,
+    keep_follows: bool = False,
+) -> Decision:
     """Create or update the register entry of a resolution (inside the caller's transaction)."""
     meeting = resolution.minute.item.meeting if resolution.minute_id else None
     wanted: dict[str, Any] = {
@@ -78,10 +83,12 @@ def sync_resolution_decision(*, actor: Any, resolution: Resolution, follows: Dec
     if not keep_follows or existing is None:
         wanted["follows"] = follows
     if existing is None:
-        return create_record(actor=actor, instance=Decision(resolution=resolution, **wanted),
-                             action=DECISION_CREATED)
-    return update_record(actor=actor, instance=existing, data=wanted, expected_version=None,
-                         action=DECISION_UPDATED)
+        return create_record(
+            actor=actor, instance=Decision(resolution=resolution, **wanted), action=DECISION_CREATED
+        )
+    return update_record(
+        actor=actor, instance=existing, data=wanted, expected_version=None, action=DECISION_UPDATED
+    )
 
 
 def remove_resolution_decision(*, actor: Any, resolution: Resolution) -> None:
@@ -89,8 +96,12 @@ def remove_resolution_decision(*, actor: Any, resolution: Resolution) -> None:
     decision = Decision._default_manager.filter(resolution=resolution).first()
     if decision is None:
         return
-    record_event(actor=actor, action=DECISION_REMOVED, obj=decision,
-                 changes={"title": [decision.title, None], "actions": [decision.actions.count(), 0]})
+    record_event(
+        actor=actor,
+        action=DECISION_REMOVED,
+        obj=decision,
+        changes={"title": [decision.title, None], "actions": [decision.actions.count(), 0]},
+    )
     decision.delete()
 
 
@@ -130,26 +141,41 @@ def _check_motion(data: dict[str, Any], decision: Decision | None = None) -> dic
 def record_motion(*, actor: Any, data: dict[str, Any]) -> Decision:
     """Enter a Full Council motion in the register (the date is the meeting's)."""
     clean = _check_motion(data)
-    return create_record(actor=actor, instance=Decision(kind=DecisionKind.MOTION, **clean),
-                         action=DECISION_CREATED)
+    return create_record(
+        actor=actor, instance=Decision(kind=DecisionKind.MOTION, **clean), action=DECISION_CREATED
+    )
 
 
-def update_motion(*, actor: Any, decision: Decision, data: dict[str, Any],
-                  expected_version: int | None) -> Decision:
+def update_motion(
+    *, actor: Any, decision: Decision, data: dict[str, Any], expected_version: int | None
+) -> Decision:
     if decision.kind != DecisionKind.MOTION:
-        raise ValidationError("This decision is a resolution: change it in the minutes of its meeting")
+        raise ValidationError(
+            "This decision is a resolution: change it in the minutes of its meeting"
+        )
     clean = _check_motion(data, decision)
-    return update_record(actor=actor, instance=decision, data=clean, expected_version=expected_version,
-                         action=DECISION_UPDATED)
+    return update_record(
+        actor=actor,
+        instance=decision,
+        data=clean,
+        expected_version=expected_version,
+        action=DECISION_UPDATED,
+    )
 
 
-def change_decision_status(*, actor: Any, decision: Decision, status: str,
-                           expected_version: int | None) -> Decision:
-    """Open → implemented or superseded (and back, if recorded in error); audited as a status change."""
+def change_decision_status(
+    *, actor: Any, decision: Decision, status: str, expected_version: int | None
+) -> Decision:
+    """Open → implemented or superseded (or back, if recorded in error), audited as such."""
     if status not in DecisionStatus.values:
         raise ValidationError({"status": "Select the decision's status"})
-    return update_record(actor=actor, instance=decision, data={"status": status},
-                         expected_version=expected_version, action=DECISION_STATUS_CHANGED)
+    return update_record(
+        actor=actor,
+        instance=decision,
+        data={"status": status},
+        expected_version=expected_version,
+        action=DECISION_STATUS_CHANGED,
+    )
 
 
 # Follow-up actions ------------------------------------------------------------------------------
@@ -171,17 +197,26 @@ def _check_action(data: dict[str, Any]) -> dict[str, Any]:
 
 def add_action(*, actor: Any, decision: Decision, data: dict[str, Any]) -> DecisionAction:
     clean = _check_action(data)
-    return create_record(actor=actor, instance=DecisionAction(decision=decision, **clean), action=ACTION_ADDED)
+    return create_record(
+        actor=actor, instance=DecisionAction(decision=decision, **clean), action=ACTION_ADDED
+    )
 
 
-def update_action(*, actor: Any, action: DecisionAction, data: dict[str, Any],
-                  expected_version: int | None) -> DecisionAction:
+def update_action(
+    *, actor: Any, action: DecisionAction, data: dict[str, Any], expected_version: int | None
+) -> DecisionAction:
     clean = _check_action(data)
-    return update_record(actor=actor, instance=action, data=clean, expected_version=expected_version,
-                         action=ACTION_UPDATED)
+    return update_record(
+        actor=actor,
+        instance=action,
+        data=clean,
+        expected_version=expected_version,
+        action=ACTION_UPDATED,
+    )
 
 
 def is_overdue(action: DecisionAction, today: dt.date | None = None) -> bool:
     today = today or timezone.localdate()
-    return action.status != ActionStatus.DONE and action.due_on is not None and action.due_on < today
-
+    return (
+        action.status != ActionStatus.DONE and action.due_on is not None and action.due_on < today
+    )

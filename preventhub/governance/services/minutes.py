@@ -46,11 +46,15 @@ MINUTES_STARTED = register("governance.minutes_started", "Draft minutes started"
 MINUTES_UPDATED = register("governance.minutes_updated", "Minute of an item changed")
 QUESTION_ADDED = register("governance.question_added", "Question and answer added to the minutes")
 QUESTION_UPDATED = register("governance.question_updated", "Question and answer changed")
-QUESTION_REMOVED = register("governance.question_removed", "Question and answer removed from the minutes")
+QUESTION_REMOVED = register(
+    "governance.question_removed", "Question and answer removed from the minutes"
+)
 QUESTIONS_REORDERED = register("governance.questions_reordered", "Questions put in a new order")
 RESOLUTION_ADDED = register("governance.resolution_added", "Resolution added to the minutes")
 RESOLUTION_UPDATED = register("governance.resolution_updated", "Resolution changed")
-RESOLUTION_REMOVED = register("governance.resolution_removed", "Resolution removed from the minutes")
+RESOLUTION_REMOVED = register(
+    "governance.resolution_removed", "Resolution removed from the minutes"
+)
 MINUTES_APPROVED = register("governance.minutes_approved", "Minutes approved as a correct record")
 MINUTES_SIGNED = register("governance.minutes_signed", "Minutes signed by the chair")
 
@@ -69,9 +73,15 @@ def local_date(meeting: Meeting) -> dt.date:
 def require_draft(meeting: Meeting) -> None:
     """Refuse unless the minutes are a draft, as stored now: the meeting object a caller holds may
     have been loaded before someone approved them."""
-    status = Meeting._default_manager.filter(pk=meeting.pk).values_list("minutes_status", flat=True).first()
+    status = (
+        Meeting._default_manager.filter(pk=meeting.pk)
+        .values_list("minutes_status", flat=True)
+        .first()
+    )
     if status != MinutesStatus.DRAFT:
-        raise ValidationError(LOCKED if status in policies.PUBLIC_MINUTES else "Start the draft minutes first")
+        raise ValidationError(
+            LOCKED if status in policies.PUBLIC_MINUTES else "Start the draft minutes first"
+        )
 
 
 def minute_for(*, actor: Any, item: AgendaItem) -> Minute:
@@ -81,8 +91,11 @@ def minute_for(*, actor: Any, item: AgendaItem) -> Minute:
     existing = Minute._default_manager.filter(item=item).first()
     if existing is not None:
         return existing
-    return create_record(actor=actor, instance=Minute(item=item, presented_by=item.presenting_officer),
-                         action=MINUTES_UPDATED)
+    return create_record(
+        actor=actor,
+        instance=Minute(item=item, presented_by=item.presenting_officer),
+        action=MINUTES_UPDATED,
+    )
 
 
 # People at the meeting --------------------------------------------------------------------------
@@ -90,15 +103,20 @@ def minute_for(*, actor: Any, item: AgendaItem) -> Minute:
 
 def present_people(meeting: Meeting) -> QuerySet[Person]:
     """Who may vote in a recorded vote: those present, members and substitutes."""
-    return Person._default_manager.filter(attendance__meeting=meeting, attendance__status__in=PRESENT) \
-        .distinct().order_by("name")
+    return (
+        Person._default_manager.filter(attendance__meeting=meeting, attendance__status__in=PRESENT)
+        .distinct()
+        .order_by("name")
+    )
 
 
 def people_at(meeting: Meeting, item: AgendaItem | None = None) -> QuerySet[Person]:
     """Who may ask or answer a question: anyone recorded at the meeting, the body's members on the
     day and the item's presenting officer."""
     day = local_date(meeting)
-    members = Membership._default_manager.filter(body_id=meeting.body_id).current(day).values("person_id")
+    members = (
+        Membership._default_manager.filter(body_id=meeting.body_id).current(day).values("person_id")
+    )
     wanted = Q(attendance__meeting=meeting) | Q(pk__in=members)
     if item is not None and item.presenting_officer_id:
         wanted |= Q(pk=item.presenting_officer_id)
@@ -107,28 +125,38 @@ def people_at(meeting: Meeting, item: AgendaItem | None = None) -> QuerySet[Pers
 
 def chairs_of(meeting: Meeting, day: dt.date) -> QuerySet[Person]:
     """The chair of the meeting's body on ``day`` (a current chair membership)."""
-    chairs = (Membership._default_manager.filter(body_id=meeting.body_id, role=MembershipRole.CHAIR)
-              .current(day).values("person_id"))
+    chairs = (
+        Membership._default_manager.filter(body_id=meeting.body_id, role=MembershipRole.CHAIR)
+        .current(day)
+        .values("person_id")
+    )
     return Person._default_manager.filter(pk__in=chairs).order_by("name")
 
 
 def is_chair(user: Any, meeting: Meeting, day: dt.date | None = None) -> bool:
-    person_id = getattr(user, "person_id", None) if getattr(user, "is_authenticated", False) else None
-    return bool(person_id) and chairs_of(meeting, day or timezone.localdate()).filter(pk=person_id).exists()
+    person_id = (
+        getattr(user, "person_id", None) if getattr(user, "is_authenticated", False) else None
+    )
+    return (
+        bool(person_id)
+        and chairs_of(meeting, day or timezone.localdate()).filter(pk=person_id).exists()
+    )
 
 
 def can_sign(user: Any, meeting: Meeting) -> bool:
-    """Democratic services record the signature on the chair's behalf; the chair may sign themselves."""
+    """Democratic services record the signature for the chair; the chair may sign themselves."""
     return policies.can_manage_governance(user) or is_chair(user, meeting)
 
 
 # Starting and editing ---------------------------------------------------------------------------
 
 
-def _set_meeting(*, actor: Any, meeting: Meeting, data: dict[str, Any], expected_version: int | None,
-                 action: str) -> Meeting:
-    return update_record(actor=actor, instance=meeting, data=data, expected_version=expected_version,
-                         action=action)
+def _set_meeting(
+    *, actor: Any, meeting: Meeting, data: dict[str, Any], expected_version: int | None, action: str
+) -> Meeting:
+    return update_record(
+        actor=actor, instance=meeting, data=data, expected_version=expected_version, action=action
+    )
 
 
 def start_minutes(*, actor: Any, meeting: Meeting, expected_version: int | None) -> Meeting:
@@ -139,23 +167,36 @@ def start_minutes(*, actor: Any, meeting: Meeting, expected_version: int | None)
     if meeting.status != MeetingStatus.HELD:
         raise ValidationError("Mark the meeting as held before starting its minutes")
     with transaction.atomic():
-        _set_meeting(actor=actor, meeting=meeting, data={"minutes_status": MinutesStatus.DRAFT},
-                     expected_version=expected_version, action=MINUTES_STARTED)
+        _set_meeting(
+            actor=actor,
+            meeting=meeting,
+            data={"minutes_status": MinutesStatus.DRAFT},
+            expected_version=expected_version,
+            action=MINUTES_STARTED,
+        )
         items = AgendaItem._default_manager.filter(meeting=meeting, minute__isnull=True)
         Minute._default_manager.bulk_create(
-            [Minute(item=item, presented_by_id=item.presenting_officer_id) for item in items])
+            [Minute(item=item, presented_by_id=item.presenting_officer_id) for item in items]
+        )
     return meeting
 
 
-def update_minute(*, actor: Any, item: AgendaItem, data: dict[str, Any], expected_version: int | None) -> Minute:
+def update_minute(
+    *, actor: Any, item: AgendaItem, data: dict[str, Any], expected_version: int | None
+) -> Minute:
     """Change who presented an item, the points made and the discussion."""
     with transaction.atomic():
         minute = minute_for(actor=actor, item=item)
         clean = {name: data.get(name) for name in MINUTE_FIELDS}
         clean["points"] = str(clean["points"] or "").strip()
         clean["discussion"] = str(clean["discussion"] or "").strip()
-        return update_record(actor=actor, instance=minute, data=clean, expected_version=expected_version,
-                             action=MINUTES_UPDATED)
+        return update_record(
+            actor=actor,
+            instance=minute,
+            data=clean,
+            expected_version=expected_version,
+            action=MINUTES_UPDATED,
+        )
 
 
 # Questions --------------------------------------------------------------------------------------
@@ -179,8 +220,16 @@ def _check_question(meeting: Meeting, data: dict[str, Any]) -> dict[str, Any]:
 
 def _audit_question(actor: Any, action: str, question: Question, before: dict[str, Any]) -> None:
     after = snapshot(question, ["order", *QUESTION_FIELDS])
-    changes = diff(after, dict.fromkeys(after)) if action == QUESTION_REMOVED else diff(before, after)
-    record_event(actor=actor, action=action, obj=question, object_repr=f"Question: {question}", changes=changes)
+    changes = (
+        diff(after, dict.fromkeys(after)) if action == QUESTION_REMOVED else diff(before, after)
+    )
+    record_event(
+        actor=actor,
+        action=action,
+        obj=question,
+        object_repr=f"Question: {question}",
+        changes=changes,
+    )
 
 
 def add_question(*, actor: Any, item: AgendaItem, data: dict[str, Any]) -> Question:
@@ -237,8 +286,11 @@ def reorder_questions(*, actor: Any, minute: Minute, positions: dict[int, int]) 
 # Resolutions ------------------------------------------------------------------------------------
 
 
-def _check_resolution(item: AgendaItem, data: dict[str, Any], resolution: Resolution | None = None,
-                      ) -> dict[str, Any]:
+def _check_resolution(
+    item: AgendaItem,
+    data: dict[str, Any],
+    resolution: Resolution | None = None,
+) -> dict[str, Any]:
     number = str(data.get("number") or "").strip()
     text = str(data.get("text") or "").strip()
     outcome = data.get("outcome") or Outcome.CARRIED
@@ -264,11 +316,18 @@ def _check_resolution(item: AgendaItem, data: dict[str, Any], resolution: Resolu
     errors.update(vote_errors)
     if errors:
         raise ValidationError(errors)
-    return {"number": number, "text": text, "outcome": outcome, "recommendation": recommendation,
-            "recorded_vote": vote}
+    return {
+        "number": number,
+        "text": text,
+        "outcome": outcome,
+        "recommendation": recommendation,
+        "recorded_vote": vote,
+    }
 
 
-def _check_vote(meeting: Meeting, votes: dict[str, list[Person]]) -> tuple[dict[str, list[str]], dict[str, str]]:
+def _check_vote(
+    meeting: Meeting, votes: dict[str, list[Person]]
+) -> tuple[dict[str, list[str]], dict[str, str]]:
     """A recorded vote as names, from people recorded present; nobody votes twice."""
     chosen = {key: list(votes.get(key) or []) for key in VOTE_KEYS}
     if not any(chosen.values()):
@@ -281,8 +340,10 @@ def _check_vote(meeting: Meeting, votes: dict[str, list[Person]]) -> tuple[dict[
             if person.pk not in present:
                 errors[f"vote_{key}"] = f"{person.name} was not recorded as present, so cannot vote"
             elif person.pk in seen:
-                errors[f"vote_{key}"] = (f"{person.name} is already recorded as voting "
-                                         f"{VOTE_LABELS[seen[person.pk]].lower()}")
+                errors[f"vote_{key}"] = (
+                    f"{person.name} is already recorded as voting "
+                    f"{VOTE_LABELS[seen[person.pk]].lower()}"
+                )
             seen.setdefault(person.pk, key)
     return {key: sorted(p.name for p in chosen[key]) for key in VOTE_KEYS}, errors
 
@@ -293,23 +354,36 @@ def add_resolution(*, actor: Any, item: AgendaItem, data: dict[str, Any]) -> Res
     clean = _check_resolution(item, data)
     with transaction.atomic():
         minute = minute_for(actor=actor, item=item)
-        resolution = create_record(actor=actor, instance=Resolution(minute=minute, **clean),
-                                   action=RESOLUTION_ADDED)
-        decisions.sync_resolution_decision(actor=actor, resolution=resolution, follows=data.get("follows"))
+        resolution = create_record(
+            actor=actor, instance=Resolution(minute=minute, **clean), action=RESOLUTION_ADDED
+        )
+        decisions.sync_resolution_decision(
+            actor=actor, resolution=resolution, follows=data.get("follows")
+        )
     return resolution
 
 
-def update_resolution(*, actor: Any, resolution: Resolution, data: dict[str, Any],
-                      expected_version: int | None) -> Resolution:
+def update_resolution(
+    *, actor: Any, resolution: Resolution, data: dict[str, Any], expected_version: int | None
+) -> Resolution:
     """Change a resolution and, with it, its entry in the register."""
     item = resolution.minute.item
     require_draft(item.meeting)
     clean = _check_resolution(item, data, resolution)
     with transaction.atomic():
-        update_record(actor=actor, instance=resolution, data=clean, expected_version=expected_version,
-                      action=RESOLUTION_UPDATED)
-        decisions.sync_resolution_decision(actor=actor, resolution=resolution, follows=data.get("follows"),
-                                           keep_follows="follows" not in data)
+        update_record(
+            actor=actor,
+            instance=resolution,
+            data=clean,
+            expected_version=expected_version,
+            action=RESOLUTION_UPDATED,
+        )
+        decisions.sync_resolution_decision(
+            actor=actor,
+            resolution=resolution,
+            follows=data.get("follows"),
+            keep_follows="follows" not in data,
+        )
     return resolution
 
 
@@ -320,12 +394,18 @@ def remove_resolution(*, actor: Any, resolution: Resolution) -> None:
     try:
         with transaction.atomic():
             decisions.remove_resolution_decision(actor=actor, resolution=resolution)
-            record_event(actor=actor, action=RESOLUTION_REMOVED, obj=resolution,
-                         changes={"number": [resolution.number, None], "text": [resolution.text, None]})
+            record_event(
+                actor=actor,
+                action=RESOLUTION_REMOVED,
+                obj=resolution,
+                changes={"number": [resolution.number, None], "text": [resolution.text, None]},
+            )
             resolution.delete()
     except ProtectedError:
-        raise ValidationError("Terms of reference were agreed by this resolution: record them as agreed by "
-                              "another resolution first") from None
+        raise ValidationError(
+            "Terms of reference were agreed by this resolution: record them as agreed by "
+            "another resolution first"
+        ) from None
 
 
 # Approval and signing ---------------------------------------------------------------------------
@@ -333,56 +413,107 @@ def remove_resolution(*, actor: Any, resolution: Resolution) -> None:
 
 def later_meetings(meeting: Meeting) -> QuerySet[Meeting]:
     """Meetings that may approve these minutes: later meetings of the same body, not cancelled."""
-    return (Meeting._default_manager.filter(body_id=meeting.body_id, starts_at__gt=meeting.starts_at)
-            .exclude(status=MeetingStatus.CANCELLED).order_by("starts_at"))
+    return (
+        Meeting._default_manager.filter(body_id=meeting.body_id, starts_at__gt=meeting.starts_at)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .order_by("starts_at")
+    )
 
 
-def approve_minutes(*, actor: Any, meeting: Meeting, approved_at: Meeting | None,
-                    expected_version: int | None) -> Meeting:
+def approve_minutes(
+    *, actor: Any, meeting: Meeting, approved_at: Meeting | None, expected_version: int | None
+) -> Meeting:
     """Record that a later meeting of the same body agreed the minutes as a correct record."""
     if meeting.minutes_status != MinutesStatus.DRAFT:
-        raise ValidationError("Only draft minutes can be approved" if meeting.minutes_status == MinutesStatus.NONE
-                              else "These minutes have already been approved")
+        raise ValidationError(
+            "Only draft minutes can be approved"
+            if meeting.minutes_status == MinutesStatus.NONE
+            else "These minutes have already been approved"
+        )
     if approved_at is None:
         raise ValidationError({"approved_at": "Choose the meeting that approved the minutes"})
     if approved_at.body_id != meeting.body_id:
-        raise ValidationError({"approved_at": f"Choose a meeting of the {meeting.body}: minutes are approved "
-                                              f"by the body that made them"})
+        raise ValidationError(
+            {
+                "approved_at": f"Choose a meeting of the {meeting.body}: minutes are approved "
+                f"by the body that made them"
+            }
+        )
     if approved_at.starts_at <= meeting.starts_at:
-        raise ValidationError({"approved_at": "Choose a later meeting: minutes are approved at a meeting after "
-                                              "the one they record"})
+        raise ValidationError(
+            {
+                "approved_at": "Choose a later meeting: minutes are approved at a meeting after "
+                "the one they record"
+            }
+        )
     if approved_at.status == MeetingStatus.CANCELLED:
-        raise ValidationError({"approved_at": "That meeting was cancelled: choose the meeting that approved them"})
-    return _set_meeting(actor=actor, meeting=meeting, expected_version=expected_version, action=MINUTES_APPROVED,
-                        data={"minutes_status": MinutesStatus.APPROVED, "minutes_approved_at": approved_at})
+        raise ValidationError(
+            {"approved_at": "That meeting was cancelled: choose the meeting that approved them"}
+        )
+    return _set_meeting(
+        actor=actor,
+        meeting=meeting,
+        expected_version=expected_version,
+        action=MINUTES_APPROVED,
+        data={"minutes_status": MinutesStatus.APPROVED, "minutes_approved_at": approved_at},
+    )
 
 
-def sign_minutes(*, actor: Any, meeting: Meeting, signed_by: Person | None, signed_on: dt.date | None,
-                 expected_version: int | None, today: dt.date | None = None) -> Meeting:
+def sign_minutes(
+    *,
+    actor: Any,
+    meeting: Meeting,
+    signed_by: Person | None,
+    signed_on: dt.date | None,
+    expected_version: int | None,
+    today: dt.date | None = None,
+) -> Meeting:
     """Record the chair's signature: the chair signs themselves, or democratic services record it on
     the chair's behalf. The chair is whoever chairs the body on the day of signing."""
     today = today or timezone.localdate()
     if meeting.minutes_status != MinutesStatus.APPROVED:
-        raise ValidationError("These minutes are already signed" if meeting.minutes_status == MinutesStatus.SIGNED
-                              else "Minutes are signed after they are approved as a correct record")
+        raise ValidationError(
+            "These minutes are already signed"
+            if meeting.minutes_status == MinutesStatus.SIGNED
+            else "Minutes are signed after they are approved as a correct record"
+        )
     errors: dict[str, str] = {}
-    approved_on = local_date(meeting.minutes_approved_at) if meeting.minutes_approved_at else local_date(meeting)
+    approved_on = (
+        local_date(meeting.minutes_approved_at)
+        if meeting.minutes_approved_at
+        else local_date(meeting)
+    )
     if signed_on is None:
         errors["signed_on"] = "Enter the date the minutes were signed"
     elif signed_on > today:
         errors["signed_on"] = "The date signed must be today or in the past"
     elif signed_on < approved_on:
-        errors["signed_on"] = f"The date signed must be on or after {approved_on:%-d %B %Y}, when they were approved"
+        errors["signed_on"] = (
+            f"The date signed must be on or after {approved_on:%-d %B %Y}, when they were approved"
+        )
     if signed_by is None:
         errors["signed_by"] = "Choose the chair who signed the minutes"
-    elif signed_on is not None and "signed_on" not in errors \
-            and not chairs_of(meeting, signed_on).filter(pk=signed_by.pk).exists():
+    elif (
+        signed_on is not None
+        and "signed_on" not in errors
+        and not chairs_of(meeting, signed_on).filter(pk=signed_by.pk).exists()
+    ):
         errors["signed_by"] = f"{signed_by.name} did not chair the {meeting.body} on that date"
     if errors:
         raise ValidationError(errors)
     acting_as_chair = getattr(actor, "person_id", None) == signed_by.pk  # type: ignore[union-attr]
     if not acting_as_chair and not policies.can_manage_governance(actor):
-        raise PermissionDenied("Only the chair, or democratic services on their behalf, may sign the minutes")
-    return _set_meeting(actor=actor, meeting=meeting, expected_version=expected_version, action=MINUTES_SIGNED,
-                        data={"minutes_status": MinutesStatus.SIGNED, "minutes_signed_by": signed_by,
-                              "minutes_signed_on": signed_on})
+        raise PermissionDenied(
+            "Only the chair, or democratic services on their behalf, may sign the minutes"
+        )
+    return _set_meeting(
+        actor=actor,
+        meeting=meeting,
+        expected_version=expected_version,
+        action=MINUTES_SIGNED,
+        data={
+            "minutes_status": MinutesStatus.SIGNED,
+            "minutes_signed_by": signed_by,
+            "minutes_signed_on": signed_on,
+        },
+    )

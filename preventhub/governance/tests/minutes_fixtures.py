@@ -44,29 +44,40 @@ from preventhub.governance.tests.factories import (
 
 RECOMMENDATIONS = [
     "That the contents of the Community Safety Partnership Prevent Strategy are noted.",
-    "That a working group be established in the new municipal year to address the terms of reference "
-    "found at Appendix 2 of this report.",
-    "That the number of Members of the working group be agreed, following which Group Leaders will be "
-    "requested to make nominations in accordance with political proportionality.",
+    "That a working group be established in the new municipal year to address the terms of "
+    "reference found at Appendix 2 of this report.",
+    "That the number of Members of the working group be agreed, following which Group Leaders "
+    "will be requested to make nominations in accordance with political proportionality.",
     "That the scope and terms of reference of the working group be agreed, as outlined in draft in "
     "appendix 2.",
 ]
 QUESTIONS = [
-    ("Are any Channel cases being worked on at present?", "There is currently one Channel case in progress."),
-    ("Could councillors who become involved be targets themselves?",
-     "The working group was proposed and agreed by a motion at Full Council; the council works in "
-     "partnership with the police and other safety groups."),
-    ("Will members receive training on Prevent?",
-     "Training has been offered to councillors so that they can raise awareness, be better informed and "
-     "know whom to contact."),
+    (
+        "Are any Channel cases being worked on at present?",
+        "There is currently one Channel case in progress.",
+    ),
+    (
+        "Could councillors who become involved be targets themselves?",
+        "The working group was proposed and agreed by a motion at Full Council; the council "
+        "works in partnership with the police and other safety groups.",
+    ),
+    (
+        "Will members receive training on Prevent?",
+        "Training has been offered to councillors so that they can raise awareness, be better "
+        "informed and know whom to contact.",
+    ),
 ]
-POINTS = ("The Counter-Terrorism and Security Act 2015 placed a duty on principal councils from 1 July 2015 "
-          "to have due regard to the need to prevent people being drawn into terrorism.\n\n"
-          "The Prevent Strategic Group, chaired by the Head of Resident Services, meets regularly.\n\n"
-          "The strategy's deliverables: identify the local threat, make sure activities respond to it, and "
-          "make sure every agency responds to the duty.")
-DISCUSSION = ("During discussion on setting up the working group the committee suggested at least one member "
-              "from each of the main political groups and one seat for an independent member.")
+POINTS = (
+    "The Counter-Terrorism and Security Act 2015 placed a duty on principal councils from "
+    "1 July 2015 to have due regard to the need to prevent people being drawn into terrorism.\n\n"
+    "The Prevent Strategic Group, chaired by the Head of Resident Services, meets regularly.\n\n"
+    "The strategy's deliverables: identify the local threat, make sure activities respond to "
+    "it, and make sure every agency responds to the duty."
+)
+DISCUSSION = (
+    "During discussion on setting up the working group the committee suggested at least one member "
+    "from each of the main political groups and one seat for an independent member."
+)
 EXEMPT_QUESTION = "Has Person A been offered a support plan?"
 EXEMPT_RESOLUTION = "That the Channel panel's support plan for Person A be noted."
 
@@ -95,45 +106,113 @@ class Story:
 
 
 def seed_story(*, is_public: bool = True, suffix: str = "") -> Story:
-    """The committee, its members, the meeting (held), a later meeting, the report and the agenda."""
-    body = BodyFactory(name=f"Safer Communities Overview and Scrutiny Committee{suffix}", is_public=is_public)
-    chair = PersonFactory(name=f"Councillor Amara Okafor{suffix}", organisation=None, job_title="Councillor")
-    members = [PersonFactory(name=f"{name}{suffix}", organisation=None, job_title="Councillor")
-               for name in ("Councillor Tom Hale", "Councillor Dev Rai", "Councillor Iris Stone")]
-    absent = PersonFactory(name=f"Councillor Ben Ward{suffix}", organisation=None, job_title="Councillor")
-    MembershipFactory(body=body, person=chair, role=MembershipRole.CHAIR, starts_on=dt.date(2015, 5, 20))
+    """The committee, its members, the meeting (held), a later one, the report and the agenda."""
+    body = BodyFactory(
+        name=f"Safer Communities Overview and Scrutiny Committee{suffix}", is_public=is_public
+    )
+    chair = PersonFactory(
+        name=f"Councillor Amara Okafor{suffix}", organisation=None, job_title="Councillor"
+    )
+    members = [
+        PersonFactory(name=f"{name}{suffix}", organisation=None, job_title="Councillor")
+        for name in ("Councillor Tom Hale", "Councillor Dev Rai", "Councillor Iris Stone")
+    ]
+    absent = PersonFactory(
+        name=f"Councillor Ben Ward{suffix}", organisation=None, job_title="Councillor"
+    )
+    MembershipFactory(
+        body=body, person=chair, role=MembershipRole.CHAIR, starts_on=dt.date(2015, 5, 20)
+    )
     for person in [*members, absent]:
-        MembershipFactory(body=body, person=person, role=MembershipRole.MEMBER, starts_on=dt.date(2015, 5, 20))
-    officer = PersonFactory(name=f"Helen Marsh{suffix}", job_title="Head of Resident Services", organisation=None)
-    meeting = MeetingFactory(body=body, starts_at=at(2016, 1, 14), municipal_year=None, status=MeetingStatus.HELD,
-                             agenda_published_at=at(2016, 1, 6), venue="Committee Room 1, Civic Offices")
-    later = MeetingFactory(body=body, starts_at=at(2016, 3, 10), municipal_year=None, status=MeetingStatus.HELD,
-                           agenda_published_at=at(2016, 3, 2))
-    report = ReportFactory(body=body, title=f"Prevent{suffix}", status=ReportStatus.PUBLISHED,
-                           report_of="Head of Resident Services", published_at=at(2016, 1, 6))
-    recommendations = [RecommendationFactory(report=report, number=n, text=text)
-                       for n, text in enumerate(RECOMMENDATIONS, start=1)]
-    item = AgendaItemFactory(meeting=meeting, number="5", order=1, title="Prevent", report=report,
-                             presenting_officer=officer)
-    exempt = AgendaItemFactory(meeting=meeting, number="9", order=2, title="Channel case review: Person A",
-                               is_exempt=True, exempt_paragraph=1)
+        MembershipFactory(
+            body=body, person=person, role=MembershipRole.MEMBER, starts_on=dt.date(2015, 5, 20)
+        )
+    officer = PersonFactory(
+        name=f"Helen Marsh{suffix}", job_title="Head of Resident Services", organisation=None
+    )
+    meeting = MeetingFactory(
+        body=body,
+        starts_at=at(2016, 1, 14),
+        municipal_year=None,
+        status=MeetingStatus.HELD,
+        agenda_published_at=at(2016, 1, 6),
+        venue="Committee Room 1, Civic Offices",
+    )
+    later = MeetingFactory(
+        body=body,
+        starts_at=at(2016, 3, 10),
+        municipal_year=None,
+        status=MeetingStatus.HELD,
+        agenda_published_at=at(2016, 3, 2),
+    )
+    report = ReportFactory(
+        body=body,
+        title=f"Prevent{suffix}",
+        status=ReportStatus.PUBLISHED,
+        report_of="Head of Resident Services",
+        published_at=at(2016, 1, 6),
+    )
+    recommendations = [
+        RecommendationFactory(report=report, number=n, text=text)
+        for n, text in enumerate(RECOMMENDATIONS, start=1)
+    ]
+    item = AgendaItemFactory(
+        meeting=meeting,
+        number="5",
+        order=1,
+        title="Prevent",
+        report=report,
+        presenting_officer=officer,
+    )
+    exempt = AgendaItemFactory(
+        meeting=meeting,
+        number="9",
+        order=2,
+        title="Channel case review: Person A",
+        is_exempt=True,
+        exempt_paragraph=1,
+    )
     for person in [chair, *members]:
         Attendance.objects.create(meeting=meeting, person=person, status=AttendanceStatus.PRESENT)
     Attendance.objects.create(meeting=meeting, person=absent, status=AttendanceStatus.APOLOGIES)
-    Attendance.objects.create(meeting=meeting, person=officer, status=AttendanceStatus.IN_ATTENDANCE)
+    Attendance.objects.create(
+        meeting=meeting, person=officer, status=AttendanceStatus.IN_ATTENDANCE
+    )
     council = Body.objects.filter(kind=BodyKind.FULL_COUNCIL).first() or BodyFactory(
-        name="Full Council", kind=BodyKind.FULL_COUNCIL)
-    council_meeting = MeetingFactory(body=council, starts_at=at(2015, 11, 25), municipal_year=None,
-                                     status=MeetingStatus.HELD)
-    return Story(body=body, meeting=meeting, later=later, report=report, recommendations=recommendations,
-                 item=item, exempt_item=exempt, chair=chair, members=members, absent=absent, officer=officer,
-                 council=council, council_meeting=council_meeting)
+        name="Full Council", kind=BodyKind.FULL_COUNCIL
+    )
+    council_meeting = MeetingFactory(
+        body=council, starts_at=at(2015, 11, 25), municipal_year=None, status=MeetingStatus.HELD
+    )
+    return Story(
+        body=body,
+        meeting=meeting,
+        later=later,
+        report=report,
+        recommendations=recommendations,
+        item=item,
+        exempt_item=exempt,
+        chair=chair,
+        members=members,
+        absent=absent,
+        officer=officer,
+        council=council,
+        council_meeting=council_meeting,
+    )
 
 
 def record_motion(story: Story, actor: Any) -> Decision:
-    story.motion = decision_services.record_motion(actor=actor, data={
-        "meeting": story.council_meeting, "title": "", "proposer": story.members[0], "seconder": story.members[1],
-        "text": "That a members' working group on Prevent be established.", "follows": None})
+    story.motion = decision_services.record_motion(
+        actor=actor,
+        data={
+            "meeting": story.council_meeting,
+            "title": "",
+            "proposer": story.members[0],
+            "seconder": story.members[1],
+            "text": "That a members' working group on Prevent be established.",
+            "follows": None,
+        },
+    )
     return story.motion
 
 
@@ -142,25 +221,64 @@ def write_minutes(story: Story, actor: Any, *, approve: bool = False, sign: bool
     if story.motion is None:
         record_motion(story, actor)
     services.start_minutes(actor=actor, meeting=story.meeting, expected_version=None)
-    services.update_minute(actor=actor, item=story.item, expected_version=None, data={
-        "presented_by": story.officer, "points": POINTS, "discussion": DISCUSSION})
+    services.update_minute(
+        actor=actor,
+        item=story.item,
+        expected_version=None,
+        data={"presented_by": story.officer, "points": POINTS, "discussion": DISCUSSION},
+    )
     for person, (question, answer) in zip(story.members, QUESTIONS, strict=True):
-        services.add_question(actor=actor, item=story.item, data={
-            "asked_by": person, "question": question, "answered_by": story.officer, "answer": answer})
+        services.add_question(
+            actor=actor,
+            item=story.item,
+            data={
+                "asked_by": person,
+                "question": question,
+                "answered_by": story.officer,
+                "answer": answer,
+            },
+        )
     for n, recommendation in enumerate(story.recommendations, start=1):
-        story.resolutions.append(services.add_resolution(actor=actor, item=story.item, data={
-            "number": str(n), "text": recommendation.text, "recommendation": recommendation,
-            "outcome": "carried", "follows": story.motion if n == 2 else None}))
-    services.add_question(actor=actor, item=story.exempt_item, data={
-        "asked_by": story.members[0], "question": EXEMPT_QUESTION, "answered_by": story.officer,
-        "answer": "Yes, and Person A has consented."})
-    services.add_resolution(actor=actor, item=story.exempt_item, data={
-        "number": "1", "text": EXEMPT_RESOLUTION, "outcome": "carried"})
+        story.resolutions.append(
+            services.add_resolution(
+                actor=actor,
+                item=story.item,
+                data={
+                    "number": str(n),
+                    "text": recommendation.text,
+                    "recommendation": recommendation,
+                    "outcome": "carried",
+                    "follows": story.motion if n == 2 else None,
+                },
+            )
+        )
+    services.add_question(
+        actor=actor,
+        item=story.exempt_item,
+        data={
+            "asked_by": story.members[0],
+            "question": EXEMPT_QUESTION,
+            "answered_by": story.officer,
+            "answer": "Yes, and Person A has consented.",
+        },
+    )
+    services.add_resolution(
+        actor=actor,
+        item=story.exempt_item,
+        data={"number": "1", "text": EXEMPT_RESOLUTION, "outcome": "carried"},
+    )
     if approve or sign:
         story.meeting.refresh_from_db()
-        services.approve_minutes(actor=actor, meeting=story.meeting, approved_at=story.later, expected_version=None)
+        services.approve_minutes(
+            actor=actor, meeting=story.meeting, approved_at=story.later, expected_version=None
+        )
     if sign:
-        services.sign_minutes(actor=actor, meeting=story.meeting, signed_by=story.chair,
-                              signed_on=dt.date(2016, 3, 10), expected_version=None)
+        services.sign_minutes(
+            actor=actor,
+            meeting=story.meeting,
+            signed_by=story.chair,
+            signed_on=dt.date(2016, 3, 10),
+            expected_version=None,
+        )
     story.meeting.refresh_from_db()
     return story

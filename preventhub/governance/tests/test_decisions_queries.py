@@ -22,30 +22,52 @@ SIGNED_IN = 3 + 3
 def many(personas):
     def build(n: int) -> Decision:
         story = write_minutes(seed_story(), personas["democratic_services"], approve=True)
-        Decision.objects.bulk_create([
-            Decision(kind=DecisionKind.MOTION, meeting=story.council_meeting, title=f"Motion {i:04}",
-                     text="That it be noted.", decided_on=dt.date(2015, 11, 25), proposer=story.members[0])
-            for i in range(n)])
+        Decision.objects.bulk_create(
+            [
+                Decision(
+                    kind=DecisionKind.MOTION,
+                    meeting=story.council_meeting,
+                    title=f"Motion {i:04}",
+                    text="That it be noted.",
+                    decided_on=dt.date(2015, 11, 25),
+                    proposer=story.members[0],
+                )
+                for i in range(n)
+            ]
+        )
         decision = Decision.objects.get(resolution=story.resolutions[1])
-        DecisionAction.objects.bulk_create([
-            DecisionAction(decision=decision, description=f"Action {i}", owner=story.officer,
-                           due_on=dt.date(2016, 2, 1), status=ActionStatus.IN_PROGRESS) for i in range(n)])
+        DecisionAction.objects.bulk_create(
+            [
+                DecisionAction(
+                    decision=decision,
+                    description=f"Action {i}",
+                    owner=story.officer,
+                    due_on=dt.date(2016, 2, 1),
+                    status=ActionStatus.IN_PROGRESS,
+                )
+                for i in range(n)
+            ]
+        )
         return decision
+
     return build
 
 
 @pytest.mark.parametrize("n", [10, 1000])
-def test_decision_list_query_budget_for_anonymous_visitors(client, many, django_assert_max_num_queries, n):
+def test_decision_list_query_budget_for_anonymous_visitors(
+    client, many, django_assert_max_num_queries, n
+):
     many(n)
-    # The bodies for the filter, the count and one page of decisions with meeting, body and resolution.
+    # The bodies for the filter, the count, one page of decisions with meeting, body, resolution.
     with django_assert_max_num_queries(3):
         response = client.get(reverse("governance:decision_list"), {"kind": "motion"})
     assert response.context["page"].paginator.count == n + 1
 
 
 @pytest.mark.parametrize("n", [10, 1000])
-def test_decision_list_query_budget_for_democratic_services(client, personas, many,
-                                                            django_assert_max_num_queries, n):
+def test_decision_list_query_budget_for_democratic_services(
+    client, personas, many, django_assert_max_num_queries, n
+):
     many(n)
     client.force_login(personas["democratic_services"])
     # SIGNED_IN, then: the bodies for the filter, the count, and one page of decisions with their
@@ -56,7 +78,9 @@ def test_decision_list_query_budget_for_democratic_services(client, personas, ma
 
 
 @pytest.mark.parametrize("n", [10, 1000])
-def test_decision_page_query_budget_with_many_actions(client, personas, many, django_assert_max_num_queries, n):
+def test_decision_page_query_budget_with_many_actions(
+    client, personas, many, django_assert_max_num_queries, n
+):
     decision = many(n)
     client.force_login(personas["democratic_services"])
     # SIGNED_IN, then 12: the decision (with meeting, body, resolution, item, report and the motion

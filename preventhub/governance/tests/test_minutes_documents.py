@@ -33,7 +33,9 @@ def signed(personas):
     return write_minutes(seed_story(), personas["democratic_services"], sign=True)
 
 
-def test_the_minutes_pdf_is_tagged_pdf_ua_and_holds_every_question_answer_and_resolution(client, signed):
+def test_the_minutes_pdf_is_tagged_pdf_ua_and_holds_every_question_answer_and_resolution(
+    client, signed
+):
     response = client.get(reverse("governance:minutes_pdf", args=[signed.meeting.public_id]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
@@ -50,10 +52,15 @@ def test_the_minutes_pdf_is_tagged_pdf_ua_and_holds_every_question_answer_and_re
     assert EXEMPT_QUESTION not in text and EXEMPT_RESOLUTION not in text
 
 
-def test_the_full_minutes_pdf_for_democratic_services_marks_the_exempt_item(client, personas, signed):
+def test_the_full_minutes_pdf_for_democratic_services_marks_the_exempt_item(
+    client, personas, signed
+):
     client.force_login(personas["democratic_services"])
-    text = flat(inspect_pdf(client.get(reverse("governance:minutes_pdf", args=[signed.meeting.public_id]))
-                            .content).text)
+    text = flat(
+        inspect_pdf(
+            client.get(reverse("governance:minutes_pdf", args=[signed.meeting.public_id])).content
+        ).text
+    )
     assert EXEMPT_QUESTION in text and flat(EXEMPT_RESOLUTION) in text
     assert "Not for publication: paragraph 1 of Schedule 12A" in text
 
@@ -61,8 +68,11 @@ def test_the_full_minutes_pdf_for_democratic_services_marks_the_exempt_item(clie
 def test_a_draft_pdf_says_it_is_a_draft(client, personas):
     story = write_minutes(seed_story(), personas["democratic_services"])
     client.force_login(personas["prevent_lead"])
-    text = flat(inspect_pdf(client.get(reverse("governance:minutes_pdf", args=[story.meeting.public_id]))
-                            .content).text)
+    text = flat(
+        inspect_pdf(
+            client.get(reverse("governance:minutes_pdf", args=[story.meeting.public_id])).content
+        ).text
+    )
     assert "DRAFT: these minutes have not been approved as a correct record." in text
 
 
@@ -75,10 +85,20 @@ def test_the_minutes_word_document_round_trips_with_real_headings(client, signed
     text = "\n".join(paragraphs)
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert headings[0] == f"Minutes of the {signed.body.name}"
-    assert {"Present", "Apologies", "In attendance", "Declarations of interest", "5. Prevent", "Questions",
-            "Discussion"} <= set(headings)
+    assert {
+        "Present",
+        "Apologies",
+        "In attendance",
+        "Declarations of interest",
+        "5. Prevent",
+        "Questions",
+        "Discussion",
+    } <= set(headings)
     for question, answer in QUESTIONS:
-        assert f"{signed.members[QUESTIONS.index((question, answer))].name} asked: {question}" in paragraphs
+        assert (
+            f"{signed.members[QUESTIONS.index((question, answer))].name} asked: {question}"
+            in paragraphs
+        )
         assert f"{signed.officer.name} answered: {answer}" in paragraphs
     assert "RESOLVED:" in paragraphs
     for number, resolution in enumerate(RECOMMENDATIONS, start=1):
@@ -92,13 +112,32 @@ def test_the_minutes_word_document_round_trips_with_real_headings(client, signed
 def test_a_recorded_vote_appears_in_both_documents(client, personas):
     ds = personas["democratic_services"]
     story = write_minutes(seed_story(), ds)
-    services.add_resolution(actor=ds, item=story.item, data={
-        "number": "5", "text": "That the group report annually.", "outcome": "carried",
-        "votes": {"for": [story.chair, story.members[0]], "against": [story.members[1]], "abstained": []}})
-    services.approve_minutes(actor=ds, meeting=story.meeting, approved_at=story.later, expected_version=None)
-    pdf = flat(inspect_pdf(client.get(reverse("governance:minutes_pdf", args=[story.meeting.public_id]))
-                           .content).text)
+    services.add_resolution(
+        actor=ds,
+        item=story.item,
+        data={
+            "number": "5",
+            "text": "That the group report annually.",
+            "outcome": "carried",
+            "votes": {
+                "for": [story.chair, story.members[0]],
+                "against": [story.members[1]],
+                "abstained": [],
+            },
+        },
+    )
+    services.approve_minutes(
+        actor=ds, meeting=story.meeting, approved_at=story.later, expected_version=None
+    )
+    pdf = flat(
+        inspect_pdf(
+            client.get(reverse("governance:minutes_pdf", args=[story.meeting.public_id])).content
+        ).text
+    )
     assert f"Against (1) {story.members[1].name}" in pdf
-    document = Document(io.BytesIO(client.get(reverse("governance:minutes_docx",
-                                                      args=[story.meeting.public_id])).content))
+    document = Document(
+        io.BytesIO(
+            client.get(reverse("governance:minutes_docx", args=[story.meeting.public_id])).content
+        )
+    )
     assert f"Against: {story.members[1].name} (1)" in [p.text for p in document.paragraphs]

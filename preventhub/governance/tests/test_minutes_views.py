@@ -39,7 +39,9 @@ def _page(client, meeting):
 
 
 @pytest.mark.parametrize("who", READERS)
-def test_the_public_and_councillors_see_approved_minutes_without_the_exempt_item(client, personas, ds, who):
+def test_the_public_and_councillors_see_approved_minutes_without_the_exempt_item(
+    client, personas, ds, who
+):
     story = write_minutes(seed_story(), ds, approve=True)
     response = _page(_as(client, personas, who), story.meeting)
     assert response.status_code == 200
@@ -61,12 +63,20 @@ def test_nobody_without_the_right_sees_draft_minutes(client, personas, ds, who):
     for name in ("governance:minutes_pdf", "governance:minutes_docx"):
         assert client.get(reverse(name, args=[story.meeting.public_id])).status_code == 404
     resolution = story.resolutions[0]
-    assert client.get(reverse("governance:resolution_detail", args=[resolution.public_id])).status_code == 404
+    assert (
+        client.get(reverse("governance:resolution_detail", args=[resolution.public_id])).status_code
+        == 404
+    )
     decision = Decision.objects.get(resolution=resolution)
-    assert client.get(reverse("governance:decision_detail", args=[decision.public_id])).status_code == 404
+    assert (
+        client.get(reverse("governance:decision_detail", args=[decision.public_id])).status_code
+        == 404
+    )
 
 
-def test_the_prevent_lead_sees_draft_minutes_marked_as_a_draft_with_the_exempt_item(client, personas, ds):
+def test_the_prevent_lead_sees_draft_minutes_marked_as_a_draft_with_the_exempt_item(
+    client, personas, ds
+):
     story = write_minutes(seed_story(), ds)
     client.force_login(personas["prevent_lead"])
     html = _page(client, story.meeting).content.decode()
@@ -78,7 +88,9 @@ def test_the_prevent_lead_sees_draft_minutes_marked_as_a_draft_with_the_exempt_i
 def test_minutes_set_out_attendance_with_the_chair_marked_apologies_and_officers(client, ds):
     story = write_minutes(seed_story(), ds, approve=True)
     response = _page(client, story.meeting)
-    groups = {g["heading"]: [p["name"] for p in g["people"]] for g in response.context["attendance"]}
+    groups = {
+        g["heading"]: [p["name"] for p in g["people"]] for g in response.context["attendance"]
+    }
     assert groups["Present"][0] == story.chair.name
     assert f"{story.chair.name} (Chair)" in response.content.decode()
     assert groups["Apologies"] == [story.absent.name]
@@ -97,9 +109,14 @@ def test_a_meeting_whose_minutes_are_not_started_offers_democratic_services_the_
     client.force_login(ds)
     response = _page(client, story.meeting)
     assert response.status_code == 200
-    assert reverse("governance:minutes_start", args=[story.meeting.public_id]) in response.content.decode()
-    response = client.post(reverse("governance:minutes_start", args=[story.meeting.public_id]),
-                           {"version": story.meeting.version})
+    assert (
+        reverse("governance:minutes_start", args=[story.meeting.public_id])
+        in response.content.decode()
+    )
+    response = client.post(
+        reverse("governance:minutes_start", args=[story.meeting.public_id]),
+        {"version": story.meeting.version},
+    )
     assert response.status_code == 302
     story.meeting.refresh_from_db()
     assert story.meeting.minutes_status == MinutesStatus.DRAFT
@@ -112,8 +129,9 @@ def test_starting_minutes_of_a_meeting_not_held_shows_a_govuk_error(client, ds):
     client.force_login(ds)
     response = client.post(reverse("governance:minutes_start", args=[story.meeting.public_id]), {})
     assert response.status_code == 200
-    assert response.context["errors"] == [{"text": "Mark the meeting as held before starting its minutes",
-                                           "href": ""}]
+    assert response.context["errors"] == [
+        {"text": "Mark the meeting as held before starting its minutes", "href": ""}
+    ]
     assert "govuk-error-summary" in response.content.decode()
 
 
@@ -123,8 +141,15 @@ def test_democratic_services_write_a_minute_in_the_browser(client, ds):
     url = reverse("governance:minute_edit", args=[story.item.public_id])
     assert client.get(url).status_code == 200
     minute = Minute.objects.get(item=story.item)
-    response = client.post(url, {"presented_by": str(story.officer.public_id), "points": "First.\n\nSecond.",
-                                 "discussion": "Members welcomed it.", "version": minute.version})
+    response = client.post(
+        url,
+        {
+            "presented_by": str(story.officer.public_id),
+            "points": "First.\n\nSecond.",
+            "discussion": "Members welcomed it.",
+            "version": minute.version,
+        },
+    )
     assert response.status_code == 302
     assert response["Location"].endswith(f"#item-{story.item.public_id}")
     minute.refresh_from_db()
@@ -134,8 +159,10 @@ def test_democratic_services_write_a_minute_in_the_browser(client, ds):
 def test_a_question_without_who_asked_it_shows_govuk_errors(client, ds):
     story = write_minutes(seed_story(), ds)
     client.force_login(ds)
-    response = client.post(reverse("governance:question_add", args=[story.item.public_id]),
-                           {"asked_by": "", "question": "", "answered_by": "", "answer": ""})
+    response = client.post(
+        reverse("governance:question_add", args=[story.item.public_id]),
+        {"asked_by": "", "question": "", "answered_by": "", "answer": ""},
+    )
     assert response.status_code == 200
     texts = [e["text"] for e in response.context["errors"]]
     assert texts == ["Choose who asked the question", "Enter the question"]
@@ -145,22 +172,45 @@ def test_a_question_without_who_asked_it_shows_govuk_errors(client, ds):
 def test_questions_are_added_changed_reordered_and_removed_in_the_browser(client, ds):
     story = write_minutes(seed_story(), ds)
     client.force_login(ds)
-    response = client.post(reverse("governance:question_add", args=[story.item.public_id]), {
-        "asked_by": str(story.chair.public_id), "question": "When will the group first meet?",
-        "answered_by": str(story.officer.public_id), "answer": "In June."})
+    response = client.post(
+        reverse("governance:question_add", args=[story.item.public_id]),
+        {
+            "asked_by": str(story.chair.public_id),
+            "question": "When will the group first meet?",
+            "answered_by": str(story.officer.public_id),
+            "answer": "In June.",
+        },
+    )
     assert response.status_code == 302
     added = Question.objects.get(question="When will the group first meet?")
-    response = client.post(reverse("governance:question_edit", args=[added.public_id]), {
-        "asked_by": str(story.chair.public_id), "question": "When will it first meet?",
-        "answered_by": str(story.officer.public_id), "answer": "In June 2016."})
+    response = client.post(
+        reverse("governance:question_edit", args=[added.public_id]),
+        {
+            "asked_by": str(story.chair.public_id),
+            "question": "When will it first meet?",
+            "answered_by": str(story.officer.public_id),
+            "answer": "In June 2016.",
+        },
+    )
     assert response.status_code == 302
     questions = list(Question.objects.filter(minute=added.minute).order_by("order"))
-    positions = {f"position-{q.public_id}": str(len(questions) - i) for i, q in enumerate(questions)}
-    assert client.post(reverse("governance:question_reorder", args=[story.item.public_id]),
-                       positions).status_code == 302
-    assert Question.objects.filter(minute=added.minute).order_by("order").first().question == \
-        "When will it first meet?"
-    assert client.post(reverse("governance:question_remove", args=[added.public_id])).status_code == 302
+    positions = {
+        f"position-{q.public_id}": str(len(questions) - i) for i, q in enumerate(questions)
+    }
+    assert (
+        client.post(
+            reverse("governance:question_reorder", args=[story.item.public_id]), positions
+        ).status_code
+        == 302
+    )
+    assert (
+        Question.objects.filter(minute=added.minute).order_by("order").first().question
+        == "When will it first meet?"
+    )
+    assert (
+        client.post(reverse("governance:question_remove", args=[added.public_id])).status_code
+        == 302
+    )
     assert not Question.objects.filter(pk=added.pk).exists()
 
 
@@ -168,50 +218,76 @@ def test_a_question_reorder_with_a_bad_position_shows_a_govuk_error(client, ds):
     story = write_minutes(seed_story(), ds)
     client.force_login(ds)
     first = Question.objects.filter(minute__item=story.item).order_by("order").first()
-    response = client.post(reverse("governance:question_reorder", args=[story.item.public_id]),
-                           {f"position-{first.public_id}": "first"})
+    response = client.post(
+        reverse("governance:question_reorder", args=[story.item.public_id]),
+        {f"position-{first.public_id}": "first"},
+    )
     assert response.status_code == 200
-    assert "The position of question 1 must be a whole number, like 2" in [e["text"] for e in
-                                                                          response.context["errors"]]
+    assert "The position of question 1 must be a whole number, like 2" in [
+        e["text"] for e in response.context["errors"]
+    ]
 
 
-def test_a_resolution_with_a_recorded_vote_is_added_in_the_browser_and_enters_the_register(client, ds):
+def test_a_resolution_with_a_recorded_vote_is_added_in_the_browser_and_enters_the_register(
+    client, ds
+):
     story = write_minutes(seed_story(), ds)
     client.force_login(ds)
     url = reverse("governance:resolution_add", args=[story.item.public_id])
     form = client.get(url).context["form"]
     assert form.initial["number"] == "5"
     assert len(form.fields["recommendation"].queryset) == 4
-    response = client.post(url, {
-        "number": "5", "text": "That the working group report back in a year.", "outcome": "carried",
-        "recommendation": "", "follows": str(story.motion.public_id),
-        "vote_for": [str(story.chair.public_id), str(story.members[0].public_id)],
-        "vote_against": [str(story.members[1].public_id)]})
+    response = client.post(
+        url,
+        {
+            "number": "5",
+            "text": "That the working group report back in a year.",
+            "outcome": "carried",
+            "recommendation": "",
+            "follows": str(story.motion.public_id),
+            "vote_for": [str(story.chair.public_id), str(story.members[0].public_id)],
+            "vote_against": [str(story.members[1].public_id)],
+        },
+    )
     assert response.status_code == 302
     resolution = Resolution.objects.get(number="5", minute__item=story.item)
     assert resolution.recorded_vote["against"] == [story.members[1].name]
     assert Decision.objects.get(resolution=resolution).follows == story.motion
     html = _page(client, story.meeting).content.decode()
-    assert f"Against (1)</th><td class=\"govuk-table__cell\">{story.members[1].name}" in html
+    assert f'Against (1)</th><td class="govuk-table__cell">{story.members[1].name}' in html
 
 
 def test_a_vote_by_someone_not_present_is_refused_with_a_govuk_error(client, ds):
     story = write_minutes(seed_story(), ds)
     client.force_login(ds)
-    response = client.post(reverse("governance:resolution_add", args=[story.item.public_id]), {
-        "number": "5", "text": "That it be noted.", "outcome": "carried",
-        "vote_for": [str(story.absent.public_id)]})
+    response = client.post(
+        reverse("governance:resolution_add", args=[story.item.public_id]),
+        {
+            "number": "5",
+            "text": "That it be noted.",
+            "outcome": "carried",
+            "vote_for": [str(story.absent.public_id)],
+        },
+    )
     assert response.status_code == 200
-    assert response.context["errors"] == [{"text": "Choose people recorded as present", "href": "#id_vote_for"}]
+    assert response.context["errors"] == [
+        {"text": "Choose people recorded as present", "href": "#id_vote_for"}
+    ]
 
 
 def test_changing_a_resolution_shows_its_recorded_vote_again(client, ds):
     story = write_minutes(seed_story(), ds)
     client.force_login(ds)
     resolution = story.resolutions[0]
-    resolution.recorded_vote = {"for": [story.chair.name], "against": [], "abstained": [story.members[2].name]}
+    resolution.recorded_vote = {
+        "for": [story.chair.name],
+        "against": [],
+        "abstained": [story.members[2].name],
+    }
     resolution.save()
-    form = client.get(reverse("governance:resolution_edit", args=[resolution.public_id])).context["form"]
+    form = client.get(reverse("governance:resolution_edit", args=[resolution.public_id])).context[
+        "form"
+    ]
     assert form.initial["vote_for"] == [story.chair]
     assert form.initial["vote_abstained"] == [story.members[2]]
     assert form.initial["recommendation"] == story.recommendations[0]
@@ -221,7 +297,12 @@ def test_removing_a_resolution_in_the_browser_removes_its_decision(client, ds):
     story = write_minutes(seed_story(), ds)
     client.force_login(ds)
     resolution = story.resolutions[3]
-    assert client.post(reverse("governance:resolution_remove", args=[resolution.public_id])).status_code == 302
+    assert (
+        client.post(
+            reverse("governance:resolution_remove", args=[resolution.public_id])
+        ).status_code
+        == 302
+    )
     assert not Decision.objects.filter(resolution_id=resolution.pk).exists()
 
 
@@ -242,12 +323,14 @@ def test_approved_minutes_have_no_change_pages(client, ds):
     story = write_minutes(seed_story(), ds, approve=True)
     client.force_login(ds)
     question = Question.objects.filter(minute__item=story.item).first()
-    urls = [reverse("governance:minute_edit", args=[story.item.public_id]),
-            reverse("governance:question_add", args=[story.item.public_id]),
-            reverse("governance:question_edit", args=[question.public_id]),
-            reverse("governance:resolution_edit", args=[story.resolutions[0].public_id]),
-            reverse("governance:resolution_remove", args=[story.resolutions[0].public_id]),
-            reverse("governance:minutes_approve", args=[story.meeting.public_id])]
+    urls = [
+        reverse("governance:minute_edit", args=[story.item.public_id]),
+        reverse("governance:question_add", args=[story.item.public_id]),
+        reverse("governance:question_edit", args=[question.public_id]),
+        reverse("governance:resolution_edit", args=[story.resolutions[0].public_id]),
+        reverse("governance:resolution_remove", args=[story.resolutions[0].public_id]),
+        reverse("governance:minutes_approve", args=[story.meeting.public_id]),
+    ]
     assert [client.get(url).status_code for url in urls] == [404] * len(urls)
     html = _page(client, story.meeting).content.decode()
     assert reverse("governance:minute_edit", args=[story.item.public_id]) not in html
@@ -262,8 +345,15 @@ def test_the_chair_signs_the_minutes_in_the_browser(client, ds):
     assert url in page
     form = client.get(url).context["form"]
     assert list(form.fields["signed_by"].queryset) == [story.chair]
-    response = client.post(url, {"signed_by": str(story.chair.public_id), "signed_on-day": "10",
-                                 "signed_on-month": "3", "signed_on-year": "2016"})
+    response = client.post(
+        url,
+        {
+            "signed_by": str(story.chair.public_id),
+            "signed_on-day": "10",
+            "signed_on-month": "3",
+            "signed_on-year": "2016",
+        },
+    )
     assert response.status_code == 302
     story.meeting.refresh_from_db()
     assert story.meeting.minutes_status == MinutesStatus.SIGNED
@@ -274,20 +364,32 @@ def test_the_chair_signs_the_minutes_in_the_browser(client, ds):
 def test_a_councillor_who_does_not_chair_the_body_cannot_reach_the_signing_page(client, ds):
     story = write_minutes(seed_story(), ds, approve=True)
     client.force_login(make_user("councillor", person=story.members[0]))
-    assert client.get(reverse("governance:minutes_sign", args=[story.meeting.public_id])).status_code == 404
-    assert reverse("governance:minutes_sign", args=[story.meeting.public_id]) not in \
-        _page(client, story.meeting).content.decode()
+    assert (
+        client.get(reverse("governance:minutes_sign", args=[story.meeting.public_id])).status_code
+        == 404
+    )
+    assert (
+        reverse("governance:minutes_sign", args=[story.meeting.public_id])
+        not in _page(client, story.meeting).content.decode()
+    )
 
 
 def test_signing_with_a_date_before_approval_shows_a_govuk_error(client, ds):
     story = write_minutes(seed_story(), ds, approve=True)
     client.force_login(ds)
-    response = client.post(reverse("governance:minutes_sign", args=[story.meeting.public_id]), {
-        "signed_by": str(story.chair.public_id), "signed_on-day": "1", "signed_on-month": "2",
-        "signed_on-year": "2016"})
+    response = client.post(
+        reverse("governance:minutes_sign", args=[story.meeting.public_id]),
+        {
+            "signed_by": str(story.chair.public_id),
+            "signed_on-day": "1",
+            "signed_on-month": "2",
+            "signed_on-year": "2016",
+        },
+    )
     assert response.status_code == 200
     assert response.context["errors"][0]["text"] == (
-        "The date signed must be on or after 10 March 2016, when they were approved")
+        "The date signed must be on or after 10 March 2016, when they were approved"
+    )
 
 
 def test_minutes_of_a_body_that_is_not_public_are_missing_for_anonymous_visitors(client, ds):

@@ -22,7 +22,12 @@ from preventhub.core.history import record_history
 from preventhub.core.policies import Action
 from preventhub.directory import policies as directory_policies
 from preventhub.governance import policies
-from preventhub.governance.forms.decisions import ActionForm, DecisionFilterForm, MotionForm, StatusForm
+from preventhub.governance.forms.decisions import (
+    ActionForm,
+    DecisionFilterForm,
+    MotionForm,
+    StatusForm,
+)
 from preventhub.governance.models import (
     ActionStatus,
     BodyKind,
@@ -45,8 +50,12 @@ def _overdue_filter(today: Any) -> Q:
     return Q(actions__due_on__lt=today) & ~Q(actions__status=ActionStatus.DONE)
 
 
-def _filtered(request: HttpRequest, decisions: QuerySet[Decision], *, sees_actions: bool,
-              ) -> tuple[DecisionFilterForm, QuerySet[Decision]]:
+def _filtered(
+    request: HttpRequest,
+    decisions: QuerySet[Decision],
+    *,
+    sees_actions: bool,
+) -> tuple[DecisionFilterForm, QuerySet[Decision]]:
     bodies = policies.bodies.visible_to(request.user).order_by("name")
     form = DecisionFilterForm(request.GET or None, bodies=bodies, show_overdue=sees_actions)
     if not form.is_bound or not form.is_valid():
@@ -63,8 +72,11 @@ def _filtered(request: HttpRequest, decisions: QuerySet[Decision], *, sees_actio
     if data.get("date_to"):
         decisions = decisions.filter(decided_on__lte=data["date_to"])
     if data.get("overdue") == "yes":
-        overdue = DecisionAction._default_manager.filter(due_on__lt=timezone.localdate()).exclude(
-            status=ActionStatus.DONE).values("decision_id")
+        overdue = (
+            DecisionAction._default_manager.filter(due_on__lt=timezone.localdate())
+            .exclude(status=ActionStatus.DONE)
+            .values("decision_id")
+        )
         decisions = decisions.filter(pk__in=overdue)
     return form, decisions
 
@@ -77,9 +89,13 @@ def decision_list(request: HttpRequest) -> HttpResponse:
     sees_actions = policies.can_view_governance(request.user)
     decisions = policies.decisions.visible_to(request.user)
     form, filtered = _filtered(request, decisions, sees_actions=sees_actions)
-    rows = filtered.select_related("meeting", "meeting__body", "resolution").order_by("-decided_on", "-id")
+    rows = filtered.select_related("meeting", "meeting__body", "resolution").order_by(
+        "-decided_on", "-id"
+    )
     if sees_actions:
-        rows = rows.annotate(overdue_count=Count("actions", filter=_overdue_filter(timezone.localdate())))
+        rows = rows.annotate(
+            overdue_count=Count("actions", filter=_overdue_filter(timezone.localdate()))
+        )
     context = {
         "form": form,
         "errors": error_list(form) if form.is_bound else [],
@@ -93,20 +109,32 @@ def decision_list(request: HttpRequest) -> HttpResponse:
 
 def _decision(request: HttpRequest, public_id: Any, action: Action = Action.VIEW) -> Decision:
     queryset = policies.decisions.visible_to(request.user, action).select_related(
-        "meeting", "meeting__body", "proposer", "seconder", "follows", "follows__follows",
-        "resolution", "resolution__minute__item__meeting__body", "resolution__recommendation__report")
+        "meeting",
+        "meeting__body",
+        "proposer",
+        "seconder",
+        "follows",
+        "follows__follows",
+        "resolution",
+        "resolution__minute__item__meeting__body",
+        "resolution__recommendation__report",
+    )
     return policies.decisions.get_or_404(request, action, queryset=queryset, public_id=public_id)
 
 
 def _detail_context(request: HttpRequest, thread: Any) -> dict[str, Any]:
     resolution = thread.resolution
-    meeting = resolution.minute.item.meeting if resolution is not None and resolution.minute_id else None
+    meeting = (
+        resolution.minute.item.meeting if resolution is not None and resolution.minute_id else None
+    )
     if meeting is None and thread.decision is not None:
         meeting = thread.decision.meeting
     minutes_url = ""
     if resolution is not None and resolution.minute_id:
-        minutes_url = (reverse("governance:minutes_detail", args=[meeting.public_id])
-                       + f"#item-{resolution.minute.item.public_id}")
+        minutes_url = (
+            reverse("governance:minutes_detail", args=[meeting.public_id])
+            + f"#item-{resolution.minute.item.public_id}"
+        )
     return {
         "thread": thread,
         "meeting": meeting,
@@ -122,20 +150,25 @@ def decision_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
     decision = _decision(request, public_id)
     thread = build_thread(request.user, decision=decision)
     context = _detail_context(request, thread)
-    context.update(decision=decision,
-                   history=record_history(decision) if context["can_manage"] else None)
+    context.update(
+        decision=decision, history=record_history(decision) if context["can_manage"] else None
+    )
     return render(request, f"{TEMPLATES}/detail.html", context)
 
 
 def resolution_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
     """A resolution with its golden thread (the same thread as its decision's page)."""
     queryset = policies.resolutions.visible_to(request.user).select_related(
-        "minute__item__meeting__body", "minute__item__report", "recommendation__report")
+        "minute__item__meeting__body", "minute__item__report", "recommendation__report"
+    )
     resolution = policies.resolutions.get_or_404(request, queryset=queryset, public_id=public_id)
     thread = build_thread(request.user, resolution=resolution)
     context = _detail_context(request, thread)
-    vote = [(minutes_services.VOTE_LABELS[key], resolution.recorded_vote.get(key) or [])
-            for key in minutes_services.VOTE_KEYS if resolution.recorded_vote.get(key)]
+    vote = [
+        (minutes_services.VOTE_LABELS[key], resolution.recorded_vote.get(key) or [])
+        for key in minutes_services.VOTE_KEYS
+        if resolution.recorded_vote.get(key)
+    ]
     context.update(resolution=resolution, vote=vote, report_url=thread.report_url)
     return render(request, f"{TEMPLATES}/resolution_detail.html", context)
 
@@ -144,14 +177,23 @@ def resolution_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
 
 
 def _motion_form(request: HttpRequest, decision: Decision | None = None) -> MotionForm:
-    meetings = (Meeting._default_manager.filter(body__kind=BodyKind.FULL_COUNCIL)
-                .exclude(status=MeetingStatus.CANCELLED).select_related("body").order_by("-starts_at"))
+    meetings = (
+        Meeting._default_manager.filter(body__kind=BodyKind.FULL_COUNCIL)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .select_related("body")
+        .order_by("-starts_at")
+    )
     decisions = policies.decisions.visible_to(request.user).order_by("-decided_on", "-id")
     if decision is not None:
         decisions = decisions.exclude(pk=decision.pk)
     people = directory_policies.people.visible_to(request.user).order_by("name")
-    return MotionForm(request.POST if request.method == "POST" else None, meetings=meetings, people=people,
-                      decisions=decisions, decision=decision)
+    return MotionForm(
+        request.POST if request.method == "POST" else None,
+        meetings=meetings,
+        people=people,
+        decisions=decisions,
+        decision=decision,
+    )
 
 
 def _to_decision(decision: Decision, anchor: str = "") -> HttpResponse:
@@ -166,7 +208,9 @@ def _to_decision(decision: Decision, anchor: str = "") -> HttpResponse:
 def motion_create(request: HttpRequest) -> HttpResponse:
     form = _motion_form(request)
     if request.method == "POST" and form.is_valid():
-        decision = save(form, lambda: services.record_motion(actor=request.user, data=form.cleaned_data))
+        decision = save(
+            form, lambda: services.record_motion(actor=request.user, data=form.cleaned_data)
+        )
         if decision is not None:
             return _to_decision(decision)
     return render(request, f"{TEMPLATES}/motion_form.html", form_context(form, decision=None))
@@ -181,9 +225,16 @@ def motion_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
         raise Http404("No such motion.")
     form = _motion_form(request, decision)
     if request.method == "POST" and form.is_valid():
-        saved = save(form, lambda: services.update_motion(
-            actor=request.user, decision=decision, data=form.cleaned_data,
-            expected_version=form.cleaned_data.get("version")), record=decision)
+        saved = save(
+            form,
+            lambda: services.update_motion(
+                actor=request.user,
+                decision=decision,
+                data=form.cleaned_data,
+                expected_version=form.cleaned_data.get("version"),
+            ),
+            record=decision,
+        )
         if saved is not None:
             return _to_decision(decision)
     return render(request, f"{TEMPLATES}/motion_form.html", form_context(form, decision=decision))
@@ -193,12 +244,21 @@ def motion_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def decision_status(request: HttpRequest, public_id: Any) -> HttpResponse:
     decision = _decision(request, public_id, Action.CHANGE)
-    form = StatusForm(request.POST if request.method == "POST" else None,
-                      initial={"status": decision.status, "version": decision.version})
+    form = StatusForm(
+        request.POST if request.method == "POST" else None,
+        initial={"status": decision.status, "version": decision.version},
+    )
     if request.method == "POST" and form.is_valid():
-        saved = save(form, lambda: services.change_decision_status(
-            actor=request.user, decision=decision, status=form.cleaned_data["status"],
-            expected_version=form.cleaned_data.get("version")), record=decision)
+        saved = save(
+            form,
+            lambda: services.change_decision_status(
+                actor=request.user,
+                decision=decision,
+                status=form.cleaned_data["status"],
+                expected_version=form.cleaned_data.get("version"),
+            ),
+            record=decision,
+        )
         if saved is not None:
             return _to_decision(decision)
     return render(request, f"{TEMPLATES}/status_form.html", form_context(form, decision=decision))
@@ -217,24 +277,47 @@ def action_add(request: HttpRequest, public_id: Any) -> HttpResponse:
     decision = _decision(request, public_id, Action.CHANGE)
     form = ActionForm(request.POST if request.method == "POST" else None, people=_people(request))
     if request.method == "POST" and form.is_valid():
-        added = save(form, lambda: services.add_action(actor=request.user, decision=decision,
-                                                       data=form.cleaned_data))
+        added = save(
+            form,
+            lambda: services.add_action(
+                actor=request.user, decision=decision, data=form.cleaned_data
+            ),
+        )
         if added is not None:
             return _to_decision(decision, "actions")
-    return render(request, f"{TEMPLATES}/action_form.html", form_context(form, decision=decision, action=None))
+    return render(
+        request, f"{TEMPLATES}/action_form.html", form_context(form, decision=decision, action=None)
+    )
 
 
 @manage_required
 @require_http_methods(["GET", "POST"])
 def action_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
-    queryset = policies.decision_actions.visible_to(request.user, Action.CHANGE).select_related("decision")
-    action = policies.decision_actions.get_or_404(request, Action.CHANGE, queryset=queryset, public_id=public_id)
+    queryset = policies.decision_actions.visible_to(request.user, Action.CHANGE).select_related(
+        "decision"
+    )
+    action = policies.decision_actions.get_or_404(
+        request, Action.CHANGE, queryset=queryset, public_id=public_id
+    )
     decision = action.decision
-    form = ActionForm(request.POST if request.method == "POST" else None, people=_people(request), action=action)
+    form = ActionForm(
+        request.POST if request.method == "POST" else None, people=_people(request), action=action
+    )
     if request.method == "POST" and form.is_valid():
-        saved = save(form, lambda: services.update_action(
-            actor=request.user, action=action, data=form.cleaned_data,
-            expected_version=form.cleaned_data.get("version")), record=action)
+        saved = save(
+            form,
+            lambda: services.update_action(
+                actor=request.user,
+                action=action,
+                data=form.cleaned_data,
+                expected_version=form.cleaned_data.get("version"),
+            ),
+            record=action,
+        )
         if saved is not None:
             return _to_decision(decision, "actions")
-    return render(request, f"{TEMPLATES}/action_form.html", form_context(form, decision=decision, action=action))
+    return render(
+        request,
+        f"{TEMPLATES}/action_form.html",
+        form_context(form, decision=decision, action=action),
+    )

@@ -63,7 +63,7 @@ class Thread:
 
 
 def _motions(user: Any, decision: Decision | None) -> list[Decision]:
-    """The chain of earlier decisions this one follows (oldest first), as far as the user may see."""
+    """The earlier decisions this one follows (oldest first), as far as the user may see them."""
     chain: list[Decision] = []
     current = decision.follows if decision is not None else None
     seen: set[int] = {decision.pk} if decision is not None else set()
@@ -71,8 +71,15 @@ def _motions(user: Any, decision: Decision | None) -> list[Decision]:
         seen.add(current.pk)
         chain.append(current)
         current = current.follows
-    visible = set(policies.decisions.visible_to(user).filter(pk__in=[d.pk for d in chain])
-                  .values_list("pk", flat=True)) if chain else set()
+    visible = (
+        set(
+            policies.decisions.visible_to(user)
+            .filter(pk__in=[d.pk for d in chain])
+            .values_list("pk", flat=True)
+        )
+        if chain
+        else set()
+    )
     shown = [d for d in chain if d.pk in visible]
     for motion in shown:
         motion.url = reverse("governance:decision_detail", args=[motion.public_id])  # type: ignore[attr-defined]
@@ -90,18 +97,29 @@ def _bodies(user: Any, resolution: Resolution) -> list[BodyThread]:
     """The bodies the resolution concerns: those it established and those whose terms it agreed."""
     threads: dict[int, BodyThread] = {}
     for body in policies.bodies.visible_to(user).filter(established_by=resolution).order_by("name"):
-        threads[body.pk] = BodyThread(body=body, url=reverse("governance:body_detail", args=[body.public_id]),
-                                      established=True)
-    for terms in (policies.terms.visible_to(user).filter(agreed_by=resolution).select_related("body")
-                  .order_by("body__name", "number")):
+        threads[body.pk] = BodyThread(
+            body=body,
+            url=reverse("governance:body_detail", args=[body.public_id]),
+            established=True,
+        )
+    for terms in (
+        policies.terms.visible_to(user)
+        .filter(agreed_by=resolution)
+        .select_related("body")
+        .order_by("body__name", "number")
+    ):
         body = terms.body
         if body.pk not in threads:
             if not policies.bodies.visible_to(user).filter(pk=body.pk).exists():
                 continue
-            threads[body.pk] = BodyThread(body=body, url=reverse("governance:body_detail", args=[body.public_id]),
-                                          established=False)
-        threads[body.pk].terms.append({"terms": terms, "url": optional_url("governance:terms_detail",
-                                                                           terms.public_id)})
+            threads[body.pk] = BodyThread(
+                body=body,
+                url=reverse("governance:body_detail", args=[body.public_id]),
+                established=False,
+            )
+        threads[body.pk].terms.append(
+            {"terms": terms, "url": optional_url("governance:terms_detail", terms.public_id)}
+        )
     for thread in threads.values():
         _fill_body(user, thread)
     return list(threads.values())
@@ -111,14 +129,24 @@ def _fill_body(user: Any, thread: BodyThread) -> None:
     """Seats and nominations, current members and meetings of one body (a resolution concerns one
     or two bodies, so a few queries each)."""
     body = thread.body
-    thread.members = list(policies.memberships.visible_to(user).filter(body=body).current()
-                          .select_related("person", "representing_group", "representing_organisation")
-                          .order_by("role", "person__name"))
-    thread.nominations = list(policies.nominations.visible_to(user).filter(body=body)
-                              .select_related("group", "nominee__person", "allocation").order_by("seat_number"))
+    thread.members = list(
+        policies.memberships.visible_to(user)
+        .filter(body=body)
+        .current()
+        .select_related("person", "representing_group", "representing_organisation")
+        .order_by("role", "person__name")
+    )
+    thread.nominations = list(
+        policies.nominations.visible_to(user)
+        .filter(body=body)
+        .select_related("group", "nominee__person", "allocation")
+        .order_by("seat_number")
+    )
     allocations = {n.allocation.pk: n.allocation for n in thread.nominations if n.allocation_id}
-    thread.allocations = [{"allocation": a, "url": optional_url("governance:seat_allocation_detail", a.public_id)}
-                          for a in allocations.values()]
+    thread.allocations = [
+        {"allocation": a, "url": optional_url("governance:seat_allocation_detail", a.public_id)}
+        for a in allocations.values()
+    ]
     if policies.can_view_governance(user):
         thread.nominations_url = optional_url("governance:body_nominations", body.public_id)
     meetings = policies.meetings.visible_to(user).filter(body=body).order_by("starts_at")
@@ -126,13 +154,19 @@ def _fill_body(user: Any, thread: BodyThread) -> None:
     thread.meetings_url = reverse("governance:body_meetings", args=[body.public_id])
 
 
-def build_thread(user: Any, *, decision: Decision | None = None, resolution: Resolution | None = None) -> Thread:
+def build_thread(
+    user: Any, *, decision: Decision | None = None, resolution: Resolution | None = None
+) -> Thread:
     """The thread through ``decision`` or ``resolution`` (each already checked visible)."""
     if decision is not None and resolution is None and decision.resolution_id:
         resolution = decision.resolution
     if resolution is not None and decision is None:
-        decision = policies.decisions.visible_to(user).filter(resolution=resolution).select_related(
-            "follows", "follows__follows").first()
+        decision = (
+            policies.decisions.visible_to(user)
+            .filter(resolution=resolution)
+            .select_related("follows", "follows__follows")
+            .first()
+        )
     thread = Thread(decision=decision, resolution=resolution)
     thread.motions = _motions(user, decision)
     thread.report = _report(user, resolution)
@@ -143,12 +177,20 @@ def build_thread(user: Any, *, decision: Decision | None = None, resolution: Res
         thread.resolution_url = reverse("governance:resolution_detail", args=[resolution.public_id])
     if decision is not None:
         thread.decision_url = reverse("governance:decision_detail", args=[decision.public_id])
-        thread.actions = list(policies.decision_actions.visible_to(user).filter(decision=decision)
-                              .select_related("owner").order_by("due_on", "id"))
+        thread.actions = list(
+            policies.decision_actions.visible_to(user)
+            .filter(decision=decision)
+            .select_related("owner")
+            .order_by("due_on", "id")
+        )
         for action in thread.actions:
             action.overdue = is_overdue(action)
-        thread.followed_by = list(policies.decisions.visible_to(user).filter(follows=decision)
-                                  .select_related("meeting__body").order_by("decided_on", "id"))
+        thread.followed_by = list(
+            policies.decisions.visible_to(user)
+            .filter(follows=decision)
+            .select_related("meeting__body")
+            .order_by("decided_on", "id")
+        )
         for later in thread.followed_by:
             later.url = reverse("governance:decision_detail", args=[later.public_id])  # type: ignore[attr-defined]
     return thread

@@ -67,7 +67,8 @@ class ItemMinutes:
 def minutes_meeting(request: HttpRequest, public_id: Any) -> Meeting:
     """The meeting, if the user may see its minutes in their present state (404 otherwise)."""
     queryset = policies.meetings.visible_to(request.user).select_related(
-        "body", "municipal_year", "minutes_approved_at", "minutes_signed_by")
+        "body", "municipal_year", "minutes_approved_at", "minutes_signed_by"
+    )
     meeting = policies.meetings.get_or_404(request, queryset=queryset, public_id=public_id)
     status = meeting.minutes_status
     if status in policies.PUBLIC_MINUTES:
@@ -83,8 +84,11 @@ def _items(request: HttpRequest, meeting: Meeting, editing: bool) -> list[ItemMi
     """Items with their minutes: one query for the items, one for questions, one for resolutions.
     Editors (draft minutes) see every item, even one not yet minuted; everyone else the minutes the
     policy lets them see (so no exempt item without ``governance.view_exempt``)."""
-    items = (AgendaItem._default_manager.filter(meeting=meeting)
-             .select_related("minute", "minute__presented_by", "report").order_by("order", "id"))
+    items = (
+        AgendaItem._default_manager.filter(meeting=meeting)
+        .select_related("minute", "minute__presented_by", "report")
+        .order_by("order", "id")
+    )
     if not editing:
         items = items.filter(minute__in=policies.minutes.visible_to(request.user))
     rows = []
@@ -94,11 +98,17 @@ def _items(request: HttpRequest, meeting: Meeting, editing: bool) -> list[ItemMi
     by_minute = {row.minute.pk: row for row in rows if row.minute is not None}
     if not by_minute:
         return rows
-    for question in (Question.objects.filter(minute_id__in=by_minute).select_related("asked_by", "answered_by")
-                     .order_by("order", "id")):
+    for question in (
+        Question.objects.filter(minute_id__in=by_minute)
+        .select_related("asked_by", "answered_by")
+        .order_by("order", "id")
+    ):
         by_minute[question.minute_id].questions.append(question)
-    resolutions = (Resolution._default_manager.filter(minute_id__in=by_minute)
-                   .select_related("recommendation", "recommendation__report", "decision").order_by("id"))
+    resolutions = (
+        Resolution._default_manager.filter(minute_id__in=by_minute)
+        .select_related("recommendation", "recommendation__report", "decision")
+        .order_by("id")
+    )
     for resolution in resolutions:
         by_minute[resolution.minute_id].resolutions.append(resolution)  # type: ignore[index]
     return rows
@@ -112,27 +122,43 @@ def _has_minute(item: AgendaItem) -> bool:
 
 
 def _link_reports(request: HttpRequest, rows: list[ItemMinutes]) -> None:
-    """Report links only for reports the user may see (one query), and only once that page exists."""
+    """Report links only to reports the user may see (one query), once that page exists."""
     reports = {row.item.report for row in rows if row.item.report_id}
-    reports |= {r.recommendation.report for row in rows for r in row.resolutions if r.recommendation_id}
+    reports |= {
+        r.recommendation.report for row in rows for r in row.resolutions if r.recommendation_id
+    }
     ids = {report.pk for report in reports}
-    readable = set(policies.reports.visible_to(request.user).filter(pk__in=ids)
-                   .values_list("pk", flat=True)) if ids else set()
+    readable = (
+        set(
+            policies.reports.visible_to(request.user)
+            .filter(pk__in=ids)
+            .values_list("pk", flat=True)
+        )
+        if ids
+        else set()
+    )
     for row in rows:
         item = row.item
         item.report_visible = item.report_id in readable  # type: ignore[attr-defined]
-        item.report_url = (optional_url("governance:report_detail", item.report.public_id)  # type: ignore[attr-defined]
-                           if item.report_visible else "")  # type: ignore[attr-defined]
+        item.report_url = (
+            optional_url("governance:report_detail", item.report.public_id)  # type: ignore[attr-defined]
+            if item.report_visible
+            else ""
+        )  # type: ignore[attr-defined]
         for resolution in row.resolutions:
             rec = resolution.recommendation
             resolution.report_visible = rec is not None and rec.report_id in readable  # type: ignore[attr-defined]
             resolution.report_url = (  # type: ignore[attr-defined]
                 optional_url("governance:report_detail", rec.report.public_id)
-                if rec is not None and resolution.report_visible else "")  # type: ignore[attr-defined]
+                if rec is not None and resolution.report_visible
+                else ""
+            )  # type: ignore[attr-defined]
             resolution.url = reverse("governance:resolution_detail", args=[resolution.public_id])  # type: ignore[attr-defined]
             resolution.vote_rows = [  # type: ignore[attr-defined]
                 (services.VOTE_LABELS[key], resolution.recorded_vote.get(key) or [])
-                for key in services.VOTE_KEYS if resolution.recorded_vote.get(key)]
+                for key in services.VOTE_KEYS
+                if resolution.recorded_vote.get(key)
+            ]
 
 
 ATTENDANCE_GROUPS = [
@@ -147,10 +173,16 @@ ATTENDANCE_GROUPS = [
 def _attendance(meeting: Meeting) -> list[dict[str, Any]]:
     """Who was there, as minutes list them, the chair and vice-chair marked (two queries)."""
     day = services.local_date(meeting)
-    marks = dict(Membership._default_manager.filter(body_id=meeting.body_id, role__in=list(ROLE_MARKS))
-                 .current(day).values_list("person_id", "role"))
-    rows = list(Attendance.objects.filter(meeting=meeting).select_related("person", "substitute_for")
-                .order_by("person__name"))
+    marks = dict(
+        Membership._default_manager.filter(body_id=meeting.body_id, role__in=list(ROLE_MARKS))
+        .current(day)
+        .values_list("person_id", "role")
+    )
+    rows = list(
+        Attendance.objects.filter(meeting=meeting)
+        .select_related("person", "substitute_for")
+        .order_by("person__name")
+    )
     groups = []
     for key, heading, statuses in ATTENDANCE_GROUPS:
         people = []
@@ -158,8 +190,14 @@ def _attendance(meeting: Meeting) -> list[dict[str, Any]]:
             if row.status not in statuses:
                 continue
             mark = ROLE_MARKS.get(marks.get(row.person_id, ""), "")  # type: ignore[call-overload]
-            people.append({"name": row.person.name, "mark": mark, "job_title": row.person.job_title,
-                           "substitute_for": row.substitute_for.name if row.substitute_for else ""})
+            people.append(
+                {
+                    "name": row.person.name,
+                    "mark": mark,
+                    "job_title": row.person.job_title,
+                    "substitute_for": row.substitute_for.name if row.substitute_for else "",
+                }
+            )
         if key == "present":
             people.sort(key=lambda p: (p["mark"] != "Chair", p["mark"] != "Vice-Chair", p["name"]))
         if people:
@@ -167,14 +205,19 @@ def _attendance(meeting: Meeting) -> list[dict[str, Any]]:
     return groups
 
 
-def minutes_context(request: HttpRequest, meeting: Meeting, *, editing: bool = False) -> dict[str, Any]:
+def minutes_context(
+    request: HttpRequest, meeting: Meeting, *, editing: bool = False
+) -> dict[str, Any]:
     rows = _items(request, meeting, editing)
     _link_reports(request, rows)
     item_ids = [row.item.pk for row in rows]
     # A declaration about an item the user may not see is left out with the item.
-    declarations = list(Declaration.objects.filter(meeting=meeting)
-                        .filter(Q(item__isnull=True) | Q(item__in=item_ids))
-                        .select_related("person", "item").order_by("item__order", "id"))
+    declarations = list(
+        Declaration.objects.filter(meeting=meeting)
+        .filter(Q(item__isnull=True) | Q(item__in=item_ids))
+        .select_related("person", "item")
+        .order_by("item__order", "id")
+    )
     status = meeting.minutes_status
     return {
         "meeting": meeting,
@@ -201,7 +244,9 @@ def status_line(meeting: Meeting) -> str:
         line += f" at the meeting on {services.local_date(approved):%-d %B %Y}"
     line += "."
     if status == MinutesStatus.SIGNED and meeting.minutes_signed_by is not None:
-        signed_on = f" on {meeting.minutes_signed_on:%-d %B %Y}" if meeting.minutes_signed_on else ""
+        signed_on = (
+            f" on {meeting.minutes_signed_on:%-d %B %Y}" if meeting.minutes_signed_on else ""
+        )
         line += f" Signed by {meeting.minutes_signed_by.name}, Chair{signed_on}."
     return line
 
@@ -214,9 +259,19 @@ def minutes_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
     can_manage = policies.can_manage_governance(request.user)
     status = meeting.minutes_status
     editing = can_manage and status == MinutesStatus.DRAFT
-    context = minutes_context(request, meeting, editing=editing) if status != MinutesStatus.NONE else {
-        "meeting": meeting, "body": meeting.body, "rows": [], "attendance": [], "declarations": [],
-        "status_line": status_line(meeting), "is_draft": False}
+    context = (
+        minutes_context(request, meeting, editing=editing)
+        if status != MinutesStatus.NONE
+        else {
+            "meeting": meeting,
+            "body": meeting.body,
+            "rows": [],
+            "attendance": [],
+            "declarations": [],
+            "status_line": status_line(meeting),
+            "is_draft": False,
+        }
+    )
     context.update(
         editing=editing,
         can_start=can_manage and status == MinutesStatus.NONE,

@@ -47,24 +47,31 @@ def _attendee(person: dict[str, Any]) -> str:
 def _declaration(declaration: Any) -> str:
     about = f"item {declaration.item.number}" if declaration.item else "no particular item"
     withdrew = " They left the meeting for the item." if declaration.withdrew else ""
-    return (f"{declaration.person.name}, on {about}: {declaration.get_kind_display()}. "
-            f"{declaration.nature}{withdrew}")
+    return (
+        f"{declaration.person.name}, on {about}: {declaration.get_kind_display()}. "
+        f"{declaration.nature}{withdrew}"
+    )
 
 
 def _item(word: WordBuilder, row: Any) -> None:
     item = row.item
     word.heading(f"{item.number}. {item.title}", level=2)
     if item.is_exempt:
-        word.paragraph(f"Exempt item: not for publication (paragraph {item.exempt_paragraph} of Schedule 12A "
-                       f"to the Local Government Act 1972).", bold=True)
+        word.paragraph(
+            f"Exempt item: not for publication (paragraph {item.exempt_paragraph} of Schedule 12A "
+            f"to the Local Government Act 1972).",
+            bold=True,
+        )
     if row.minute is None:
         word.paragraph("This item has not been minuted yet.")
         return
     if row.presented_by is not None:
         person = row.presented_by
         who = f"{person.name}, {person.job_title}," if person.job_title else person.name
-        word.paragraph(f"{who} presented the item" + (", highlighting the following points:" if row.points
-                                                        else "."))
+        word.paragraph(
+            f"{who} presented the item"
+            + (", highlighting the following points:" if row.points else ".")
+        )
     if row.points:
         word.bullets(row.points)
     if row.questions:
@@ -73,8 +80,11 @@ def _item(word: WordBuilder, row: Any) -> None:
             word.paragraph(f"{question.asked_by.name} asked: {question.question}")
             if question.answer:
                 by = question.answered_by.name if question.answered_by else "The answer given"
-                word.paragraph(f"{by} answered: {question.answer}" if question.answered_by
-                               else f"{by}: {question.answer}")
+                word.paragraph(
+                    f"{by} answered: {question.answer}"
+                    if question.answered_by
+                    else f"{by}: {question.answer}"
+                )
     if row.minute.discussion:
         word.heading("Discussion", level=3)
         word.paragraph(row.minute.discussion)
@@ -83,9 +93,12 @@ def _item(word: WordBuilder, row: Any) -> None:
         for resolution in row.resolutions:
             word.paragraph(f"{resolution.number}. {resolution.text}")
             outcome = resolution.get_outcome_display()
-            adopts = (f" Adopts recommendation {resolution.recommendation.number} of the report "
-                      f"“{resolution.recommendation.report.title}”."
-                      if resolution.recommendation_id and resolution.report_visible else "")
+            adopts = (
+                f" Adopts recommendation {resolution.recommendation.number} of the report "
+                f"“{resolution.recommendation.report.title}”."
+                if resolution.recommendation_id and resolution.report_visible
+                else ""
+            )
             word.paragraph(f"{outcome}.{adopts}")
             for label, names in resolution.vote_rows:
                 word.paragraph(f"{label}: {', '.join(names)} ({len(names)})")

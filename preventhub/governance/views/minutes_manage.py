@@ -63,29 +63,43 @@ def _to_minutes(meeting: Meeting, item: AgendaItem | None = None) -> HttpRespons
 
 def _meeting(request: HttpRequest, public_id: Any, status: str) -> Meeting:
     """A meeting democratic services may change whose minutes are in ``status`` (404 otherwise)."""
-    queryset = (policies.meetings.visible_to(request.user, Action.CHANGE)
-                .filter(minutes_status=status).select_related("body", "minutes_approved_at"))
-    return policies.meetings.get_or_404(request, Action.CHANGE, queryset=queryset, public_id=public_id)
+    queryset = (
+        policies.meetings.visible_to(request.user, Action.CHANGE)
+        .filter(minutes_status=status)
+        .select_related("body", "minutes_approved_at")
+    )
+    return policies.meetings.get_or_404(
+        request, Action.CHANGE, queryset=queryset, public_id=public_id
+    )
 
 
 def _draft_item(request: HttpRequest, public_id: Any) -> AgendaItem:
-    queryset = (policies.agenda_items.visible_to(request.user, Action.CHANGE)
-                .filter(meeting__minutes_status=MinutesStatus.DRAFT)
-                .select_related("meeting", "meeting__body", "report", "presenting_officer"))
-    return policies.agenda_items.get_or_404(request, Action.CHANGE, queryset=queryset, public_id=public_id)
+    queryset = (
+        policies.agenda_items.visible_to(request.user, Action.CHANGE)
+        .filter(meeting__minutes_status=MinutesStatus.DRAFT)
+        .select_related("meeting", "meeting__body", "report", "presenting_officer")
+    )
+    return policies.agenda_items.get_or_404(
+        request, Action.CHANGE, queryset=queryset, public_id=public_id
+    )
 
 
 def _draft_question(public_id: Any) -> Question:
-    queryset = Question.objects.filter(minute__item__meeting__minutes_status=MinutesStatus.DRAFT).select_related(
-        "minute__item__meeting__body", "asked_by", "answered_by")
+    queryset = Question.objects.filter(
+        minute__item__meeting__minutes_status=MinutesStatus.DRAFT
+    ).select_related("minute__item__meeting__body", "asked_by", "answered_by")
     return get_object_or_404(queryset, public_id=public_id)
 
 
 def _draft_resolution(request: HttpRequest, public_id: Any) -> Resolution:
-    queryset = (policies.resolutions.visible_to(request.user, Action.CHANGE)
-                .filter(minute__item__meeting__minutes_status=MinutesStatus.DRAFT)
-                .select_related("minute__item__meeting__body", "minute__item__report", "recommendation"))
-    return policies.resolutions.get_or_404(request, Action.CHANGE, queryset=queryset, public_id=public_id)
+    queryset = (
+        policies.resolutions.visible_to(request.user, Action.CHANGE)
+        .filter(minute__item__meeting__minutes_status=MinutesStatus.DRAFT)
+        .select_related("minute__item__meeting__body", "minute__item__report", "recommendation")
+    )
+    return policies.resolutions.get_or_404(
+        request, Action.CHANGE, queryset=queryset, public_id=public_id
+    )
 
 
 def _item_context(item: AgendaItem, **extra: Any) -> dict[str, Any]:
@@ -101,8 +115,15 @@ def minutes_start(request: HttpRequest, public_id: Any) -> HttpResponse:
     meeting = _meeting(request, public_id, MinutesStatus.NONE)
     form = VersionForm(_posted(request), initial={"version": meeting.version})
     if request.method == "POST" and form.is_valid():
-        done = save(form, lambda: services.start_minutes(
-            actor=request.user, meeting=meeting, expected_version=form.cleaned_data.get("version")), record=meeting)
+        done = save(
+            form,
+            lambda: services.start_minutes(
+                actor=request.user,
+                meeting=meeting,
+                expected_version=form.cleaned_data.get("version"),
+            ),
+            record=meeting,
+        )
         if done is not None:
             return _to_minutes(meeting)
     return render(request, f"{TEMPLATES}/start.html", form_context(form, meeting=meeting))
@@ -119,12 +140,21 @@ def minute_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     people = services.people_at(item.meeting, item)
     form = MinuteForm(_posted(request), people=people, minute=minute, item=item)
     if request.method == "POST" and form.is_valid():
-        saved = save(form, lambda: services.update_minute(
-            actor=request.user, item=item, data=form.cleaned_data,
-            expected_version=form.cleaned_data.get("version") if minute else None), record=minute)
+        saved = save(
+            form,
+            lambda: services.update_minute(
+                actor=request.user,
+                item=item,
+                data=form.cleaned_data,
+                expected_version=form.cleaned_data.get("version") if minute else None,
+            ),
+            record=minute,
+        )
         if saved is not None:
             return _to_minutes(item.meeting, item)
-    return render(request, f"{TEMPLATES}/minute_form.html", form_context(form, **_item_context(item)))
+    return render(
+        request, f"{TEMPLATES}/minute_form.html", form_context(form, **_item_context(item))
+    )
 
 
 # Questions --------------------------------------------------------------------------------------
@@ -136,11 +166,17 @@ def question_add(request: HttpRequest, public_id: Any) -> HttpResponse:
     item = _draft_item(request, public_id)
     form = QuestionForm(_posted(request), people=services.people_at(item.meeting, item))
     if request.method == "POST" and form.is_valid():
-        added = save(form, lambda: services.add_question(actor=request.user, item=item, data=form.cleaned_data))
+        added = save(
+            form,
+            lambda: services.add_question(actor=request.user, item=item, data=form.cleaned_data),
+        )
         if added is not None:
             return _to_minutes(item.meeting, item)
-    return render(request, f"{TEMPLATES}/question_form.html",
-                  form_context(form, question=None, **_item_context(item)))
+    return render(
+        request,
+        f"{TEMPLATES}/question_form.html",
+        form_context(form, question=None, **_item_context(item)),
+    )
 
 
 @manage_required
@@ -148,14 +184,23 @@ def question_add(request: HttpRequest, public_id: Any) -> HttpResponse:
 def question_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     question = _draft_question(public_id)
     item = question.minute.item
-    form = QuestionForm(_posted(request), people=services.people_at(item.meeting, item), question=question)
+    form = QuestionForm(
+        _posted(request), people=services.people_at(item.meeting, item), question=question
+    )
     if request.method == "POST" and form.is_valid():
-        saved = save(form, lambda: services.update_question(actor=request.user, question=question,
-                                                            data=form.cleaned_data))
+        saved = save(
+            form,
+            lambda: services.update_question(
+                actor=request.user, question=question, data=form.cleaned_data
+            ),
+        )
         if saved is not None:
             return _to_minutes(item.meeting, item)
-    return render(request, f"{TEMPLATES}/question_form.html",
-                  form_context(form, question=question, **_item_context(item)))
+    return render(
+        request,
+        f"{TEMPLATES}/question_form.html",
+        form_context(form, question=question, **_item_context(item)),
+    )
 
 
 @manage_required
@@ -165,11 +210,16 @@ def question_remove(request: HttpRequest, public_id: Any) -> HttpResponse:
     item = question.minute.item
     form = VersionForm(_posted(request))
     if request.method == "POST" and form.is_valid():
-        removed = save(form, lambda: services.remove_question(actor=request.user, question=question) or True)
+        removed = save(
+            form, lambda: services.remove_question(actor=request.user, question=question) or True
+        )
         if removed is not None:
             return _to_minutes(item.meeting, item)
-    return render(request, f"{TEMPLATES}/question_remove.html",
-                  form_context(form, question=question, **_item_context(item)))
+    return render(
+        request,
+        f"{TEMPLATES}/question_remove.html",
+        form_context(form, question=question, **_item_context(item)),
+    )
 
 
 @manage_required
@@ -179,37 +229,67 @@ def question_reorder(request: HttpRequest, public_id: Any) -> HttpResponse:
     minute = Minute._default_manager.filter(item=item).first()
     if minute is None:
         raise Http404("This item has no questions.")
-    questions = list(Question.objects.filter(minute=minute).select_related("asked_by").order_by("order", "id"))
+    questions = list(
+        Question.objects.filter(minute=minute).select_related("asked_by").order_by("order", "id")
+    )
     form = QuestionOrderForm(_posted(request), questions=questions)
     if request.method == "POST" and form.is_valid():
-        done = save(form, lambda: services.reorder_questions(actor=request.user, minute=minute,
-                                                             positions=form.positions()) or True)
+        done = save(
+            form,
+            lambda: (
+                services.reorder_questions(
+                    actor=request.user, minute=minute, positions=form.positions()
+                )
+                or True
+            ),
+        )
         if done is not None:
             return _to_minutes(item.meeting, item)
-    return render(request, f"{TEMPLATES}/question_order.html",
-                  form_context(form, questions=questions, **_item_context(item)))
+    return render(
+        request,
+        f"{TEMPLATES}/question_order.html",
+        form_context(form, questions=questions, **_item_context(item)),
+    )
 
 
 # Resolutions ------------------------------------------------------------------------------------
 
 
-def _resolution_form(request: HttpRequest, item: AgendaItem, resolution: Resolution | None = None) -> ResolutionForm:
+def _resolution_form(
+    request: HttpRequest, item: AgendaItem, resolution: Resolution | None = None
+) -> ResolutionForm:
     meeting = item.meeting
-    recommendations = (Recommendation.objects.filter(report_id=item.report_id).order_by("number")
-                       if item.report_id else None)
-    motions = (policies.decisions.visible_to(request.user).filter(kind=DecisionKind.MOTION)
-               .order_by("-decided_on", "-id"))
+    recommendations = (
+        Recommendation.objects.filter(report_id=item.report_id).order_by("number")
+        if item.report_id
+        else None
+    )
+    motions = (
+        policies.decisions.visible_to(request.user)
+        .filter(kind=DecisionKind.MOTION)
+        .order_by("-decided_on", "-id")
+    )
     present = services.present_people(meeting)
     has_present = present.exists()
-    decision = Decision._default_manager.filter(resolution=resolution).first() if resolution else None
+    decision = (
+        Decision._default_manager.filter(resolution=resolution).first() if resolution else None
+    )
     votes: dict[str, list[Person]] = {}
     if resolution is not None and resolution.recorded_vote and has_present:
         by_name = {p.name: p for p in present}
-        votes = {key: [by_name[n] for n in resolution.recorded_vote.get(key) or [] if n in by_name]
-                 for key in services.VOTE_KEYS}
-    return ResolutionForm(_posted(request), recommendations=recommendations, motions=motions,
-                          present=present if has_present else None, resolution=resolution, votes=votes,
-                          follows=decision.follows if decision else None)
+        votes = {
+            key: [by_name[n] for n in resolution.recorded_vote.get(key) or [] if n in by_name]
+            for key in services.VOTE_KEYS
+        }
+    return ResolutionForm(
+        _posted(request),
+        recommendations=recommendations,
+        motions=motions,
+        present=present if has_present else None,
+        resolution=resolution,
+        votes=votes,
+        follows=decision.follows if decision else None,
+    )
 
 
 def _next_number(item: AgendaItem) -> str:
@@ -225,12 +305,19 @@ def resolution_add(request: HttpRequest, public_id: Any) -> HttpResponse:
     if request.method != "POST":
         form.initial.setdefault("number", _next_number(item))
     if request.method == "POST" and form.is_valid():
-        added = save(form, lambda: services.add_resolution(actor=request.user, item=item,
-                                                           data=form.data_for_service()))
+        added = save(
+            form,
+            lambda: services.add_resolution(
+                actor=request.user, item=item, data=form.data_for_service()
+            ),
+        )
         if added is not None:
             return _to_minutes(item.meeting, item)
-    return render(request, f"{TEMPLATES}/resolution_form.html",
-                  form_context(form, resolution=None, **_item_context(item)))
+    return render(
+        request,
+        f"{TEMPLATES}/resolution_form.html",
+        form_context(form, resolution=None, **_item_context(item)),
+    )
 
 
 @manage_required
@@ -240,13 +327,23 @@ def resolution_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     item = resolution.minute.item  # type: ignore[union-attr]
     form = _resolution_form(request, item, resolution)
     if request.method == "POST" and form.is_valid():
-        saved = save(form, lambda: services.update_resolution(
-            actor=request.user, resolution=resolution, data=form.data_for_service(),
-            expected_version=form.cleaned_data.get("version")), record=resolution)
+        saved = save(
+            form,
+            lambda: services.update_resolution(
+                actor=request.user,
+                resolution=resolution,
+                data=form.data_for_service(),
+                expected_version=form.cleaned_data.get("version"),
+            ),
+            record=resolution,
+        )
         if saved is not None:
             return _to_minutes(item.meeting, item)
-    return render(request, f"{TEMPLATES}/resolution_form.html",
-                  form_context(form, resolution=resolution, **_item_context(item)))
+    return render(
+        request,
+        f"{TEMPLATES}/resolution_form.html",
+        form_context(form, resolution=resolution, **_item_context(item)),
+    )
 
 
 @manage_required
@@ -256,11 +353,17 @@ def resolution_remove(request: HttpRequest, public_id: Any) -> HttpResponse:
     item = resolution.minute.item  # type: ignore[union-attr]
     form = VersionForm(_posted(request))
     if request.method == "POST" and form.is_valid():
-        removed = save(form, lambda: services.remove_resolution(actor=request.user, resolution=resolution) or True)
+        removed = save(
+            form,
+            lambda: services.remove_resolution(actor=request.user, resolution=resolution) or True,
+        )
         if removed is not None:
             return _to_minutes(item.meeting, item)
-    return render(request, f"{TEMPLATES}/resolution_remove.html",
-                  form_context(form, resolution=resolution, **_item_context(item)))
+    return render(
+        request,
+        f"{TEMPLATES}/resolution_remove.html",
+        form_context(form, resolution=resolution, **_item_context(item)),
+    )
 
 
 # Approval and signing ---------------------------------------------------------------------------
@@ -270,12 +373,22 @@ def resolution_remove(request: HttpRequest, public_id: Any) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def minutes_approve(request: HttpRequest, public_id: Any) -> HttpResponse:
     meeting = _meeting(request, public_id, MinutesStatus.DRAFT)
-    form = ApproveForm(_posted(request), meetings=services.later_meetings(meeting),
-                       initial={"version": meeting.version})
+    form = ApproveForm(
+        _posted(request),
+        meetings=services.later_meetings(meeting),
+        initial={"version": meeting.version},
+    )
     if request.method == "POST" and form.is_valid():
-        done = save(form, lambda: services.approve_minutes(
-            actor=request.user, meeting=meeting, approved_at=form.cleaned_data["approved_at"],
-            expected_version=form.cleaned_data.get("version")), record=meeting)
+        done = save(
+            form,
+            lambda: services.approve_minutes(
+                actor=request.user,
+                meeting=meeting,
+                approved_at=form.cleaned_data["approved_at"],
+                expected_version=form.cleaned_data.get("version"),
+            ),
+            record=meeting,
+        )
         if done is not None:
             return _to_minutes(meeting)
     return render(request, f"{TEMPLATES}/approve.html", form_context(form, meeting=meeting))
@@ -287,22 +400,44 @@ def minutes_sign(request: HttpRequest, public_id: Any) -> HttpResponse:
     """The chair signs (their own name is the only choice), or democratic services record the
     chair's signature on their behalf (any chair of the body: the service checks the date)."""
     meeting = minutes_meeting(request, public_id)
-    if meeting.minutes_status != MinutesStatus.APPROVED or not services.can_sign(request.user, meeting):
+    if meeting.minutes_status != MinutesStatus.APPROVED or not services.can_sign(
+        request.user, meeting
+    ):
         raise Http404("No minutes to sign.")
     if policies.can_manage_governance(request.user):
-        chairs = Person._default_manager.filter(memberships__body_id=meeting.body_id,
-                                                memberships__role=MembershipRole.CHAIR).distinct().order_by("name")
+        chairs = (
+            Person._default_manager.filter(
+                memberships__body_id=meeting.body_id, memberships__role=MembershipRole.CHAIR
+            )
+            .distinct()
+            .order_by("name")
+        )
     else:
         chairs = Person._default_manager.filter(pk=request.user.person_id)  # type: ignore[union-attr]
     current = services.chairs_of(meeting, timezone.localdate()).first()
-    form = SignForm(_posted(request), chairs=chairs, initial={
-        "version": meeting.version, "signed_on": timezone.localdate(), "signed_by": current})
+    form = SignForm(
+        _posted(request),
+        chairs=chairs,
+        initial={
+            "version": meeting.version,
+            "signed_on": timezone.localdate(),
+            "signed_by": current,
+        },
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            done = save(form, lambda: services.sign_minutes(
-                actor=request.user, meeting=meeting, signed_by=data["signed_by"], signed_on=data["signed_on"],
-                expected_version=data.get("version")), record=meeting)
+            done = save(
+                form,
+                lambda: services.sign_minutes(
+                    actor=request.user,
+                    meeting=meeting,
+                    signed_by=data["signed_by"],
+                    signed_on=data["signed_on"],
+                    expected_version=data.get("version"),
+                ),
+                record=meeting,
+            )
         except PermissionDenied:
             raise Http404("No minutes to sign.") from None
         if done is not None:
