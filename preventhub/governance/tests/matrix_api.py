@@ -24,10 +24,15 @@ from django.utils import timezone
 from preventhub.core.testing.factories import MunicipalYearFactory, PersonFactory
 from preventhub.core.testing.matrix import EVERY_ROLE, EVERYONE_SIGNED_IN, Case
 from preventhub.governance.models import (
+    Appendix,
+    BodyKind,
     DecisionAction,
+    DecisionKind,
+    MeetingStatus,
     MembershipRole,
     MinutesStatus,
     Nomination,
+    Question,
     ReportStatus,
     SeatAllocation,
     TermsStatus,
@@ -35,13 +40,16 @@ from preventhub.governance.models import (
 from preventhub.governance.tests.factories import (
     AgendaItemFactory,
     BodyFactory,
+    ClauseFactory,
     CouncillorFactory,
     DecisionFactory,
     GroupMembershipFactory,
+    ImplicationFactory,
     MeetingFactory,
     MembershipFactory,
     MinuteFactory,
     PoliticalGroupFactory,
+    RecommendationFactory,
     ReportFactory,
     ResolutionFactory,
     TermsOfReferenceFactory,
@@ -50,6 +58,11 @@ from preventhub.governance.tests.factories import (
 MANAGERS = frozenset({"democratic_services"})
 SEE_EXEMPT = frozenset({"democratic_services", "prevent_lead"})
 SEE_DRAFTS = frozenset({"democratic_services", "prevent_lead"})
+# Reports and drafts of terms of reference: democratic services and the Prevent lead.
+DRAFTERS = frozenset({"democratic_services", "prevent_lead"})
+# Democratic services, and the group leader asked (the councillor persona, set up by the seats
+# matrix's build).
+NOMINATORS = frozenset({"democratic_services", "councillor"})
 
 
 def _at(year: int, month: int, day: int) -> dt.datetime:
@@ -104,7 +117,52 @@ def build(world: Any) -> None:
         municipal_year=year, title="Seats (API matrix)", inputs={}, result={}
     )
     g.nomination = Nomination.objects.create(body=g.body, allocation=g.allocation, seat_number=1)
+    _build_writes(g)
+    if getattr(world, "seat_adopted", None) is None:
+        from . import matrix_seats  # the allocations and nominations the seat cases change
+
+        matrix_seats.build(world)
     world.gapi = g
+
+
+def _build_writes(g: SimpleNamespace) -> None:
+    """Records for the change operations: drafts to edit, parts to remove, meetings in each
+    state."""
+    g.chair = PersonFactory(name="Cllr Chair (API matrix)")
+    MembershipFactory(
+        body=g.body, person=g.chair, role=MembershipRole.CHAIR, starts_on=dt.date(2015, 5, 20)
+    )
+    g.draft_clause = ClauseFactory(terms=g.draft_terms, number="1", text="Purpose (API matrix)")
+    g.terms_body = BodyFactory(name="Body without terms (API matrix)")
+    g.recommendation = RecommendationFactory(report=g.draft_report, number=1)
+    g.implication = ImplicationFactory(report=g.draft_report, kind="legal", verifier=g.person)
+    g.appendix = Appendix.objects.create(
+        report=g.draft_report, letter="1", title="Strategy", url="https://example.org/a.pdf"
+    )
+    g.requested_report = ReportFactory(body=g.body, status=ReportStatus.IMPLICATIONS_REQUESTED)
+    g.requested_implication = ImplicationFactory(report=g.requested_report, verifier=g.person)
+    g.verified_report = ReportFactory(body=g.body, status=ReportStatus.VERIFIED)
+    g.held_meeting = MeetingFactory(
+        body=g.body, starts_at=_at(2016, 2, 1), status=MeetingStatus.HELD
+    )
+    g.draft_meeting = MeetingFactory(
+        body=g.body,
+        starts_at=_at(2016, 2, 2),
+        status=MeetingStatus.HELD,
+        minutes_status=MinutesStatus.DRAFT,
+    )
+    g.draft_item_minute = MinuteFactory(
+        item=AgendaItemFactory(meeting=g.draft_meeting, number="3", title="Prevent (API matrix)")
+    )
+    g.question = Question.objects.create(
+        minute=g.draft_item_minute, asked_by=g.person, question="How many cases?"
+    )
+    g.draft_resolution = ResolutionFactory(minute=g.draft_item_minute, number="4")
+    council = BodyFactory(name="Full Council (API matrix)", kind=BodyKind.FULL_COUNCIL)
+    g.council_meeting = MeetingFactory(body=council, starts_at=_at(2015, 11, 25))
+    g.motion = DecisionFactory(
+        kind=DecisionKind.MOTION, meeting=g.council_meeting, proposer=g.person, title="Motion"
+    )
 
 
 def _id(name: str) -> Any:
@@ -132,6 +190,24 @@ def _write(url_name: str, method: str, data: Any, **options: Any) -> Case:
     )
 
 
+def _version(name: str, **fields: Any) -> Any:
+    """A change's body: the record's current version and ``fields`` (values may read the world)."""
+
+    def data(w: Any) -> dict[str, Any]:
+        values = {k: v(w) if callable(v) else v for k, v in fields.items()}
+        return {"version": getattr(w.gapi, name).version, **values}
+
+    return data
+
+
+def _seat(name: str) -> Any:
+    return lambda w: {"public_id": getattr(w, name).public_id}
+
+
+def _ref(name: str) -> Any:
+    return lambda w: str(getattr(w.gapi, name).public_id)
+
+
 def _add(url_name: str, data: Any, **options: Any) -> Case:
     """Adding to a collection: 201 for democratic services, 403 for others."""
     return _write(url_name, "post", data, ok=(201,), denied=(403,), **options)
@@ -157,7 +233,7 @@ CASES = [
         "post",
         lambda w: {
             "person": str(w.gapi.person.public_id),
-            "role": "chair",
+            "role": "vice_chair",
             "starts_on": "2016-05-18",
         },
         kwargs=_id("body"),
@@ -299,4 +375,318 @@ CASES = [
     _read("governance_decision_detail", EVERYONE_SIGNED_IN, kwargs=_id("decision")),
     _list("governance_decision_action_list"),
     _read("governance_decision_action_detail", EVERY_ROLE, kwargs=_id("action")),
+]
+
+
+# Changes to terms of reference, seats, reports, minutes and decisions ----------------------------
+
+CASES += [
+    # Terms of reference
+    _write(
+        "governance_terms_create",
+        "post",
+        lambda w: {},
+        kwargs=_id("terms_body"),
+        allowed=DRAFTERS,
+        ok=(201,),
+    ),
+    _write(
+        "governance_terms_update",
+        "patch",
+        _version("draft_terms", amendment_summary="Clause 4 removed", amendment_reason="Spent"),
+        kwargs=_id("draft_terms"),
+        allowed=DRAFTERS,
+    ),
+    _write(
+        "governance_clause_create",
+        "post",
+        lambda w: {"number": "9", "section": "quorum", "text": "Three members."},
+        kwargs=_id("draft_terms"),
+        allowed=DRAFTERS,
+        ok=(201,),
+    ),
+    _write(
+        "governance_clause_update",
+        "patch",
+        _version("draft_clause", text="To oversee the Prevent duty."),
+        kwargs=_id("draft_clause"),
+        allowed=DRAFTERS,
+    ),
+    _write(
+        "governance_clause_delete",
+        "delete",
+        lambda w: {},
+        kwargs=_id("draft_clause"),
+        query="version=1",
+        allowed=DRAFTERS,
+        ok=(204,),
+    ),
+    _write(
+        "governance_clause_reorder",
+        "post",
+        _version("draft_terms", clauses=lambda w: [str(w.gapi.draft_clause.public_id)]),
+        kwargs=_id("draft_terms"),
+        allowed=DRAFTERS,
+    ),
+    _write(
+        "governance_terms_agree",
+        "post",
+        _version("draft_terms", resolution=_ref("resolution"), agreed_on="2016-04-06"),
+        kwargs=_id("draft_terms"),
+        note="democratic services only: the Prevent lead drafts but does not agree",
+    ),
+    # Seat allocations and nominations (the seats matrix's records)
+    _write("governance_seat_allocation_adopt", "post", lambda w: {}, kwargs=_seat("seat_draft")),
+    _write(
+        "governance_seat_allocation_adjust",
+        "post",
+        lambda w: {
+            "body_name": "Matrix Seats Committee",
+            "from_group": "Matrix Seats Group",
+            "to_group": "Matrix Other Group",
+            "reason": "Swap agreed by the group leaders",
+        },
+        kwargs=_seat("seat_draft"),
+        ok=(201,),
+    ),
+    _write(
+        "governance_seat_allocation_what_if",
+        "post",
+        lambda w: {"body_name": "Matrix Seats Committee", "seats": 4},
+        kwargs=_seat("seat_draft"),
+        ok=(201,),
+    ),
+    _write(
+        "governance_nominations_request",
+        "post",
+        lambda w: {"body": str(w.seat_panel.public_id)},
+        kwargs=_seat("seat_adopted"),
+        ok=(201,),
+    ),
+    _write(
+        "governance_nomination_nominate",
+        "post",
+        lambda w: {"version": w.seat_requested.version, "nominee": str(w.seat_member.public_id)},
+        kwargs=_seat("seat_requested"),
+        allowed=NOMINATORS,
+    ),
+    _write(
+        "governance_nomination_confirm",
+        "post",
+        lambda w: {
+            "version": w.seat_nominated.version,
+            "starts_on": "2030-05-20",
+            "term_ends_on": "2031-05-14",
+        },
+        kwargs=_seat("seat_nominated"),
+    ),
+    _write(
+        "governance_nomination_withdraw",
+        "post",
+        lambda w: {"version": w.seat_requested.version, "reason": "Group cannot fill it"},
+        kwargs=_seat("seat_requested"),
+        allowed=NOMINATORS,
+    ),
+    # Reports
+    Case(
+        "api:governance_report_create",
+        method="post",
+        json=True,
+        data=lambda w: {"title": "New report (API matrix)", "body": str(w.gapi.body.public_id)},
+        allowed=DRAFTERS,
+        ok=(201,),
+        denied=(403,),
+        anonymous="401",
+        browse=False,
+    ),
+    _write(
+        "governance_report_update",
+        "patch",
+        _version("draft_report", consultation="The partnership was consulted."),
+        kwargs=_id("draft_report"),
+        allowed=DRAFTERS,
+    ),
+    _write(
+        "governance_recommendation_create",
+        "post",
+        _version("draft_report", text="That the report be noted."),
+        kwargs=_id("draft_report"),
+        allowed=DRAFTERS,
+        ok=(201,),
+    ),
+    _write(
+        "governance_recommendation_update",
+        "patch",
+        _version("draft_report", text="That the strategy be noted."),
+        kwargs=_id("recommendation"),
+        allowed=DRAFTERS,
+    ),
+    _write(
+        "governance_recommendation_delete",
+        "delete",
+        lambda w: {},
+        kwargs=_id("recommendation"),
+        query="version=1",
+        allowed=DRAFTERS,
+    ),
+    _write(
+        "governance_recommendation_reorder",
+        "post",
+        _version("draft_report", recommendations=lambda w: [_ref("recommendation")(w)]),
+        kwargs=_id("draft_report"),
+        allowed=DRAFTERS,
+    ),
+    _write(
+        "governance_implication_create",
+        "post",
+        _version("draft_report", kind="financial", is_required=False),
+        kwargs=_id("draft_report"),
+        allowed=DRAFTERS,
+        ok=(201,),
+    ),
+    _write(
+        "governance_implication_update",
+        "patch",
+        _version("draft_report", text="The council has the power to act."),
+        kwargs=_id("implication"),
+        allowed=DRAFTERS,
+    ),
+    _write(
+        "governance_implication_delete",
+        "delete",
+        lambda w: {},
+        kwargs=_id("implication"),
+        query="version=1",
+        allowed=DRAFTERS,
+    ),
+    _write(
+        "governance_appendix_create",
+        "post",
+        _version("draft_report", letter="2", title="Plan", url="https://example.org/p.pdf"),
+        kwargs=_id("draft_report"),
+        allowed=DRAFTERS,
+        ok=(201,),
+    ),
+    _write(
+        "governance_appendix_delete",
+        "delete",
+        lambda w: {},
+        kwargs=_id("appendix"),
+        query="version=1",
+        allowed=DRAFTERS,
+    ),
+    _write(
+        "governance_report_request_implications",
+        "post",
+        _version("draft_report"),
+        kwargs=_id("draft_report"),
+        allowed=DRAFTERS,
+    ),
+    _write(
+        "governance_implication_verify",
+        "post",
+        _version("requested_report", text="No direct implications."),
+        kwargs=_id("requested_implication"),
+        allowed=frozenset(),
+        note="only the officer asked verifies; no persona is that officer (test_api_reports.py "
+        "covers the officer)",
+    ),
+    _write(
+        "governance_report_publish",
+        "post",
+        _version("verified_report", agenda_item=_ref("spare_item")),
+        kwargs=_id("verified_report"),
+        note="democratic services only: the Prevent lead drafts but does not publish",
+    ),
+    # Minutes
+    _write(
+        "governance_minutes_start", "post", _version("held_meeting"), kwargs=_id("held_meeting")
+    ),
+    _write(
+        "governance_minute_update",
+        "patch",
+        _version("draft_item_minute", points="The officer presented the strategy."),
+        kwargs=_id("draft_item_minute"),
+    ),
+    _write(
+        "governance_question_create",
+        "post",
+        lambda w: {"asked_by": _ref("person")(w), "question": "Will members be trained?"},
+        kwargs=_id("draft_item_minute"),
+        ok=(201,),
+    ),
+    _write(
+        "governance_question_update",
+        "patch",
+        lambda w: {"answered_by": _ref("chair")(w), "answer": "Fewer than five."},
+        kwargs=_id("question"),
+    ),
+    _write("governance_question_delete", "delete", lambda w: {}, kwargs=_id("question"), ok=(204,)),
+    _write(
+        "governance_resolution_create",
+        "post",
+        lambda w: {"number": "5", "text": "That the strategy be noted."},
+        kwargs=_id("draft_item_minute"),
+        ok=(201,),
+    ),
+    _write(
+        "governance_resolution_update",
+        "patch",
+        _version("draft_resolution", text="That the report be noted."),
+        kwargs=_id("draft_resolution"),
+    ),
+    _write(
+        "governance_resolution_delete",
+        "delete",
+        lambda w: {},
+        kwargs=_id("draft_resolution"),
+        ok=(204,),
+    ),
+    _write(
+        "governance_minutes_approve",
+        "post",
+        _version("draft_meeting", approved_at=_ref("unpublished")),
+        kwargs=_id("draft_meeting"),
+    ),
+    _write(
+        "governance_minutes_sign",
+        "post",
+        _version("meeting", signed_by=_ref("chair"), signed_on="2016-03-10"),
+        kwargs=_id("meeting"),
+        note="the chair, or democratic services on their behalf; no persona chairs this body",
+    ),
+    # Decisions
+    _add(
+        "governance_motion_create",
+        lambda w: {
+            "meeting": _ref("council_meeting")(w),
+            "text": "That this Council asks for a report on the Prevent duty.",
+            "proposer": _ref("person")(w),
+        },
+    ),
+    _write(
+        "governance_motion_update",
+        "patch",
+        _version("motion", title="Prevent report requested"),
+        kwargs=_id("motion"),
+    ),
+    _write(
+        "governance_decision_status",
+        "post",
+        _version("decision", status="implemented"),
+        kwargs=_id("decision"),
+    ),
+    _write(
+        "governance_decision_action_create",
+        "post",
+        lambda w: {"description": "Book member training"},
+        kwargs=_id("decision"),
+        ok=(201,),
+    ),
+    _write(
+        "governance_decision_action_update",
+        "patch",
+        _version("action", status="done"),
+        kwargs=_id("action"),
+    ),
 ]
