@@ -31,9 +31,9 @@ setup: $(STAMP) $(ASSETS)
 $(STAMP): requirements.lock pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python $(PYTHON_VERSION) not found: install it with pyenv (pyenv install $(PYTHON_VERSION))."; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
-	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	@# pipefail: a failed install must fail make (the grep only hides this machine's mirror notices).
+	set -o pipefail; $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes \
+		-r requirements.lock 2>&1 | { grep -v "^WARNING: Location" || true; }
 	touch $(STAMP)
 
 frontend/node_modules/.package-lock.json: frontend/package-lock.json
