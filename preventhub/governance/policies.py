@@ -100,7 +100,9 @@ def _report_read(user: Any, grants: Grants) -> Q:
         read &= Q(is_exempt=False)
     if not grants.has(Cap.GOVERNANCE_VIEW_DRAFTS):
         read &= Q(status=ReportStatus.PUBLISHED)
-    if getattr(user, "is_authenticated", False) and getattr(user, "person_id", None):
+    # An empty Q() already lets the user read every report, and ``Q() | x`` is just ``x``: OR-ing
+    # onto it would narrow a Prevent lead's reports down to the ones they verify.
+    if read and getattr(user, "is_authenticated", False) and getattr(user, "person_id", None):
         # An officer asked to verify an implication must be able to read the whole report, draft
         # or exempt, or they cannot sign it off.
         read |= Q(implications__verifier_id=user.person_id)
