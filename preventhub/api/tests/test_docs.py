@@ -44,7 +44,8 @@ def test_every_operation_requires_a_token_or_the_session(client, db):
     schema = client.get(url("openapi-json")).json()
 
     securities = [op["security"] for path in schema["paths"].values() for op in path.values()]
-    assert len(securities) == 17
+    # Every app's operations (the directory's 17, governance's…): none is left open.
+    assert len(securities) >= 17
     assert all(s == [{"TokenAuth": []}, {"SessionAuth": []}] for s in securities)
 
 
