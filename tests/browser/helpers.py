@@ -118,7 +118,12 @@ def check_page(page: Page, name: str, *, persona: str = "anonymous") -> None:
     page.wait_for_load_state("load")
     path = SCREENSHOTS / persona / f"{screenshot_name(name)}.png"
     path.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(path), full_page=True)
+    try:
+        page.screenshot(path=str(path), full_page=True)
+    except PlaywrightError:
+        # Chromium sometimes has no frame ready yet for a page that has just loaded in a new
+        # context on a busy machine ("Unable to capture screenshot"); a second try finds one.
+        page.screenshot(path=str(path), full_page=True)
     violations = axe_violations(page)
     assert not violations, format_violations(name, page.url, violations)
 
