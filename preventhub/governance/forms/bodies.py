@@ -151,6 +151,13 @@ class PublicChoiceField(forms.ModelChoiceField):
         super().__init__(queryset, **kwargs)
 
 
+def public_choice(
+    queryset: Any, *, label: str, empty: str, required: bool = False, **kwargs: Any
+) -> PublicChoiceField:
+    """A select of records by public id: optional unless ``required``, ``empty`` as its prompt."""
+    return PublicChoiceField(queryset, required=required, label=label, empty_label=empty, **kwargs)
+
+
 class VersionedModelForm(GovukMixin, forms.ModelForm):
     """Carries the version the user opened, so a concurrent edit is detected when they save."""
 

@@ -22,7 +22,7 @@ from preventhub.governance.models import (
     MeetingStatus,
 )
 
-from .bodies import PublicChoiceField
+from .bodies import public_choice
 
 _TIME = re.compile(r"^(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<half>am|pm)?$")
 
@@ -42,12 +42,6 @@ def parse_time(text: str) -> dt.time | None:
     if hour > 23 or minute > 59:
         return None
     return dt.time(hour, minute)
-
-
-def _choice(
-    queryset: Any, *, label: str, empty: str, required: bool = False, **kwargs: Any
-) -> PublicChoiceField:
-    return PublicChoiceField(queryset, required=required, label=label, empty_label=empty, **kwargs)
 
 
 # Meetings ---------------------------------------------------------------------------------------
@@ -92,7 +86,7 @@ class MeetingForm(forms.Form):
         if bodies is None:
             del self.fields["body"]
         else:
-            self.fields["body"] = _choice(
+            self.fields["body"] = public_choice(
                 bodies,
                 label="Body",
                 empty="Choose a body",
@@ -102,7 +96,7 @@ class MeetingForm(forms.Form):
                     "invalid_choice": "Choose the body that is meeting",
                 },
             )
-        self.fields["municipal_year"] = _choice(
+        self.fields["municipal_year"] = public_choice(
             years,
             label="Municipal year",
             empty="The year the date falls in",
@@ -157,13 +151,13 @@ class MeetingFilterForm(forms.Form):
         if bodies is None:
             del self.fields["body"]
         else:
-            self.fields["body"] = _choice(
+            self.fields["body"] = public_choice(
                 bodies,
                 label="Body",
                 empty="Any body",
                 error_messages={"invalid_choice": "Choose a body from the list"},
             )
-        self.fields["year"] = _choice(
+        self.fields["year"] = public_choice(
             years,
             label="Municipal year",
             empty="Any year",
@@ -241,14 +235,14 @@ class AgendaItemForm(forms.Form):
                 "version": item.version,
             }
         super().__init__(*args, **kwargs)
-        self.fields["presenting_officer"] = _choice(
+        self.fields["presenting_officer"] = public_choice(
             people,
             label="Presenting officer",
             empty="Nobody named",
             help_text="Someone in the directory.",
             error_messages={"invalid_choice": "Choose the presenting officer from the list"},
         )
-        self.fields["report"] = _choice(
+        self.fields["report"] = public_choice(
             reports,
             label="Report",
             empty="No report",
@@ -495,7 +489,7 @@ class DeclarationForm(forms.Form):
 
     def __init__(self, *args: Any, people: Any, items: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"] = _choice(
+        self.fields["person"] = public_choice(
             people,
             label="Who declared the interest",
             empty="Choose a person",
@@ -506,7 +500,7 @@ class DeclarationForm(forms.Form):
                 "invalid_choice": "Choose who declared the interest",
             },
         )
-        self.fields["item"] = _choice(
+        self.fields["item"] = public_choice(
             items,
             label="Agenda item",
             empty="Not about one item",

@@ -16,15 +16,9 @@ from django.utils import timezone
 from preventhub.core.forms import GovukDateField
 from preventhub.governance.models import Outcome
 
-from .bodies import PublicChoiceField
+from .bodies import PublicChoiceField, public_choice
 
 TEXTAREA = {"rows": 6}
-
-
-def _choice(
-    queryset: Any, *, label: str, empty: str, required: bool = False, **kwargs: Any
-) -> PublicChoiceField:
-    return PublicChoiceField(queryset, required=required, label=label, empty_label=empty, **kwargs)
 
 
 def _person_label(person: Any) -> str:
@@ -70,7 +64,7 @@ class MinuteForm(forms.Form):
             elif item is not None:
                 kwargs["initial"] = {"presented_by": item.presenting_officer}
         super().__init__(*args, **kwargs)
-        self.fields["presented_by"] = _choice(
+        self.fields["presented_by"] = public_choice(
             people,
             label="Who presented the item",
             empty="Nobody named",
@@ -105,7 +99,7 @@ class QuestionForm(forms.Form):
                 "answer": question.answer,
             }
         super().__init__(*args, **kwargs)
-        self.fields["asked_by"] = _choice(
+        self.fields["asked_by"] = public_choice(
             people,
             label="Asked by",
             empty="Choose who asked",
@@ -116,7 +110,7 @@ class QuestionForm(forms.Form):
                 "invalid_choice": "Choose who asked the question from the list",
             },
         )
-        self.fields["answered_by"] = _choice(
+        self.fields["answered_by"] = public_choice(
             people,
             label="Answered by",
             empty="Nobody named",
@@ -239,7 +233,7 @@ class ResolutionForm(forms.Form):
         if recommendations is None:
             del self.fields["recommendation"]
         else:
-            self.fields["recommendation"] = _choice(
+            self.fields["recommendation"] = public_choice(
                 recommendations,
                 label="Recommendation it adopts",
                 empty="None of the report's recommendations",
@@ -249,7 +243,7 @@ class ResolutionForm(forms.Form):
             self.fields["recommendation"].label_from_instance = lambda r: (
                 f"{r.number}. {r.text[:90]}"
             )
-        self.fields["follows"] = _choice(
+        self.fields["follows"] = public_choice(
             motions,
             label="Full Council motion it follows",
             empty="No motion",
@@ -342,7 +336,7 @@ class SignForm(forms.Form):
 
     def __init__(self, *args: Any, chairs: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["signed_by"] = _choice(
+        self.fields["signed_by"] = public_choice(
             chairs,
             label="Chair who signed",
             empty="Choose the chair",

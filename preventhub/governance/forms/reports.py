@@ -22,18 +22,12 @@ from preventhub.governance.models import (
 )
 from preventhub.governance.services.reports_files import MAX_APPENDIX_LABEL, check_appendix_file
 
-from .bodies import PublicChoiceField
+from .bodies import PublicChoiceField, public_choice
 
 TEXT_HELP = (
     'Leave a blank line between paragraphs: each paragraph is numbered. Start a line with "- " '
     'for a bullet point, and with "## " for a sub-heading.'
 )
-
-
-def _choice(
-    queryset: Any, *, label: str, empty: str, required: bool = False, **kwargs: Any
-) -> PublicChoiceField:
-    return PublicChoiceField(queryset, required=required, label=label, empty_label=empty, **kwargs)
 
 
 def _text(
@@ -78,7 +72,7 @@ class ReportFilterForm(forms.Form):
 
     def __init__(self, *args: Any, bodies: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["body"] = _choice(
+        self.fields["body"] = public_choice(
             bodies,
             label="Body",
             empty="Any body",
@@ -194,7 +188,7 @@ class ReportForm(forms.Form):
                 **kwargs.get("initial", {}),
             }
         super().__init__(*args, **kwargs)
-        self.fields["body"] = _choice(
+        self.fields["body"] = public_choice(
             bodies,
             label="Committee or body",
             empty="Choose a body",
@@ -205,7 +199,7 @@ class ReportForm(forms.Form):
                 "invalid_choice": "Choose the body the report goes to",
             },
         )
-        self.fields["author"] = _choice(
+        self.fields["author"] = public_choice(
             people,
             label="Author",
             empty="Nobody named",
@@ -334,7 +328,7 @@ class ImplicationForm(forms.Form):
                 **kwargs.get("initial", {}),
             }
         super().__init__(*args, **kwargs)
-        self.fields["verifier"] = _choice(
+        self.fields["verifier"] = public_choice(
             people,
             label="Verifying officer",
             empty="Nobody yet",
@@ -462,7 +456,7 @@ class AppendixForm(forms.Form):
 
     def __init__(self, *args: Any, terms: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["terms"] = _choice(
+        self.fields["terms"] = public_choice(
             terms,
             label="Version of terms of reference (for terms of reference)",
             empty="Choose a version",
