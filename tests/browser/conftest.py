@@ -10,7 +10,6 @@ here, on ``transactional_db``, instead of the root conftest's ``db`` versions.
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -19,7 +18,7 @@ import pytest
 from preventhub.core.testing.factories import OrganisationFactory, build_personas
 from preventhub.core.testing.matrix import build_world
 
-from .helpers import SCREENSHOTS, Visitor, open_visitor
+from .helpers import Visitor, open_visitor
 
 # Playwright's sync API keeps an event loop on this thread; the ORM calls that fixtures and the
 # live server's shared in-memory SQLite connection make are ordinary synchronous code.
@@ -49,14 +48,6 @@ def browser_type_launch_args() -> dict[str, Any]:
 def browser_context_args() -> dict[str, Any]:
     # A desktop viewport in British English; each test passes the live server's address itself.
     return {"viewport": {"width": 1280, "height": 800}, "locale": "en-GB"}
-
-
-@pytest.fixture(scope="session", autouse=True)
-def fresh_screenshots() -> None:
-    # Screenshots of pages that no longer exist would mislead; xdist workers share the folder, so
-    # only a single-process run empties it.
-    if not os.environ.get("PYTEST_XDIST_WORKER"):
-        shutil.rmtree(SCREENSHOTS, ignore_errors=True)
 
 
 @pytest.fixture
