@@ -38,9 +38,9 @@ APOLOGIES, SUBSTITUTE = "Graham Thorne", "Victoria Ellison"
 OFFICERS_IN_ATTENDANCE = ["Helen Marsh", "Priya Shah", "Grace Whitfield"]
 
 POINTS = text(
-    "The Head of Resident Services presented the report. The Counter-Terrorism and Security Act "
-    "2015 places a duty on all principal councils, from 1 July 2015, to have due regard to the "
-    "need to prevent people being drawn into terrorism: the Prevent duty.",
+    "The Counter-Terrorism and Security Act 2015 places a duty on all principal councils, from "
+    "1 July 2015, to have due regard to the need to prevent people being drawn into terrorism: "
+    "the Prevent duty.",
     "The Prevent duty guidance expects local authorities to use a local multi-agency group to "
     "agree risk and coordinate Prevent activity, and to make the duty part of day-to-day work, in "
     "particular children's safeguarding.",

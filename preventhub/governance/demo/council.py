@@ -34,8 +34,7 @@ MOTION_TEXT = (
 )
 NOVEMBER_ITEM = "Members' led body on Prevent duties and review of existing Prevent provision"
 NOVEMBER_POINTS = text(
-    "The Monitoring Officer presented the review of existing Prevent provision asked for by the "
-    "motion of July 2015.",
+    "The review of existing Prevent provision was asked for by the motion of July 2015.",
     "The Community Safety Partnership leads on Prevent through the Strategic Partnership Board "
     "and its Prevent Strategic Group, both chaired by the Head of Resident Services.",
     "The Constitution Working Group advised that a member-led working group, rather than a "
