@@ -1,12 +1,13 @@
 """The demo story done by hand in Chromium, each step by the role that does it in real life.
 
 Before the story (set up directly, as history): the council's councillors and political groups,
-the scrutiny committee and its members, Full Council's motion of July 2015 and its resolution of
-November 2015 that a working group be set up. Then, through the pages, signed in through the real
-form (with an authenticator code for the Prevent lead):
+the scrutiny committee and its members, Full Council's meetings of July 2015 and November 2015
+(whose resolution agreed that a working group be set up). Then, through the pages, signed in
+through the real form (with an authenticator code for the Prevent lead):
 
-- democratic services add the working group, draft its terms of reference version 1 and record
-  that Full Council agreed them, and schedule the committee meeting with the Prevent item;
+- democratic services record Full Council's July 2015 motion in the decisions register, add the
+  working group, draft its terms of reference version 1 and record that Full Council agreed them,
+  and schedule the committee meeting with the Prevent item;
 - the Prevent lead drafts the report (recommendations, implications, an appendix linking terms
   version 1) and sends the implications for verification;
 - each verifying officer follows the link in their e-mail and verifies their implications;
@@ -50,6 +51,8 @@ from preventhub.governance.models import (
     Body,
     BodyKind,
     Councillor,
+    Decision,
+    DecisionKind,
     GroupMembership,
     GroupRole,
     Membership,
@@ -67,7 +70,7 @@ from preventhub.governance.models import (
     TermsStatus,
 )
 from preventhub.governance.seats import UNGROUPED
-from preventhub.governance.services import decisions, meetings, minutes
+from preventhub.governance.services import meetings, minutes
 
 from .helpers import Visitor, check_page
 
@@ -76,6 +79,7 @@ pytestmark = pytest.mark.browser
 ANNUAL_COUNCIL = dt.date(2015, 5, 21)
 COMMITTEE = "Stronger Communities Overview and Scrutiny Committee"
 WORKING_GROUP = "Councillors' Prevent Working Group"
+MOTION = "Councillor oversight of the Prevent duty"
 REPORT = "Prevent: the Community Safety Partnership's strategy and a councillors' working group"
 SPEND_CLAUSE = (
     "To scrutinise spend of the £10k on implementing the duty, ensuring value for money "
@@ -217,22 +221,12 @@ def _councillors() -> dict[str, Person]:
 def _full_council_agrees_a_working_group(
     clerk: Any, council: Body, people: dict[str, Person]
 ) -> None:
-    """The July 2015 motion and the November 2015 resolution (the report's paragraphs 2.9-2.10)."""
+    """The July 2015 meeting, and the November 2015 one whose resolution agreed a working group
+    should be set up (the report's paragraphs 2.9-2.10)."""
     july = meetings.create_meeting(
         actor=clerk, body=council, starts_at=_at(dt.date(2015, 7, 15), 19)
     )
     meetings.mark_meeting_held(actor=clerk, meeting=july, expected_version=None)
-    decisions.record_motion(
-        actor=clerk,
-        data={
-            "meeting": july,
-            "title": "Councillor oversight of the Prevent duty",
-            "proposer": people["Tariq Mahmood"],
-            "text": "This Council calls for a member-led body to coordinate a multi-agency "
-            "approach to tackle the threat of extremism and radicalisation, in line with our duty "
-            "to prevent.",
-        },
-    )
     november = meetings.create_meeting(
         actor=clerk, body=council, starts_at=_at(dt.date(2015, 11, 25), 19)
     )
@@ -379,6 +373,7 @@ QUESTIONS = [
 def test_the_demo_story_can_be_done_by_hand_by_the_roles_that_do_it(personas, visitor, mailoutbox):
     cast = before_the_story(personas)
     clerk = visitor("democratic_services", cast.clerk)
+    record_the_full_council_motion(clerk)
     add_the_working_group(clerk)
     draft_and_agree_terms_version_1(clerk)
     schedule_the_committee_meeting(clerk)
@@ -411,6 +406,23 @@ def test_the_demo_story_can_be_done_by_hand_by_the_roles_that_do_it(personas, vi
 
 
 # Democratic services set things up ----------------------------------------------------------
+
+
+def record_the_full_council_motion(clerk: Visitor) -> None:
+    open_page(clerk, reverse("governance:decision_list"), "00-decisions")
+    page = follow(clerk, "Record a Full Council motion", "00-motion-new")
+    pick(page, "Full Council meeting", "15 July 2015")
+    fill(
+        page,
+        "Motion",
+        "This Council calls for a member-led body to coordinate a multi-agency "
+        "approach to tackle the threat of extremism and radicalisation, in line "
+        "with our duty to prevent people being drawn into terrorism.",
+    )
+    fill(page, "Short title (optional)", MOTION)
+    pick(page, "Proposed by", "Tariq Mahmood")
+    pick(page, "Seconded by (optional)", "Yvonne Carter")
+    submit(clerk, "Record the motion", "00-motion-recorded")
 
 
 def add_the_working_group(clerk: Visitor) -> None:
@@ -621,7 +633,7 @@ def write_the_minutes(clerk: Visitor) -> None:
         choose(page, "Carried")
         pick(page, "Recommendation it adopts (optional)", text[:40])
         if n == 2:
-            pick(page, "Full Council motion it follows (optional)", "Councillor oversight")
+            pick(page, "Full Council motion it follows (optional)", MOTION)
         submit(clerk, "Add the resolution", f"60-resolution-{n}-added")
 
 
@@ -746,3 +758,6 @@ def assert_the_story_is_recorded() -> None:
     assert meeting.minutes_status == MinutesStatus.SIGNED
     assert meeting.minutes_signed_by.name == "Lucy Fenwick"
     assert body.meetings.get().agenda_published_at is not None
+    assert resolutions[1].decision.follows == Decision.objects.get(
+        kind=DecisionKind.MOTION, title=MOTION
+    )
