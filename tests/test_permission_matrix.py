@@ -48,7 +48,9 @@ def _request(client: Any, case: Case, world: Any) -> Any:
         url = f"{url}?{case.query}"
     data = case.data(world) if case.data else {}
     if case.json:
-        return client.generic(case.method.upper(), url, json.dumps(data), content_type="application/json")
+        return client.generic(
+            case.method.upper(), url, json.dumps(data), content_type="application/json"
+        )
     if case.method == "get":
         return client.get(url, data or None)
     return client.post(url, data)
@@ -82,7 +84,9 @@ def _check(client: Any, case: Case, world: Any, persona: str | None) -> str | No
     return None
 
 
-@pytest.mark.parametrize("case", CASES, ids=[f"{c.url_name}{'?' + c.query if c.query else ''}:{c.method}" for c in CASES])
+@pytest.mark.parametrize(
+    "case", CASES, ids=[f"{c.url_name}{'?' + c.query if c.query else ''}:{c.method}" for c in CASES]
+)
 def test_permission_matrix(case: Case, world, client):
     problems = [p for persona in (None, *PERSONAS) if (p := _check(client, case, world, persona))]
     assert not problems, "\n".join(problems)

@@ -75,7 +75,9 @@ class AuditEvent(models.Model):
 
     def compute_hash(self) -> str:
         payload = json.dumps(self.content(), sort_keys=True, separators=(",", ":"), default=str)
-        return hmac.new(settings.AUDIT_CHAIN_KEY.encode(), payload.encode(), hashlib.sha256).hexdigest()
+        return hmac.new(
+            settings.AUDIT_CHAIN_KEY.encode(), payload.encode(), hashlib.sha256
+        ).hexdigest()
 
 
 class AuditChainHead(models.Model):

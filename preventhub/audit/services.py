@@ -103,7 +103,9 @@ def verify_chain(chunk_size: int = 2000) -> ChainProblem | None:
     """Walk the whole trail in order and return the first problem, or None if it is intact."""
     expected_seq = 1
     prev_hash = GENESIS_HASH
-    events: Iterator[AuditEvent] = AuditEvent.objects.order_by("seq").iterator(chunk_size=chunk_size)
+    events: Iterator[AuditEvent] = AuditEvent.objects.order_by("seq").iterator(
+        chunk_size=chunk_size
+    )
     for event in events:
         if event.seq != expected_seq:
             return ChainProblem(
@@ -112,10 +114,13 @@ def verify_chain(chunk_size: int = 2000) -> ChainProblem | None:
             )
         if event.prev_hash != prev_hash:
             return ChainProblem(
-                event.seq, f"event #{event.seq} does not follow event #{event.seq - 1} (inserted or reordered)"
+                event.seq,
+                f"event #{event.seq} does not follow event #{event.seq - 1} (inserted or reordered)",
             )
         if event.compute_hash() != event.hash:
-            return ChainProblem(event.seq, f"event #{event.seq} was altered: its hash does not match its content")
+            return ChainProblem(
+                event.seq, f"event #{event.seq} was altered: its hash does not match its content"
+            )
         prev_hash = event.hash
         expected_seq += 1
     head = AuditChainHead.objects.filter(pk=1).first()
@@ -125,7 +130,10 @@ def verify_chain(chunk_size: int = 2000) -> ChainProblem | None:
     if head_seq != last_seq or head_hash != prev_hash:
         if head_seq > last_seq:
             return ChainProblem(
-                last_seq + 1, f"events #{last_seq + 1} to #{head_seq} are missing (deleted from the end)"
+                last_seq + 1,
+                f"events #{last_seq + 1} to #{head_seq} are missing (deleted from the end)",
             )
-        return ChainProblem(last_seq, f"event #{last_seq} was added outside the audit service (inserted)")
+        return ChainProblem(
+            last_seq, f"event #{last_seq} was added outside the audit service (inserted)"
+        )
     return None

@@ -38,12 +38,16 @@ class StaticOnlyFetcher(URLFetcher):
 def html_to_pdf(html: str) -> bytes:
     """Turn a complete HTML document into a tagged PDF/UA-1 file."""
     fetcher = StaticOnlyFetcher(allowed_protocols=["file", "data"])
-    return HTML(string=html, base_url="static:", url_fetcher=fetcher).write_pdf(pdf_variant="pdf/ua-1")
+    return HTML(string=html, base_url="static:", url_fetcher=fetcher).write_pdf(
+        pdf_variant="pdf/ua-1"
+    )
 
 
 def render_pdf(template_name: str, context: dict[str, Any]) -> bytes:
     """Render a template (which should extend ``documents/base.html``) to a tagged PDF/UA-1 file."""
-    return html_to_pdf(render_to_string(template_name, {"document_css": f"static:{DOCUMENT_CSS}", **context}))
+    return html_to_pdf(
+        render_to_string(template_name, {"document_css": f"static:{DOCUMENT_CSS}", **context})
+    )
 
 
 def _attachment(content: bytes, filename: str, content_type: str, inline: bool) -> HttpResponse:
@@ -55,7 +59,9 @@ def _attachment(content: bytes, filename: str, content_type: str, inline: bool) 
 
 
 def pdf_response(content: bytes, title: str, inline: bool = False) -> HttpResponse:
-    return _attachment(content, f"{slugify(title)[:80] or 'document'}.pdf", "application/pdf", inline)
+    return _attachment(
+        content, f"{slugify(title)[:80] or 'document'}.pdf", "application/pdf", inline
+    )
 
 
 def docx_response(content: bytes, title: str) -> HttpResponse:

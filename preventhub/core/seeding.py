@@ -25,7 +25,8 @@ class Demo:
         lines = [
             "",
             "Demo logins (password for all: %s)" % DEMO_PASSWORD,
-            "Roles marked MFA ask for a code: add secret %s to an authenticator app," % DEMO_TOTP_SECRET,
+            "Roles marked MFA ask for a code: add secret %s to an authenticator app,"
+            % DEMO_TOTP_SECRET,
             "or run `DEBUG=true .venv/bin/python manage.py demo_totp` for the current code.",
             "",
         ]

@@ -29,8 +29,12 @@ def create_record(*, actor: Any, instance: M, action: str) -> M:
     instance.full_clean()
     with transaction.atomic():
         instance.save()
-        fields = [f.name for f in instance._meta.concrete_fields if f.editable and not f.primary_key]
-        record_event(actor=actor, action=action, obj=instance, changes=diff({}, snapshot(instance, fields)))
+        fields = [
+            f.name for f in instance._meta.concrete_fields if f.editable and not f.primary_key
+        ]
+        record_event(
+            actor=actor, action=action, obj=instance, changes=diff({}, snapshot(instance, fields))
+        )
     return instance
 
 

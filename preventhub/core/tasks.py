@@ -22,9 +22,21 @@ def send_email_task(
 
 
 def send_email_after_commit(
-    *, subject: str, body: str, to: list[str], from_email: str | None = None, html: str | None = None
+    *,
+    subject: str,
+    body: str,
+    to: list[str],
+    from_email: str | None = None,
+    html: str | None = None,
 ) -> None:
     """Queue an e-mail once the current transaction commits (never for a rolled-back change)."""
     transaction.on_commit(
-        partial(send_email_task.enqueue, subject=subject, body=body, to=to, from_email=from_email, html=html)
+        partial(
+            send_email_task.enqueue,
+            subject=subject,
+            body=body,
+            to=to,
+            from_email=from_email,
+            html=html,
+        )
     )

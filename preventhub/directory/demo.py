@@ -39,18 +39,78 @@ WARDS = [
 ]
 
 PEOPLE = [
-    ("Helen Marsh", "Head of Resident Services", "Northbridge Borough Council", "helen.marsh@northbridge.example"),
-    ("Priya Shah", "Prevent Coordinator", "Northbridge Borough Council", "priya.shah@northbridge.example"),
-    ("Daniel Okafor", "Channel Panel Chair", "Northbridge Borough Council", "daniel.okafor@northbridge.example"),
-    ("Grace Whitfield", "Democratic Services Officer", "Northbridge Borough Council", "grace.whitfield@northbridge.example"),
-    ("Tom Ashworth", "Chief Finance Officer", "Northbridge Borough Council", "tom.ashworth@northbridge.example"),
-    ("Ruth Adeyemi", "Monitoring Officer", "Northbridge Borough Council", "ruth.adeyemi@northbridge.example"),
-    ("Imran Hussain", "Equality and Diversity Manager", "Northbridge Borough Council", "imran.hussain@northbridge.example"),
-    ("DS Karen Lowe", "Prevent Engagement Officer", "Northshire Police", "karen.lowe@northshire-police.example"),
-    ("Mark Bennett", "Designated Safeguarding Lead", "Northbridge Academy", "m.bennett@northbridge-academy.example"),
-    ("Aisha Karim", "Safeguarding Manager", "Northbridge College", "a.karim@northbridge-college.example"),
-    ("Dr Owen Price", "Named Professional for Safeguarding", "Northbridge Health NHS Foundation Trust", "owen.price@nbhealth.example"),
-    ("Sofia Rossi", "Information Governance Lead", "Northbridge Borough Council", "sofia.rossi@northbridge.example"),
+    (
+        "Helen Marsh",
+        "Head of Resident Services",
+        "Northbridge Borough Council",
+        "helen.marsh@northbridge.example",
+    ),
+    (
+        "Priya Shah",
+        "Prevent Coordinator",
+        "Northbridge Borough Council",
+        "priya.shah@northbridge.example",
+    ),
+    (
+        "Daniel Okafor",
+        "Channel Panel Chair",
+        "Northbridge Borough Council",
+        "daniel.okafor@northbridge.example",
+    ),
+    (
+        "Grace Whitfield",
+        "Democratic Services Officer",
+        "Northbridge Borough Council",
+        "grace.whitfield@northbridge.example",
+    ),
+    (
+        "Tom Ashworth",
+        "Chief Finance Officer",
+        "Northbridge Borough Council",
+        "tom.ashworth@northbridge.example",
+    ),
+    (
+        "Ruth Adeyemi",
+        "Monitoring Officer",
+        "Northbridge Borough Council",
+        "ruth.adeyemi@northbridge.example",
+    ),
+    (
+        "Imran Hussain",
+        "Equality and Diversity Manager",
+        "Northbridge Borough Council",
+        "imran.hussain@northbridge.example",
+    ),
+    (
+        "DS Karen Lowe",
+        "Prevent Engagement Officer",
+        "Northshire Police",
+        "karen.lowe@northshire-police.example",
+    ),
+    (
+        "Mark Bennett",
+        "Designated Safeguarding Lead",
+        "Northbridge Academy",
+        "m.bennett@northbridge-academy.example",
+    ),
+    (
+        "Aisha Karim",
+        "Safeguarding Manager",
+        "Northbridge College",
+        "a.karim@northbridge-college.example",
+    ),
+    (
+        "Dr Owen Price",
+        "Named Professional for Safeguarding",
+        "Northbridge Health NHS Foundation Trust",
+        "owen.price@nbhealth.example",
+    ),
+    (
+        "Sofia Rossi",
+        "Information Governance Lead",
+        "Northbridge Borough Council",
+        "sofia.rossi@northbridge.example",
+    ),
 ]
 
 

@@ -96,7 +96,10 @@ class Ward(HumanUniqueMessages, PublicModel):
 
     name = models.CharField(max_length=120, unique=True)
     code = models.CharField(
-        "ONS code", max_length=9, blank=True, help_text="The nine-character GSS code, for example E05000001."
+        "ONS code",
+        max_length=9,
+        blank=True,
+        help_text="The nine-character GSS code, for example E05000001.",
     )
 
     objects = RestrictedQuerySet.as_manager()

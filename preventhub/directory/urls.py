@@ -20,6 +20,14 @@ urlpatterns = [
     path("wards/<uuid:public_id>/edit/", views.ward_edit, name="ward_edit"),
     path("municipal-years/", views.municipal_year_list, name="municipal_year_list"),
     path("municipal-years/new/", views.municipal_year_create, name="municipal_year_create"),
-    path("municipal-years/<uuid:public_id>/", views.municipal_year_detail, name="municipal_year_detail"),
-    path("municipal-years/<uuid:public_id>/edit/", views.municipal_year_edit, name="municipal_year_edit"),
+    path(
+        "municipal-years/<uuid:public_id>/",
+        views.municipal_year_detail,
+        name="municipal_year_detail",
+    ),
+    path(
+        "municipal-years/<uuid:public_id>/edit/",
+        views.municipal_year_edit,
+        name="municipal_year_edit",
+    ),
 ]

@@ -156,7 +156,9 @@ class DecisionPolicy(Policy[Decision]):
 
     def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[Decision]:
         grants = grants_for(user)
-        read = Q(resolution__isnull=True) | Q(resolution__in=ResolutionPolicy().visible_to(user, Action.VIEW))
+        read = Q(resolution__isnull=True) | Q(
+            resolution__in=ResolutionPolicy().visible_to(user, Action.VIEW)
+        )
         if not grants.has(Cap.GOVERNANCE_VIEW):
             read &= Q(meeting__body__is_public=True)
         return _read_or_manage(Decision, user, action, read)
@@ -168,7 +170,11 @@ class DecisionActionPolicy(Policy[DecisionAction]):
 
     def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[DecisionAction]:
         grants = grants_for(user)
-        read = Q(decision__in=DecisionPolicy().visible_to(user)) if grants.has(Cap.GOVERNANCE_VIEW) else Q(pk__in=[])
+        read = (
+            Q(decision__in=DecisionPolicy().visible_to(user))
+            if grants.has(Cap.GOVERNANCE_VIEW)
+            else Q(pk__in=[])
+        )
         return _read_or_manage(DecisionAction, user, action, read)
 
 
@@ -176,7 +182,9 @@ class DecisionActionPolicy(Policy[DecisionAction]):
 class TermsPolicy(Policy[TermsOfReference]):
     model = TermsOfReference
 
-    def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[TermsOfReference]:
+    def visible_to(
+        self, user: Any, action: Action | str = Action.VIEW
+    ) -> QuerySet[TermsOfReference]:
         grants = grants_for(user)
         read = _body_filter(grants, "body__")
         if not grants.has(Cap.GOVERNANCE_VIEW_DRAFTS):
@@ -216,7 +224,9 @@ class PoliticalGroupPolicy(Policy[PoliticalGroup]):
 class GroupMembershipPolicy(Policy[GroupMembership]):
     model = GroupMembership
 
-    def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[GroupMembership]:
+    def visible_to(
+        self, user: Any, action: Action | str = Action.VIEW
+    ) -> QuerySet[GroupMembership]:
         return _read_or_manage(GroupMembership, user, action, _members_read(grants_for(user)))
 
 
@@ -251,7 +261,11 @@ class NominationPolicy(Policy[Nomination]):
             return qs if grants.has(Cap.GOVERNANCE_VIEW) else qs.none()
         if _manage(grants):
             return qs
-        if action == Action.CHANGE and grants.has(Cap.GOVERNANCE_NOMINATE) and getattr(user, "person_id", None):
+        if (
+            action == Action.CHANGE
+            and grants.has(Cap.GOVERNANCE_NOMINATE)
+            and getattr(user, "person_id", None)
+        ):
             return qs.filter(requested_from__person_id=user.person_id)
         return qs.none()
 

@@ -14,7 +14,12 @@ from preventhub.audit.services import record_event
 @pytest.fixture
 def trail(db):
     for n in range(5):
-        record_event(actor=None, action="auth.login_failed", object_type="accounts.user", actor_label=f"x{n}@e.org")
+        record_event(
+            actor=None,
+            action="auth.login_failed",
+            object_type="accounts.user",
+            actor_label=f"x{n}@e.org",
+        )
     return list(AuditEvent.objects.order_by("seq"))
 
 

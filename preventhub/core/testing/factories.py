@@ -66,8 +66,12 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.LazyFunction(lambda: make_password(PASSWORD))
 
 
-def make_user(role: str | None = None, organisation: Organisation | None = None, mfa: bool | None = None,
-              **kwargs: Any) -> User:
+def make_user(
+    role: str | None = None,
+    organisation: Organisation | None = None,
+    mfa: bool | None = None,
+    **kwargs: Any,
+) -> User:
     """A user holding ``role`` (partnership-wide unless ``organisation``), with TOTP enrolled when the
     role requires MFA (so tests reach the page, not the MFA set-up redirect)."""
     user = UserFactory(**kwargs)
@@ -87,8 +91,9 @@ def build_personas(school: Organisation, college: Organisation) -> dict[str, Use
         "channel_coordinator": make_user(Role.CHANNEL_COORDINATOR, full_name="Chen Coordinator"),
         "channel_panel_member": make_user(Role.CHANNEL_PANEL_MEMBER, full_name="Pat Panel"),
         "partner_lead": make_user(Role.PARTNER_LEAD, organisation=school, full_name="Sam School"),
-        "other_partner_lead": make_user(Role.PARTNER_LEAD, organisation=college,
-                                        full_name="Cal College"),
+        "other_partner_lead": make_user(
+            Role.PARTNER_LEAD, organisation=college, full_name="Cal College"
+        ),
         "democratic_services": make_user(Role.DEMOCRATIC_SERVICES, full_name="Dee Democratic"),
         "councillor": make_user(Role.COUNCILLOR, full_name="Cllr Carys"),
         "auditor": make_user(Role.AUDITOR, full_name="Aud Auditor"),

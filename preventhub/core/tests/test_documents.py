@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 
-from docx import Document
 from django.template import engines
+from docx import Document
 
 from preventhub.core.documents import DOCUMENT_CSS, WordBuilder, html_to_pdf
 from preventhub.core.testing.pdf import inspect_pdf
@@ -16,7 +16,11 @@ def test_pdf_is_tagged_pdf_ua_with_language_and_title():
         '{% extends "documents/base.html" %}{% block content %}<h1>Prevent working group</h1>'
         "<p>Terms of reference agreed.</p>{% endblock %}"
     )
-    pdf = html_to_pdf(template.render({"title": "Prevent working group", "document_css": f"static:{DOCUMENT_CSS}"}))
+    pdf = html_to_pdf(
+        template.render(
+            {"title": "Prevent working group", "document_css": f"static:{DOCUMENT_CSS}"}
+        )
+    )
     facts = inspect_pdf(pdf)
     assert facts.tagged and facts.has_structure_tree
     assert facts.pdf_ua  # PDF/UA identification in the XMP metadata
@@ -30,7 +34,9 @@ def test_word_document_round_trips_its_text():
         WordBuilder("Committee report")
         .heading("Recommendations")
         .numbered(["Note the strategy.", "Set up a working group."])
-        .table(["Implication", "Verified by"], [["Financial", "Tom Ashworth, Chief Finance Officer"]])
+        .table(
+            ["Implication", "Verified by"], [["Financial", "Tom Ashworth, Chief Finance Officer"]]
+        )
         .to_bytes()
     )
     document = Document(io.BytesIO(content))

@@ -13,7 +13,11 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL", "PYTEST_XDIST_WORKER", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "DATABASE_URL", "PYTEST_XDIST_WORKER", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -57,4 +61,4 @@ def test_production_serves_hashed_static_files(production_env):
     assert "css/app.css" in manifest and "js/init.js" in manifest
     init = next(Path(production_env["STATIC_ROOT"], "js").glob("init.*.js")).read_text()
     # The module import is rewritten to the hashed file name, so the far-future cache is safe.
-    assert "govuk-frontend.min." in init and "govuk-frontend.min.js\"" not in init
+    assert "govuk-frontend.min." in init and 'govuk-frontend.min.js"' not in init

@@ -38,17 +38,35 @@ class Body(PublicModel):
     kind = models.CharField(max_length=30, choices=BodyKind.choices)
     led_by = models.CharField(max_length=20, choices=LedBy.choices, blank=True)
     purpose = models.TextField(blank=True)
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
-                               verbose_name="reports to")
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name="reports to",
+    )
     quorum = models.PositiveSmallIntegerField(null=True, blank=True)
-    meeting_frequency = models.CharField(max_length=120, blank=True, help_text="For example: quarterly.")
-    political_balance = models.CharField(max_length=20, choices=PoliticalBalance.choices,
-                                         default=PoliticalBalance.NONE)
-    seats = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Seats for councillors, if any.")
-    established_by = models.ForeignKey("governance.Resolution", null=True, blank=True, on_delete=models.SET_NULL,
-                                       related_name="established_bodies")
+    meeting_frequency = models.CharField(
+        max_length=120, blank=True, help_text="For example: quarterly."
+    )
+    political_balance = models.CharField(
+        max_length=20, choices=PoliticalBalance.choices, default=PoliticalBalance.NONE
+    )
+    seats = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Seats for councillors, if any."
+    )
+    established_by = models.ForeignKey(
+        "governance.Resolution",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="established_bodies",
+    )
     starts_on = models.DateField(null=True, blank=True)
-    starts_note = models.CharField(max_length=120, blank=True, help_text="For example: the new municipal year.")
+    starts_note = models.CharField(
+        max_length=120, blank=True, help_text="For example: the new municipal year."
+    )
     ends_on = models.DateField(null=True, blank=True)
     is_public = models.BooleanField(default=True, help_text="Shown on the public pages.")
     moderngov_id = models.CharField(max_length=20, blank=True, db_index=True)
@@ -61,7 +79,8 @@ class Body(PublicModel):
         verbose_name_plural = "bodies"
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_on__isnull=True) | Q(starts_on__isnull=True)
+                condition=Q(ends_on__isnull=True)
+                | Q(starts_on__isnull=True)
                 | Q(ends_on__gte=models.F("starts_on")),
                 name="body_ends_after_start",
                 violation_error_message="A body cannot end before it starts.",
@@ -85,7 +104,9 @@ class Body(PublicModel):
 
     def is_current(self, day: dt.date | None = None) -> bool:
         day = day or dt.date.today()
-        return (self.starts_on is None or self.starts_on <= day) and (self.ends_on is None or self.ends_on >= day)
+        return (self.starts_on is None or self.starts_on <= day) and (
+            self.ends_on is None or self.ends_on >= day
+        )
 
 
 def _ancestor_ids(body_id: int) -> set[int]:
@@ -116,13 +137,27 @@ class MembershipQuerySet(models.QuerySet["Membership"]):
 
 
 class Membership(PublicModel):
-    person = models.ForeignKey("directory.Person", on_delete=models.PROTECT, related_name="memberships")
+    person = models.ForeignKey(
+        "directory.Person", on_delete=models.PROTECT, related_name="memberships"
+    )
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="memberships")
-    role = models.CharField(max_length=20, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
-    representing_group = models.ForeignKey("governance.PoliticalGroup", null=True, blank=True,
-                                           on_delete=models.PROTECT, related_name="body_memberships")
-    representing_organisation = models.ForeignKey("directory.Organisation", null=True, blank=True,
-                                                  on_delete=models.PROTECT, related_name="body_memberships")
+    role = models.CharField(
+        max_length=20, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+    )
+    representing_group = models.ForeignKey(
+        "governance.PoliticalGroup",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="body_memberships",
+    )
+    representing_organisation = models.ForeignKey(
+        "directory.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="body_memberships",
+    )
     starts_on = models.DateField()
     ends_on = models.DateField(null=True, blank=True)
 

@@ -21,24 +21,45 @@ class DecisionKind(models.TextChoices):
 
 
 class Decision(PublicModel):
-    kind = models.CharField(max_length=20, choices=DecisionKind.choices, default=DecisionKind.RESOLUTION)
-    resolution = models.OneToOneField("governance.Resolution", null=True, blank=True, on_delete=models.CASCADE,
-                                      related_name="decision")
-    meeting = models.ForeignKey("governance.Meeting", null=True, blank=True, on_delete=models.PROTECT,
-                                related_name="decisions")
+    kind = models.CharField(
+        max_length=20, choices=DecisionKind.choices, default=DecisionKind.RESOLUTION
+    )
+    resolution = models.OneToOneField(
+        "governance.Resolution",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="decision",
+    )
+    meeting = models.ForeignKey(
+        "governance.Meeting",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="decisions",
+    )
     title = models.CharField(max_length=300)
     text = models.TextField()
     decided_on = models.DateField()
-    status = models.CharField(max_length=20, choices=DecisionStatus.choices, default=DecisionStatus.OPEN)
-    proposer = models.ForeignKey("directory.Person", null=True, blank=True, on_delete=models.PROTECT,
-                                 related_name="+")
-    seconder = models.ForeignKey("directory.Person", null=True, blank=True, on_delete=models.PROTECT,
-                                 related_name="+")
+    status = models.CharField(
+        max_length=20, choices=DecisionStatus.choices, default=DecisionStatus.OPEN
+    )
+    proposer = models.ForeignKey(
+        "directory.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    seconder = models.ForeignKey(
+        "directory.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     # The golden thread back from a resolution to the Full Council motion that asked for the report
     # it adopts (or from any decision to the earlier one it follows); shown both ways.
     follows = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="followed_by",
-        help_text="The earlier decision, such as a Full Council motion, that led to this one.")
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="followed_by",
+        help_text="The earlier decision, such as a Full Council motion, that led to this one.",
+    )
 
     objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()
@@ -59,10 +80,17 @@ class ActionStatus(models.TextChoices):
 class DecisionAction(PublicModel):
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="actions")
     description = models.TextField()
-    owner = models.ForeignKey("directory.Person", null=True, blank=True, on_delete=models.PROTECT,
-                              related_name="decision_actions")
+    owner = models.ForeignKey(
+        "directory.Person",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="decision_actions",
+    )
     due_on = models.DateField(null=True, blank=True)
-    status = models.CharField(max_length=20, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED)
+    status = models.CharField(
+        max_length=20, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED
+    )
 
     objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()

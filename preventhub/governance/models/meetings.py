@@ -24,18 +24,33 @@ class MinutesStatus(models.TextChoices):
 
 class Meeting(PublicModel):
     body = models.ForeignKey("governance.Body", on_delete=models.PROTECT, related_name="meetings")
-    municipal_year = models.ForeignKey("directory.MunicipalYear", null=True, blank=True,
-                                       on_delete=models.PROTECT, related_name="meetings")
+    municipal_year = models.ForeignKey(
+        "directory.MunicipalYear",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="meetings",
+    )
     starts_at = models.DateTimeField()
     venue = models.CharField(max_length=200, blank=True)
-    status = models.CharField(max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.SCHEDULED)
+    status = models.CharField(
+        max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.SCHEDULED
+    )
     agenda_published_at = models.DateTimeField(null=True, blank=True)
-    minutes_status = models.CharField(max_length=20, choices=MinutesStatus.choices, default=MinutesStatus.NONE)
-    minutes_approved_at = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
-                                            related_name="minutes_approved_here",
-                                            help_text="The later meeting that approved these minutes.")
-    minutes_signed_by = models.ForeignKey("directory.Person", null=True, blank=True, on_delete=models.PROTECT,
-                                          related_name="+")
+    minutes_status = models.CharField(
+        max_length=20, choices=MinutesStatus.choices, default=MinutesStatus.NONE
+    )
+    minutes_approved_at = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="minutes_approved_here",
+        help_text="The later meeting that approved these minutes.",
+    )
+    minutes_signed_by = models.ForeignKey(
+        "directory.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     minutes_signed_on = models.DateField(null=True, blank=True)
     moderngov_id = models.CharField(max_length=20, blank=True, db_index=True)
 
@@ -64,15 +79,29 @@ class ExemptParagraph(models.IntegerChoices):
 
 class AgendaItem(PublicModel):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
-    number = models.CharField(max_length=12, help_text="As the council numbers it, for example 5 or 5(a).")
+    number = models.CharField(
+        max_length=12, help_text="As the council numbers it, for example 5 or 5(a)."
+    )
     order = models.PositiveSmallIntegerField(default=0)
     title = models.CharField(max_length=300)
-    presenting_officer = models.ForeignKey("directory.Person", null=True, blank=True, on_delete=models.PROTECT,
-                                           related_name="presented_items")
-    report = models.ForeignKey("governance.Report", null=True, blank=True, on_delete=models.SET_NULL,
-                               related_name="agenda_items")
+    presenting_officer = models.ForeignKey(
+        "directory.Person",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="presented_items",
+    )
+    report = models.ForeignKey(
+        "governance.Report",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agenda_items",
+    )
     is_exempt = models.BooleanField(default=False)
-    exempt_paragraph = models.PositiveSmallIntegerField(choices=ExemptParagraph.choices, null=True, blank=True)
+    exempt_paragraph = models.PositiveSmallIntegerField(
+        choices=ExemptParagraph.choices, null=True, blank=True
+    )
 
     objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()
@@ -101,15 +130,23 @@ class AttendanceStatus(models.TextChoices):
 
 class Attendance(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
-    person = models.ForeignKey("directory.Person", on_delete=models.PROTECT, related_name="attendance")
+    person = models.ForeignKey(
+        "directory.Person", on_delete=models.PROTECT, related_name="attendance"
+    )
     status = models.CharField(max_length=20, choices=AttendanceStatus.choices)
-    substitute_for = models.ForeignKey("directory.Person", null=True, blank=True, on_delete=models.PROTECT,
-                                       related_name="+")
+    substitute_for = models.ForeignKey(
+        "directory.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["person__name"]
-        constraints = [models.UniqueConstraint(fields=["meeting", "person"], name="attendance_once_per_meeting",
-                                               violation_error_message="This person's attendance is already recorded.")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "person"],
+                name="attendance_once_per_meeting",
+                violation_error_message="This person's attendance is already recorded.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.person}: {self.get_status_display()}"
@@ -123,8 +160,12 @@ class InterestKind(models.TextChoices):
 
 class Declaration(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="declarations")
-    item = models.ForeignKey(AgendaItem, null=True, blank=True, on_delete=models.CASCADE, related_name="declarations")
-    person = models.ForeignKey("directory.Person", on_delete=models.PROTECT, related_name="declarations")
+    item = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.CASCADE, related_name="declarations"
+    )
+    person = models.ForeignKey(
+        "directory.Person", on_delete=models.PROTECT, related_name="declarations"
+    )
     nature = models.TextField()
     kind = models.CharField(max_length=20, choices=InterestKind.choices)
     withdrew = models.BooleanField(default=False)

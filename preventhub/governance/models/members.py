@@ -16,7 +16,9 @@ from preventhub.core.policies import RestrictedQuerySet
 class PoliticalGroup(PublicModel):
     name = models.CharField(max_length=120, unique=True)
     short_name = models.CharField(max_length=20, blank=True)
-    moderngov_title = models.CharField(max_length=120, blank=True, help_text="The group's title in ModernGov.")
+    moderngov_title = models.CharField(
+        max_length=120, blank=True, help_text="The group's title in ModernGov."
+    )
 
     objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()
@@ -31,10 +33,19 @@ class PoliticalGroup(PublicModel):
 class Councillor(PublicModel):
     """An elected member. Linked to a directory person, who may also have a login."""
 
-    person = models.OneToOneField("directory.Person", on_delete=models.PROTECT, related_name="councillor")
-    ward = models.ForeignKey("directory.Ward", null=True, blank=True, on_delete=models.PROTECT,
-                             related_name="councillors")
-    party = models.CharField(max_length=120, blank=True, help_text="The party the member was elected for.")
+    person = models.OneToOneField(
+        "directory.Person", on_delete=models.PROTECT, related_name="councillor"
+    )
+    ward = models.ForeignKey(
+        "directory.Ward",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="councillors",
+    )
+    party = models.CharField(
+        max_length=120, blank=True, help_text="The party the member was elected for."
+    )
     elected_on = models.DateField(null=True, blank=True)
     term_ends_on = models.DateField(null=True, blank=True)
     moderngov_id = models.CharField(max_length=20, blank=True, db_index=True)
@@ -67,7 +78,9 @@ class GroupMembershipQuerySet(models.QuerySet["GroupMembership"]):
 class GroupMembership(PublicModel):
     """A councillor's membership of a political group over time. No current row means ungrouped."""
 
-    councillor = models.ForeignKey(Councillor, on_delete=models.CASCADE, related_name="group_memberships")
+    councillor = models.ForeignKey(
+        Councillor, on_delete=models.CASCADE, related_name="group_memberships"
+    )
     group = models.ForeignKey(PoliticalGroup, on_delete=models.PROTECT, related_name="memberships")
     role = models.CharField(max_length=20, choices=GroupRole.choices, default=GroupRole.MEMBER)
     starts_on = models.DateField()

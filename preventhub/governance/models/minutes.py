@@ -12,10 +12,15 @@ from preventhub.core.policies import RestrictedQuerySet
 
 
 class Minute(PublicModel):
-    item = models.OneToOneField("governance.AgendaItem", on_delete=models.CASCADE, related_name="minute")
-    presented_by = models.ForeignKey("directory.Person", null=True, blank=True, on_delete=models.PROTECT,
-                                     related_name="+")
-    points = models.TextField(blank=True, help_text="The points made in the presentation, one per paragraph.")
+    item = models.OneToOneField(
+        "governance.AgendaItem", on_delete=models.CASCADE, related_name="minute"
+    )
+    presented_by = models.ForeignKey(
+        "directory.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    points = models.TextField(
+        blank=True, help_text="The points made in the presentation, one per paragraph."
+    )
     discussion = models.TextField(blank=True)
 
     objects = RestrictedQuerySet.as_manager()
@@ -32,10 +37,17 @@ class Question(models.Model):
     # Questions are changed and removed by URL, and integer keys never appear in URLs.
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     minute = models.ForeignKey(Minute, on_delete=models.CASCADE, related_name="questions")
-    asked_by = models.ForeignKey("directory.Person", on_delete=models.PROTECT, related_name="questions_asked")
+    asked_by = models.ForeignKey(
+        "directory.Person", on_delete=models.PROTECT, related_name="questions_asked"
+    )
     question = models.TextField()
-    answered_by = models.ForeignKey("directory.Person", null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="questions_answered")
+    answered_by = models.ForeignKey(
+        "directory.Person",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="questions_answered",
+    )
     answer = models.TextField(blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -53,14 +65,24 @@ class Outcome(models.TextChoices):
 
 
 class Resolution(PublicModel):
-    minute = models.ForeignKey(Minute, null=True, blank=True, on_delete=models.CASCADE, related_name="resolutions")
+    minute = models.ForeignKey(
+        Minute, null=True, blank=True, on_delete=models.CASCADE, related_name="resolutions"
+    )
     number = models.CharField(max_length=12, help_text="For example 1, or 77.1.")
     text = models.TextField()
-    recommendation = models.ForeignKey("governance.Recommendation", null=True, blank=True,
-                                       on_delete=models.SET_NULL, related_name="resolutions")
+    recommendation = models.ForeignKey(
+        "governance.Recommendation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resolutions",
+    )
     outcome = models.CharField(max_length=20, choices=Outcome.choices, default=Outcome.CARRIED)
-    recorded_vote = models.JSONField(default=dict, blank=True,
-                                     help_text='{"for": [names], "against": [names], "abstained": [names]}')
+    recorded_vote = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text='{"for": [names], "against": [names], "abstained": [names]}',
+    )
 
     objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()

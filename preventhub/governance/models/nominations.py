@@ -12,10 +12,13 @@ from preventhub.core.policies import RestrictedQuerySet
 class SeatAllocation(PublicModel):
     """One run of the seat calculator for a municipal year, with its input and explained result."""
 
-    municipal_year = models.ForeignKey("directory.MunicipalYear", on_delete=models.PROTECT,
-                                       related_name="seat_allocations")
+    municipal_year = models.ForeignKey(
+        "directory.MunicipalYear", on_delete=models.PROTECT, related_name="seat_allocations"
+    )
     title = models.CharField(max_length=200)
-    inputs = models.JSONField(help_text="The calculator input: groups, ungrouped, bodies, constraints.")
+    inputs = models.JSONField(
+        help_text="The calculator input: groups, ungrouped, bodies, constraints."
+    )
     result = models.JSONField(help_text="The calculator output: allocation, totals, steps.")
     is_adopted = models.BooleanField(default=False)
 
@@ -41,12 +44,16 @@ class SeatAllocation(PublicModel):
 class SeatAdjustment(models.Model):
     """A seat moved between groups by agreement of the group leaders, with the reason."""
 
-    allocation = models.ForeignKey(SeatAllocation, on_delete=models.CASCADE, related_name="adjustments")
+    allocation = models.ForeignKey(
+        SeatAllocation, on_delete=models.CASCADE, related_name="adjustments"
+    )
     body_name = models.CharField(max_length=200)
     from_group = models.CharField(max_length=120)
     to_group = models.CharField(max_length=120)
     reason = models.TextField()
-    recorded_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        "accounts.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -64,29 +71,60 @@ class NominationStatus(models.TextChoices):
 
 
 class Nomination(PublicModel):
-    body = models.ForeignKey("governance.Body", on_delete=models.CASCADE, related_name="nominations")
-    allocation = models.ForeignKey(SeatAllocation, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="nominations")
-    group = models.ForeignKey("governance.PoliticalGroup", null=True, blank=True, on_delete=models.PROTECT,
-                              related_name="nominations", help_text="Empty for an ungrouped (independent) seat.")
+    body = models.ForeignKey(
+        "governance.Body", on_delete=models.CASCADE, related_name="nominations"
+    )
+    allocation = models.ForeignKey(
+        SeatAllocation, null=True, blank=True, on_delete=models.SET_NULL, related_name="nominations"
+    )
+    group = models.ForeignKey(
+        "governance.PoliticalGroup",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="nominations",
+        help_text="Empty for an ungrouped (independent) seat.",
+    )
     seat_number = models.PositiveSmallIntegerField()
-    requested_from = models.ForeignKey("governance.Councillor", null=True, blank=True, on_delete=models.PROTECT,
-                                       related_name="nomination_requests", help_text="The group leader asked.")
-    nominee = models.ForeignKey("governance.Councillor", null=True, blank=True, on_delete=models.PROTECT,
-                                related_name="nominations")
-    status = models.CharField(max_length=20, choices=NominationStatus.choices, default=NominationStatus.REQUESTED)
+    requested_from = models.ForeignKey(
+        "governance.Councillor",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="nomination_requests",
+        help_text="The group leader asked.",
+    )
+    nominee = models.ForeignKey(
+        "governance.Councillor",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="nominations",
+    )
+    status = models.CharField(
+        max_length=20, choices=NominationStatus.choices, default=NominationStatus.REQUESTED
+    )
     term_ends_on = models.DateField(null=True, blank=True)
-    membership = models.OneToOneField("governance.Membership", null=True, blank=True, on_delete=models.SET_NULL,
-                                      related_name="nomination")
+    membership = models.OneToOneField(
+        "governance.Membership",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="nomination",
+    )
 
     objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["body__name", "seat_number"]
-        constraints = [models.UniqueConstraint(fields=["body", "allocation", "seat_number"],
-                                               name="nomination_seat_unique",
-                                               violation_error_message="That seat already has a nomination.")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "allocation", "seat_number"],
+                name="nomination_seat_unique",
+                violation_error_message="That seat already has a nomination.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.body} seat {self.seat_number}"

@@ -26,13 +26,28 @@ class ReportPurpose(models.TextChoices):
 
 class Report(PublicModel):
     title = models.CharField(max_length=300)
-    body = models.ForeignKey("governance.Body", on_delete=models.PROTECT, related_name="reports",
-                             help_text="The body the report goes to.")
-    report_of = models.CharField(max_length=200, blank=True, help_text="For example: Head of Resident Services.")
-    author = models.ForeignKey("directory.Person", null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="authored_reports")
-    status = models.CharField(max_length=30, choices=ReportStatus.choices, default=ReportStatus.DRAFT)
-    purpose = models.CharField(max_length=20, choices=ReportPurpose.choices, default=ReportPurpose.DECISION)
+    body = models.ForeignKey(
+        "governance.Body",
+        on_delete=models.PROTECT,
+        related_name="reports",
+        help_text="The body the report goes to.",
+    )
+    report_of = models.CharField(
+        max_length=200, blank=True, help_text="For example: Head of Resident Services."
+    )
+    author = models.ForeignKey(
+        "directory.Person",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="authored_reports",
+    )
+    status = models.CharField(
+        max_length=30, choices=ReportStatus.choices, default=ReportStatus.DRAFT
+    )
+    purpose = models.CharField(
+        max_length=20, choices=ReportPurpose.choices, default=ReportPurpose.DECISION
+    )
     wards_affected = models.CharField(max_length=200, blank=True, default="All wards")
     is_key_decision = models.BooleanField(default=False)
     is_exempt = models.BooleanField(default=False)
@@ -66,8 +81,13 @@ class Recommendation(models.Model):
 
     class Meta:
         ordering = ["number"]
-        constraints = [models.UniqueConstraint(fields=["report", "number"], name="recommendation_number_unique",
-                                               violation_error_message="Recommendation numbers must be unique.")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "number"],
+                name="recommendation_number_unique",
+                violation_error_message="Recommendation numbers must be unique.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.number}. {self.text[:80]}"
@@ -84,11 +104,18 @@ class Implication(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="implications")
     kind = models.CharField(max_length=20, choices=ImplicationKind.choices)
-    heading = models.CharField(max_length=120, blank=True, help_text="For 'other': for example Crime and disorder.")
+    heading = models.CharField(
+        max_length=120, blank=True, help_text="For 'other': for example Crime and disorder."
+    )
     text = models.TextField(blank=True)
     is_required = models.BooleanField(default=True)
-    verifier = models.ForeignKey("directory.Person", null=True, blank=True, on_delete=models.PROTECT,
-                                 related_name="implications_to_verify")
+    verifier = models.ForeignKey(
+        "directory.Person",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="implications_to_verify",
+    )
     verified_by_name = models.CharField(max_length=200, blank=True)
     verified_by_title = models.CharField(max_length=200, blank=True)
     verified_on = models.DateField(null=True, blank=True)
@@ -114,15 +141,25 @@ class Appendix(models.Model):
     letter = models.CharField(max_length=4, help_text="A, B, C…")
     title = models.CharField(max_length=200)
     file = models.FileField(upload_to="appendices/%Y/", blank=True)
-    terms = models.ForeignKey("governance.TermsOfReference", null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="appendix_to")
+    terms = models.ForeignKey(
+        "governance.TermsOfReference",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="appendix_to",
+    )
     url = models.URLField(blank=True)
 
     class Meta:
         ordering = ["letter"]
         verbose_name_plural = "appendices"
-        constraints = [models.UniqueConstraint(fields=["report", "letter"], name="appendix_letter_unique",
-                                               violation_error_message="Each appendix needs its own number.")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "letter"],
+                name="appendix_letter_unique",
+                violation_error_message="Each appendix needs its own number.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Appendix {self.letter}: {self.title}"

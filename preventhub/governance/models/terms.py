@@ -30,13 +30,22 @@ class ClauseSection(models.TextChoices):
 
 
 class TermsOfReference(PublicModel):
-    body = models.ForeignKey("governance.Body", on_delete=models.CASCADE, related_name="terms_versions")
+    body = models.ForeignKey(
+        "governance.Body", on_delete=models.CASCADE, related_name="terms_versions"
+    )
     number = models.PositiveSmallIntegerField(help_text="Version 1, 2, 3…")
     status = models.CharField(max_length=20, choices=TermsStatus.choices, default=TermsStatus.DRAFT)
-    agreed_by = models.ForeignKey("governance.Resolution", null=True, blank=True, on_delete=models.PROTECT,
-                                  related_name="agreed_terms")
+    agreed_by = models.ForeignKey(
+        "governance.Resolution",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="agreed_terms",
+    )
     agreed_on = models.DateField(null=True, blank=True)
-    amendment_summary = models.TextField(blank=True, help_text="What changed from the previous version.")
+    amendment_summary = models.TextField(
+        blank=True, help_text="What changed from the previous version."
+    )
     amendment_reason = models.TextField(blank=True, help_text="Why it changed.")
 
     objects = RestrictedQuerySet.as_manager()
@@ -46,10 +55,17 @@ class TermsOfReference(PublicModel):
         ordering = ["body__name", "-number"]
         verbose_name_plural = "terms of reference"
         constraints = [
-            models.UniqueConstraint(fields=["body", "number"], name="terms_version_unique",
-                                    violation_error_message="That version number already exists for this body."),
-            models.UniqueConstraint(fields=["body"], condition=Q(status="agreed"), name="terms_one_agreed",
-                                    violation_error_message="A body can have only one agreed version at a time."),
+            models.UniqueConstraint(
+                fields=["body", "number"],
+                name="terms_version_unique",
+                violation_error_message="That version number already exists for this body.",
+            ),
+            models.UniqueConstraint(
+                fields=["body"],
+                condition=Q(status="agreed"),
+                name="terms_one_agreed",
+                violation_error_message="A body can have only one agreed version at a time.",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -63,11 +79,17 @@ class Clause(PublicModel):
 
     terms = models.ForeignKey(TermsOfReference, on_delete=models.CASCADE, related_name="clauses")
     number = models.CharField(max_length=10, help_text="As printed, for example 3 or 3.2.")
-    section = models.CharField(max_length=20, choices=ClauseSection.choices, default=ClauseSection.OTHER)
+    section = models.CharField(
+        max_length=20, choices=ClauseSection.choices, default=ClauseSection.OTHER
+    )
     text = models.TextField()
     order = models.PositiveIntegerField(default=0)
-    lineage = models.UUIDField(default=uuid.uuid4, editable=False, db_index=True,
-                               help_text="The same for a clause and its copies in later versions.")
+    lineage = models.UUIDField(
+        default=uuid.uuid4,
+        editable=False,
+        db_index=True,
+        help_text="The same for a clause and its copies in later versions.",
+    )
 
     class Meta:
         ordering = ["order", "id"]

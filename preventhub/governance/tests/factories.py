@@ -81,7 +81,9 @@ class MeetingFactory(factory.django.DjangoModelFactory):
 
     body = factory.SubFactory(BodyFactory)
     municipal_year = factory.SubFactory(MunicipalYearFactory)
-    starts_at = factory.Sequence(lambda n: timezone.make_aware(dt.datetime(2016, 6, 1, 18, 0)) + dt.timedelta(days=n))
+    starts_at = factory.Sequence(
+        lambda n: timezone.make_aware(dt.datetime(2016, 6, 1, 18, 0)) + dt.timedelta(days=n)
+    )
     venue = "Committee Room 1, Town Hall"
     agenda_published_at = factory.LazyFunction(timezone.now)
 

@@ -8,7 +8,17 @@ from typing import Any
 
 from preventhub.core.testing.matrix import Case
 
-AREAS = ("bodies", "members", "terms", "seats", "meetings", "reports", "minutes", "decisions", "api")
+AREAS = (
+    "bodies",
+    "members",
+    "terms",
+    "seats",
+    "meetings",
+    "reports",
+    "minutes",
+    "decisions",
+    "api",
+)
 
 
 def _modules() -> list[Any]:
