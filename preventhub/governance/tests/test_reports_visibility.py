@@ -173,3 +173,20 @@ def test_a_report_of_a_body_that_is_not_public_is_for_role_holders_only(client, 
     assert client.get(url).status_code == 404
     client.force_login(personas["councillor"])
     assert client.get(url).status_code == 200
+
+
+def test_an_officer_without_a_role_who_is_asked_to_verify_has_the_page(client, personas):
+    from preventhub.core.testing.factories import PersonFactory
+    from preventhub.governance.models import ReportStatus as Status
+    from preventhub.governance.tests.factories import ImplicationFactory
+
+    officer = personas["outsider"]
+    officer.person = PersonFactory(name="Tom Ashworth", job_title="Chief Finance Officer")
+    officer.save(update_fields=["person"])
+    implication = ImplicationFactory(
+        verifier=officer.person, report__status=Status.IMPLICATIONS_REQUESTED
+    )
+    client.force_login(officer)
+    response = client.get(reverse("governance:reports_to_verify"))
+    assert response.status_code == 200
+    assert implication.report.title in response.content.decode()
