@@ -56,9 +56,6 @@ COMPONENTS = [
     "warning-text",
 ]
 
-# (component, fixture name) -> why the Django template cannot produce the same HTML.
-EXCLUDED: dict[tuple[str, str], str] = {}
-
 VOID_ELEMENTS = {
     "area",
     "base",
@@ -151,14 +148,7 @@ def _load_cases() -> list[Any]:
         if not path.exists():
             continue
         for fixture in json.loads(path.read_text())["fixtures"]:
-            marks = []
-            if (name, fixture["name"]) in EXCLUDED:
-                # Still rendered: xfail(strict) fails the run once an excluded fixture starts to
-                # match.
-                marks.append(
-                    pytest.mark.xfail(reason=EXCLUDED[(name, fixture["name"])], strict=True)
-                )
-            cases.append(pytest.param(name, fixture, id=f"{name}:{fixture['name']}", marks=marks))
+            cases.append(pytest.param(name, fixture, id=f"{name}:{fixture['name']}"))
     # Without the built front end there is nothing to compare against: fail rather than skip.
     return cases or [pytest.param(None, None, id="govuk-frontend-not-installed")]
 
