@@ -10,7 +10,7 @@ DEV_ENV := DEBUG=true
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup assets migrate demo test-browser test-postgres lint bench clean
+.PHONY: run test setup assets migrate demo test-browser test-postgres lint typecheck bench clean
 
 run: setup migrate demo
 	@echo "Serving Prevent Hub on http://$(HOST):$(PORT)"
@@ -52,6 +52,9 @@ demo: migrate
 
 lint: setup
 	$(PY) -m ruff check .
+
+typecheck: setup
+	$(DEV_ENV) $(PY) -m mypy
 
 bench: setup
 	$(DEV_ENV) $(PY) -m pytest bench -p no:cacheprovider --benchmark-only
