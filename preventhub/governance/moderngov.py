@@ -67,8 +67,23 @@ class ModernGovError(Exception):
 # Reading XML safely -----------------------------------------------------------------------------
 
 
+# A saved web page, HTML or XHTML (whose XML declaration may come first).
+_HTML_START = re.compile(rb"<(?:!doctype\s+html|html[\s>])", re.I)
+
+
+def _looks_like_html(data: bytes) -> bool:
+    """A web page saved from the browser (the council's ModernGov site) rather than the XML."""
+    return bool(_HTML_START.search(data[:2048]))
+
+
 def parse_xml(data: bytes, label: str) -> ET.Element:
     """Parse ``data`` into an element tree with lower-case, prefix-free tag names."""
+    if _looks_like_html(data):
+        raise ModernGovError(
+            f"{label}: this is a web page (HTML), not ModernGov XML. Save the response of the "
+            "web service itself (for example mgWebService.asmx/GetCouncillorsByWard), not the "
+            "page of the council's website that shows the same information"
+        )
     builder = ET.TreeBuilder()
     parser = expat.ParserCreate()
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
@@ -160,6 +175,9 @@ class MeetingRecord:
     venue: str
     status: str
     agenda_published: bool | None = None
+    # Set when ModernGov's status text was not one this import knows; the meeting is imported as
+    # scheduled and the import result says so.
+    status_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -206,6 +224,12 @@ def _text(element: ET.Element, name: str) -> str:
     child = element.find(name)
     if child is None:
         child = element.find(f".//{name}")
+    return " ".join((child.text or "").split()) if child is not None else ""
+
+
+def _own_text(element: ET.Element, name: str) -> str:
+    """The text of a direct child only (a councillor's addresses nest elements of their own)."""
+    child = element.find(name)
     return " ".join((child.text or "").split()) if child is not None else ""
 
 
@@ -298,8 +322,9 @@ def _councillors(root: ET.Element, label: str) -> list[CouncillorRecord]:
     records: list[CouncillorRecord] = []
     seen: set[str] = set()
     position = 0
-    # Councillors come grouped by ward; the ward's title is on the <ward>, and often repeated on
-    # the councillor as <districttitle>.
+    # Councillors come grouped by ward and the ward's title is the <ward>'s <wardtitle>.
+    # <districttitle> is NOT the ward: real files put a parliamentary constituency ("Barking"), an
+    # area of the borough ("Surbiton") or a parish council ("Anston Parish Council") there.
     wards = root.findall(".//ward") or [root]
     for ward in wards:
         ward_title = _text(ward, "wardtitle") if ward is not root else ""
@@ -316,11 +341,9 @@ def _councillors(root: ET.Element, label: str) -> list[CouncillorRecord]:
                 CouncillorRecord(
                     moderngov_id=ident,
                     name=_strip_title(_required(element, "fullusername", where)),
-                    party=_text(element, "politicalpartytitle"),
-                    group=_text(element, "politicalgrouptitle"),
-                    ward=_text(element, "districttitle")
-                    or _text(element, "wardtitle")
-                    or ward_title,
+                    party=_own_text(element, "politicalpartytitle"),
+                    group=_own_text(element, "politicalgrouptitle"),
+                    ward=ward_title or _own_text(element, "wardtitle"),
                 )
             )
     return records
@@ -347,27 +370,37 @@ def _meeting_record(element: ET.Element, where: _Where) -> MeetingRecord:
     day = _date(_required(element, "meetingdate", where), "meetingdate", where)
     at = dt.datetime.combine(day, _time(_text(element, "meetingtime"), where))
     published = _text(element, "agendapublished")
+    status, status_note = _meeting_status(_text(element, "meetingstatus"))
     return MeetingRecord(
         moderngov_id=_required(element, "meetingid", where),
         committee_id=_required(element, "committeeid", where),
         starts_at=timezone.make_aware(at),
         venue=_text(element, "meetinglocation")[:200],
-        status=_meeting_status(_text(element, "meetingstatus"), where),
+        status=status,
         agenda_published=_flag(element, "agendapublished", where) if published else None,
+        status_note=status_note,
     )
 
 
-def _meeting_status(value: str, where: _Where) -> str:
+_SCHEDULED_WORDS = {"", "confirmed", "scheduled", "provisional", "draft", "rescheduled", "moved"}
+_HELD_WORDS = {"held", "completed", "took place"}
+
+
+def _meeting_status(value: str) -> tuple[str, str]:
+    """Our status for ModernGov's free-text status, and a note when the text was not understood.
+
+    Councils write compound statuses such as "Confirmed; Budget Council" or "Rescheduled -
+    new date": each part is read on its own, and a cancellation anywhere wins.
+    """
     text = value.lower()
     if "cancel" in text or "postpone" in text:
-        return MeetingStatus.CANCELLED
-    if text in ("held", "completed", "took place"):
-        return MeetingStatus.HELD
-    if text in ("", "confirmed", "scheduled", "provisional", "draft", "rescheduled", "moved"):
-        return MeetingStatus.SCHEDULED
-    raise where.error(
-        f"<meetingstatus> is '{value}', which is not a meeting status this import knows"
-    )
+        return MeetingStatus.CANCELLED, ""
+    parts = [p.strip(" .") for p in re.split(r"[;,/|]| - ", text)] or [""]
+    if any(part in _HELD_WORDS for part in parts):
+        return MeetingStatus.HELD, ""
+    if any(part in _SCHEDULED_WORDS for part in parts):
+        return MeetingStatus.SCHEDULED, ""
+    return MeetingStatus.SCHEDULED, f"its status '{value}' is not one this import knows"
 
 
 def _meetings(root: ET.Element, label: str) -> list[MeetingRecord]:
@@ -481,7 +514,8 @@ COUNT_KINDS = (
 class ImportResult:
     sources: list[str]
     counts: dict[str, Counts] = field(default_factory=lambda: {k: Counts() for k in COUNT_KINDS})
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what was not imported
+    notices: list[str] = field(default_factory=list)  # what the import assumed, to be checked
 
     def summary(self) -> dict[str, str]:
         """'4 created, 0 updated, 0 unchanged, 1 skipped' for each kind of record in the data."""
@@ -506,17 +540,26 @@ def import_documents(
     documents: Iterable[Document],
     today: dt.date | None = None,
     actor_label: str = "",
+    groups_from_parties: bool = False,
 ) -> ImportResult:
     """Apply parsed documents in the order councillors → committees → meetings → meeting, in one
-    transaction, and audit the import. Raises ModernGovError (nothing is saved) on any problem."""
+    transaction, and audit the import. Raises ModernGovError (nothing is saved) on any problem.
+
+    ``groups_from_parties``: real files rarely fill <politicalgrouptitle>; when a councillor has
+    no group, put them in a group named after their party (independents stay ungrouped), and say
+    so in the result's notices.
+    """
     order = list(KINDS)
     docs = sorted(documents, key=lambda d: order.index(d.kind))
     result = ImportResult(sources=[d.label for d in docs])
     importer = _Importer(result, today or timezone.localdate(), actor, actor_label)
+    importer.groups_from_parties = groups_from_parties
     with transaction.atomic():
         for doc in docs:
             for record in doc.records:
                 importer.apply(doc.kind, record, doc.label)
+            if doc.kind == "councillorsbyward":
+                _explain_groups(result, doc, groups_from_parties)
         record_event(
             actor=actor,
             action=MODERNGOV_IMPORTED,
@@ -528,6 +571,48 @@ def import_documents(
             actor_label=actor_label,
         )
     return result
+
+
+# Party titles that mean "not in a party"; councillors with them are never grouped from parties.
+_NO_PARTY = ("independent", "non-aligned", "non aligned", "no party", "none", "ungrouped")
+
+
+def _is_no_party(party: str) -> bool:
+    return not party or party.lower().startswith(_NO_PARTY)
+
+
+def group_title_for(record: CouncillorRecord, groups_from_parties: bool) -> str:
+    """The group a councillor is imported into: ModernGov's group, else (if asked) their party."""
+    if record.group or not groups_from_parties or _is_no_party(record.party):
+        return record.group
+    return record.party
+
+
+def _explain_groups(result: ImportResult, doc: Document, groups_from_parties: bool) -> None:
+    """Say what the import assumed about political groups, or why the seats cannot be fed."""
+    records: list[CouncillorRecord] = doc.records
+    if not records or any(r.group for r in records):
+        return
+    if not groups_from_parties:
+        result.notices.append(
+            f"{doc.label}: none of the {len(records)} councillors has a political group "
+            "(<politicalgrouptitle> is empty), so they were imported without one and the seat "
+            "calculator cannot use them. Import the file again choosing to form groups from "
+            "parties, or record each group's members by hand."
+        )
+        return
+    parties: dict[str, int] = {}
+    for record in records:
+        if not _is_no_party(record.party):
+            parties[record.party] = parties.get(record.party, 0) + 1
+    formed = ", ".join(f"{party} ({n})" for party, n in sorted(parties.items()))
+    alone = sum(1 for r in records if _is_no_party(r.party))
+    result.notices.append(
+        f"{doc.label}: the file names no political groups, so groups were formed from parties: "
+        f"{formed or 'none'}. {alone} councillor(s) with no party or an independent label were "
+        "left ungrouped. Check these against the groups notified to the proper officer: "
+        "members of one party may sit in separate groups, and independents may form a group."
+    )
 
 
 def _describe(kind: str, record: Any) -> str:
@@ -589,6 +674,7 @@ class _Importer:
         self.actor = actor
         self.actor_label = actor_label
         self.years = list(MunicipalYear.objects.order_by("starts_on"))
+        self.groups_from_parties = False
 
     def count(self, kind: str, outcome: str) -> None:
         counts = self.result.counts[kind]
@@ -632,7 +718,7 @@ class _Importer:
 
     def councillor(self, record: CouncillorRecord, label: str) -> None:
         ward = self.ward(record.ward)
-        group = self.group(record.group)
+        group = self.group(group_title_for(record, self.groups_from_parties))
         councillor = (
             Councillor.objects.filter(moderngov_id=record.moderngov_id)
             .select_related("person")
@@ -756,6 +842,11 @@ class _Importer:
             "venue": record.venue,
             "status": record.status,
         }
+        if record.status_note:
+            self.result.notices.append(
+                f"{label}: meeting {record.moderngov_id} was imported as scheduled because "
+                f"{record.status_note}"
+            )
         meeting = Meeting.objects.filter(moderngov_id=record.moderngov_id).first()
         if meeting is None or meeting.municipal_year_id is None:
             values["municipal_year"] = self.municipal_year(

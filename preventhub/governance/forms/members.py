@@ -170,6 +170,16 @@ class ModernGovUploadForm(GovukMixin, forms.Form):
         },
     )
 
+    groups_from_parties = forms.BooleanField(
+        required=False,
+        label="Form political groups from parties",
+        help_text=(
+            "Most ModernGov sites name each councillor's party but not their political group. "
+            "Tick this to put councillors with no group into a group named after their party "
+            "(independents stay ungrouped). The import lists the groups it formed for you to check."
+        ),
+    )
+
     MAX_BYTES = 10 * 1024 * 1024
 
     def clean_file(self) -> Any:

@@ -381,7 +381,11 @@ def moderngov_import(request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         try:
             document = moderngov.parse_document(upload.read(), upload.name)
-            result = moderngov.import_documents(actor=request.user, documents=[document])
+            result = moderngov.import_documents(
+                actor=request.user,
+                documents=[document],
+                groups_from_parties=form.cleaned_data["groups_from_parties"],
+            )
         except moderngov.ModernGovError as exc:
             form.add_error("file", str(exc))
     return render(

@@ -42,6 +42,11 @@ class Command(BaseCommand):
                 f"--{name}", action="append", default=[], metavar="FILE|URL", help=what
             )
         parser.add_argument(
+            "--groups-from-parties",
+            action="store_true",
+            help="Put councillors with no political group into a group named after their party.",
+        )
+        parser.add_argument(
             "--timeout",
             type=float,
             default=FETCH_TIMEOUT_SECONDS,
@@ -64,11 +69,16 @@ class Command(BaseCommand):
                 for kind, source in sources
             ]
             result = import_documents(
-                actor=None, documents=documents, actor_label="import_moderngov command"
+                actor=None,
+                documents=documents,
+                actor_label="import_moderngov command",
+                groups_from_parties=options["groups_from_parties"],
             )
         except ModernGovError as exc:
             raise CommandError(f"Nothing was imported. {exc}") from None
         for line in result.lines():
             self.stdout.write(line)
+        for notice in result.notices:
+            self.stderr.write(f"check: {notice}")
         for warning in result.warnings:
             self.stderr.write(f"warning: {warning}")
