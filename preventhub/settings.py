@@ -235,6 +235,14 @@ DEFAULT_FROM_EMAIL = env_value("DEFAULT_FROM_EMAIL") or "preventhub@localhost"
 # Key for the audit trail's hash chain. Defaults to one derived from SECRET_KEY; set it explicitly
 # so SECRET_KEY can be rotated without breaking verification of old events.
 AUDIT_CHAIN_KEY = env_value("AUDIT_CHAIN_KEY") or f"audit-chain:{SECRET_KEY}"
+# Signed checkpoints of the chain, kept outside the database (preventhub/audit/checkpoints.py):
+# every AUDIT_CHECKPOINT_EVERY events, and at every successful chain check, one JSON line is
+# appended to AUDIT_CHECKPOINT_FILE (on storage the database's administrators cannot rewrite) and
+# written to the log. In development it defaults to var/audit-checkpoints.jsonl; in tests, none.
+AUDIT_CHECKPOINT_FILE = env_value("AUDIT_CHECKPOINT_FILE") or (
+    str(BASE_DIR / "var" / "audit-checkpoints.jsonl") if DEBUG and not TESTING else ""
+)
+AUDIT_CHECKPOINT_EVERY = env_int("AUDIT_CHECKPOINT_EVERY", 1000)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -1,9 +1,13 @@
 """The append-only, tamper-evident audit trail.
 
-Each event stores ``seq`` (1, 2, 3, ... with no gaps), the previous event's hash and an HMAC-SHA256
-over its own content and that previous hash. ``AuditChainHead`` holds the sequence number and hash of
-the newest event, so removing events from the end is detected as well as altering, inserting or
-deleting events in the middle. Application code only ever inserts.
+Each event stores ``seq`` (1, 2, 3, ... with no gaps), the previous event's hash and an
+HMAC-SHA256 over its own content and that previous hash. ``AuditChainHead`` holds the sequence
+number and hash of the newest event, sealed with an HMAC under the same key, so removing events
+from the end is detected as well as altering, inserting or deleting events in the middle: someone
+who deletes the newest events cannot write a matching head without the key. Signed checkpoints
+written outside the database (``checkpoints.py``) catch the one thing the database alone cannot:
+the whole database, head included, rolled back to an earlier genuine state. Application code only
+ever inserts.
 """
 
 from __future__ import annotations
@@ -75,16 +79,36 @@ class AuditEvent(models.Model):
 
     def compute_hash(self) -> str:
         payload = json.dumps(self.content(), sort_keys=True, separators=(",", ":"), default=str)
-        return hmac.new(
-            settings.AUDIT_CHAIN_KEY.encode(), payload.encode(), hashlib.sha256
-        ).hexdigest()
+        return chain_mac(payload)
+
+
+def chain_mac(message: str) -> str:
+    """HMAC-SHA256 under AUDIT_CHAIN_KEY. Callers prefix their messages with what they sign
+    (an event's JSON starts with "{", a head with "audit-head|"), so one kind of signature can never
+    be passed off as another."""
+    return hmac.new(settings.AUDIT_CHAIN_KEY.encode(), message.encode(), hashlib.sha256).hexdigest()
+
+
+def head_seal(last_seq: int, last_hash: str) -> str:
+    return chain_mac(f"audit-head|{last_seq}|{last_hash}")
 
 
 class AuditChainHead(models.Model):
-    """One row: the newest event's sequence number and hash. Locked while an event is appended."""
+    """One row: the newest event's sequence number and hash, and their seal (an HMAC over both).
+    Locked while an event is appended."""
 
     last_seq = models.PositiveBigIntegerField(default=0)
     last_hash = models.CharField(max_length=64, default=GENESIS_HASH)
+    seal = models.CharField(max_length=64, blank=True)
 
     def __str__(self) -> str:
         return f"audit head at #{self.last_seq}"
+
+    def advance(self, last_seq: int, last_hash: str) -> None:
+        """Move the head to a new newest event and save it, sealed."""
+        self.last_seq, self.last_hash = last_seq, last_hash
+        self.seal = head_seal(last_seq, last_hash)
+        self.save(update_fields=["last_seq", "last_hash", "seal"])
+
+    def is_sealed(self) -> bool:
+        return hmac.compare_digest(self.seal, head_seal(self.last_seq, self.last_hash))

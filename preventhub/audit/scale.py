@@ -38,6 +38,5 @@ def seed(size: str, rng: random.Random) -> dict[str, int]:
             AuditEvent.objects.bulk_create(batch)
             batch.clear()
     AuditEvent.objects.bulk_create(batch)
-    head.last_seq, head.last_hash = seq, prev
-    head.save(update_fields=["last_seq", "last_hash"])
+    head.advance(seq, prev)
     return {"audit events": total}

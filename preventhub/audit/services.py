@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
+from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
 from preventhub.core.middleware import current_request
 
 from . import registry
+from .checkpoints import Checkpoint, write_checkpoint
 from .models import GENESIS_HASH, AuditChainHead, AuditEvent
 
 Changes = dict[str, list[Any]]
@@ -88,8 +91,11 @@ def record_event(
         )
         event.hash = event.compute_hash()
         event.save()
-        head.last_seq, head.last_hash = event.seq, event.hash
-        head.save(update_fields=["last_seq", "last_hash"])
+        head.advance(event.seq, event.hash)
+        every = settings.AUDIT_CHECKPOINT_EVERY
+        if every and event.seq % every == 0:
+            # Only once committed: a checkpoint of a rolled-back event would accuse the trail.
+            transaction.on_commit(partial(write_checkpoint, event.seq, event.hash))
     return event
 
 
@@ -99,40 +105,80 @@ class ChainProblem:
     message: str
 
 
-def verify_chain(chunk_size: int = 2000) -> ChainProblem | None:
-    """Walk the whole trail in order and return the first problem, or None if it is intact."""
-    expected_seq = 1
-    prev_hash = GENESIS_HASH
+def verify_chain(
+    chunk_size: int = 2000, checkpoints: Iterable[Checkpoint] = ()
+) -> ChainProblem | None:
+    """Walk the whole trail in order and return the first problem, or None if it is intact.
+
+    ``checkpoints`` (read from outside the database) must each name an event that exists and has
+    the hash they recorded; the chain head must carry a valid seal and name the last event.
+    """
+    by_seq = {checkpoint.seq: checkpoint for checkpoint in checkpoints}
+    expected_seq, prev_hash = 1, GENESIS_HASH
     events: Iterator[AuditEvent] = AuditEvent.objects.order_by("seq").iterator(
         chunk_size=chunk_size
     )
     for event in events:
-        if event.seq != expected_seq:
-            return ChainProblem(
-                expected_seq,
-                f"event #{expected_seq} is missing (deleted); the next event found is #{event.seq}",
-            )
-        if event.prev_hash != prev_hash:
+        if problem := _link_problem(event, expected_seq, prev_hash):
+            return problem
+        checkpoint = by_seq.get(event.seq)
+        if checkpoint is not None and checkpoint.hash != event.hash:
             return ChainProblem(
                 event.seq,
-                f"event #{event.seq} does not follow event #{event.seq - 1} (inserted or reordered)",
-            )
-        if event.compute_hash() != event.hash:
-            return ChainProblem(
-                event.seq, f"event #{event.seq} was altered: its hash does not match its content"
+                f"event #{event.seq} is not the event checkpointed at {checkpoint.at} "
+                "(the trail was rewritten from here)",
             )
         prev_hash = event.hash
         expected_seq += 1
+    return _end_problem(expected_seq - 1, prev_hash, by_seq)
+
+
+def _link_problem(event: AuditEvent, expected_seq: int, prev_hash: str) -> ChainProblem | None:
+    if event.seq != expected_seq:
+        return ChainProblem(
+            expected_seq,
+            f"event #{expected_seq} is missing (deleted); the next event found is #{event.seq}",
+        )
+    if event.prev_hash != prev_hash:
+        return ChainProblem(
+            event.seq,
+            f"event #{event.seq} does not follow event #{event.seq - 1} (inserted or reordered)",
+        )
+    if event.compute_hash() != event.hash:
+        return ChainProblem(
+            event.seq, f"event #{event.seq} was altered: its hash does not match its content"
+        )
+    return None
+
+
+def _end_problem(
+    last_seq: int, last_hash: str, checkpoints: dict[int, Checkpoint]
+) -> ChainProblem | None:
+    """After the walk: nothing may be missing from the end, by the checkpoints or by the head."""
+    newest = max(checkpoints.values(), key=lambda c: c.seq, default=None)
+    if newest is not None and newest.seq > last_seq:
+        return ChainProblem(
+            last_seq + 1,
+            f"events #{last_seq + 1} to #{newest.seq} are missing (deleted from the end): "
+            f"the checkpoint written at {newest.at} records event #{newest.seq}",
+        )
     head = AuditChainHead.objects.filter(pk=1).first()
-    last_seq = expected_seq - 1
-    head_seq = head.last_seq if head else 0
-    head_hash = head.last_hash if head else GENESIS_HASH
-    if head_seq != last_seq or head_hash != prev_hash:
-        if head_seq > last_seq:
-            return ChainProblem(
-                last_seq + 1,
-                f"events #{last_seq + 1} to #{head_seq} are missing (deleted from the end)",
-            )
+    if head is None:
+        if last_seq == 0:
+            return None
+        return ChainProblem(last_seq, "the chain head is missing (deleted)")
+    if not head.is_sealed():
+        return ChainProblem(
+            last_seq + 1,
+            "the chain head was altered outside the audit service: its seal does not match "
+            f"(it claims event #{head.last_seq}; events may have been deleted from the end)",
+        )
+    if head.last_seq > last_seq:
+        return ChainProblem(
+            last_seq + 1,
+            f"events #{last_seq + 1} to #{head.last_seq} are missing (deleted from the end)",
+        )
+    if head.last_seq != last_seq or head.last_hash != last_hash:
         return ChainProblem(
             last_seq, f"event #{last_seq} was added outside the audit service (inserted)"
         )

@@ -51,8 +51,7 @@ def append_events(
         prev_hash = event.hash
         events.append(event)
     AuditEvent.objects.bulk_create(events, batch_size=500)
-    head.last_seq, head.last_hash = head.last_seq + n, prev_hash
-    head.save(update_fields=["last_seq", "last_hash"])
+    head.advance(head.last_seq + n, prev_hash)
     return events
 
 
