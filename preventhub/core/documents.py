@@ -1,6 +1,7 @@
 """Documents councils already use: tagged, accessible PDF (PDF/UA-1, WeasyPrint) and Word (.docx).
 
-PDFs are rendered from the same Django templates as the HTML pages' content, with a print stylesheet.
+PDFs are rendered from the same Django templates as the HTML pages' content, with a print
+stylesheet.
 WeasyPrint may only read our own static files (no network: no SSRF, and it works offline).
 """
 
@@ -18,6 +19,8 @@ from docx import Document as WordDocument
 from docx.shared import Pt
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetchingError
+
+from preventhub.core.text import Block
 
 DOCUMENT_CSS = "documents/document.css"
 
@@ -103,6 +106,23 @@ class WordBuilder:
     def bullets(self, items: list[str]) -> WordBuilder:
         for item in items:
             self.document.add_paragraph(item, style="List Bullet")
+        return self
+
+    def blocks(self, blocks: list[Block], *, empty: str = "", level: int = 3) -> WordBuilder:
+        """Text in the one format of ``core/text.py``, as the web page and the PDF show it.
+        Paragraph numbers are typed, not Word list numbering, so they match the page and the PDF
+        exactly (2.1, 2.2…) whatever Word's list settings are."""
+        if not blocks and empty:
+            self.paragraph(empty)
+        for block in blocks:
+            if block.kind == "heading":
+                self.heading(block.text, level=level)
+            elif block.kind == "bullets":
+                self.bullets(list(block.items))
+            else:
+                self.document.add_paragraph(
+                    f"{block.number}\t{block.text}" if block.number else block.text
+                )
         return self
 
     def table(self, header: list[str], rows: list[list[str]]) -> WordBuilder:

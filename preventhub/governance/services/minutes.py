@@ -23,6 +23,7 @@ from django.utils import timezone
 from preventhub.audit.registry import register
 from preventhub.audit.services import diff, record_event, snapshot
 from preventhub.core.services import create_record, update_record
+from preventhub.core.text import normalise, strip_number
 from preventhub.directory.models import Person
 from preventhub.governance import policies
 from preventhub.governance.models import (
@@ -188,8 +189,8 @@ def update_minute(
     with transaction.atomic():
         minute = minute_for(actor=actor, item=item)
         clean = {name: data.get(name) for name in MINUTE_FIELDS}
-        clean["points"] = str(clean["points"] or "").strip()
-        clean["discussion"] = str(clean["discussion"] or "").strip()
+        clean["points"] = normalise(str(clean["points"] or ""))
+        clean["discussion"] = normalise(str(clean["discussion"] or ""))
         return update_record(
             actor=actor,
             instance=minute,
@@ -204,8 +205,8 @@ def update_minute(
 
 def _check_question(meeting: Meeting, data: dict[str, Any]) -> dict[str, Any]:
     clean = {name: data.get(name) for name in QUESTION_FIELDS}
-    clean["question"] = str(clean["question"] or "").strip()
-    clean["answer"] = str(clean["answer"] or "").strip()
+    clean["question"] = normalise(str(clean["question"] or ""))
+    clean["answer"] = normalise(str(clean["answer"] or ""))
     errors: dict[str, str] = {}
     if clean["asked_by"] is None:
         errors["asked_by"] = "Choose who asked the question"
@@ -292,7 +293,9 @@ def _check_resolution(
     resolution: Resolution | None = None,
 ) -> dict[str, Any]:
     number = str(data.get("number") or "").strip()
-    text = str(data.get("text") or "").strip()
+    # "1. That…" typed under resolution 1 would print "1. 1. That…".
+    raw = str(data.get("text") or "")
+    text = normalise(strip_number(raw, number) if number else raw)
     outcome = data.get("outcome") or Outcome.CARRIED
     recommendation: Recommendation | None = data.get("recommendation")
     errors: dict[str, str] = {}

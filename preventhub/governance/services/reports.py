@@ -15,6 +15,7 @@ their "Reports to verify" page, so a missing or mistyped e-mail address loses no
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,6 +33,7 @@ from preventhub.audit.registry import register
 from preventhub.audit.services import diff, record_event, snapshot
 from preventhub.core.services import ConcurrentEditError
 from preventhub.core.tasks import send_email_after_commit
+from preventhub.core.text import normalise
 from preventhub.governance.models import (
     AgendaItem,
     Appendix,
@@ -45,6 +47,7 @@ from preventhub.governance.models import (
 )
 
 from .reports_files import check_appendix_file
+from .reports_layout import RECOMMENDATIONS_NUMBER, TEXT_SECTIONS
 
 REPORT_CREATED = register("governance.report_created", "Report drafted")
 REPORT_UPDATED = register("governance.report_updated", "Report changed")
@@ -179,9 +182,23 @@ def _ask(report: Report, implications: list[Implication]) -> None:
 # Reports ------------------------------------------------------------------------------------------
 
 
+def _normalise_sections(values: dict[str, Any]) -> None:
+    """Pasted text in the one text format (``core.text``): a section's own paragraph numbers
+    dropped, hard-wrapped lines joined; background papers keep one paper a line."""
+    for number, _title, name in TEXT_SECTIONS:
+        if name in values:
+            values[name] = normalise(str(values[name] or ""), section=number)
+    if "executive_summary" in values:
+        values["executive_summary"] = normalise(str(values["executive_summary"] or ""))
+    if "background_papers" in values:
+        papers = str(values["background_papers"] or "")
+        values["background_papers"] = normalise(papers, join_lines=False)
+
+
 def create_report(*, actor: Any, data: dict[str, Any]) -> Report:
     """Draft a new report for a body."""
     values = {name: data[name] for name in REPORT_FIELDS if name in data}
+    _normalise_sections(values)
     _check_exempt(values)
     report = Report(**values, status=ReportStatus.DRAFT)
     report.full_clean()
@@ -201,6 +218,7 @@ def update_report(
 ) -> Report:
     """Change the front sheet or the sections of an unpublished report."""
     values = {name: data[name] for name in REPORT_FIELDS if name in data}
+    _normalise_sections(values)
     _check_exempt(values)
     with _changing(report, expected_version) as change:
         changes = diff(snapshot(report, list(values)), values)
@@ -225,11 +243,18 @@ def _clean_text(text: str, message: str, name: str = "text") -> str:
     return text
 
 
+def _recommendation_text(text: str) -> str:
+    """The words of a recommendation without a number the author typed ("1.2 That…"): the layout
+    numbers recommendations itself."""
+    text = re.sub(rf"^\s*{RECOMMENDATIONS_NUMBER}\.\d{{1,2}}[.)]?\s+", "", text or "")
+    return normalise(re.sub(r"^\s*\(?\d{1,2}[.)]\s+", "", text))
+
+
 def add_recommendation(
     *, actor: Any, report: Report, text: str, expected_version: int | None
 ) -> Recommendation:
     """Add a recommendation at the end of the list."""
-    text = _clean_text(text, "Enter the recommendation")
+    text = _clean_text(_recommendation_text(text), "Enter the recommendation")
     with _changing(report, expected_version):
         last = report.recommendations.aggregate(last=Max("number"))["last"] or 0
         recommendation = Recommendation.objects.create(report=report, number=last + 1, text=text)
@@ -245,7 +270,7 @@ def add_recommendation(
 def change_recommendation(
     *, actor: Any, recommendation: Recommendation, text: str, expected_version: int | None
 ) -> Recommendation:
-    text = _clean_text(text, "Enter the recommendation")
+    text = _clean_text(_recommendation_text(text), "Enter the recommendation")
     with _changing(recommendation.report, expected_version) as change:
         report = change.report
         change.unchanged = text == recommendation.text
@@ -314,7 +339,7 @@ def reorder_recommendations(
 def _clean_implication(data: dict[str, Any]) -> dict[str, Any]:
     values = {name: data[name] for name in IMPLICATION_FIELDS if name in data}
     values["heading"] = (values.get("heading") or "").strip()
-    values["text"] = (values.get("text") or "").strip()
+    values["text"] = normalise(values.get("text") or "")
     if values.get("kind") not in ImplicationKind.values:
         raise ValidationError({"kind": "Select the kind of implication"})
     if values["kind"] == ImplicationKind.OTHER and not values["heading"]:

@@ -7,21 +7,20 @@ never disagree about numbering or wording. The section order and headings follow
 (an English council's template): an unnumbered executive summary, then 1 Recommendations to
 9 Appendices.
 
-Report text is plain text with three conventions, told to authors on the form: a blank line
-starts a new (numbered) paragraph; lines starting "- " or "• " are a bulleted list; a line
-starting "## " is a sub-heading.
+Report text is in the one text format of ``core/text.py`` (blank-line paragraphs, "- " bullets,
+"## " sub-headings), the same as the minutes.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from preventhub.core.text import Block, blocks
 from preventhub.governance.models import (
     Appendix,
     ExemptParagraph,
@@ -33,8 +32,6 @@ from preventhub.governance.models import (
 )
 
 GENERAL_RELEASE = "For general release"
-BULLET = re.compile(r"^\s*(?:[-*•▪]|\u2022)\s+")
-HEADING = re.compile(r"^\s*##\s+")
 KIND_ORDER = {
     kind: index
     for index, kind in enumerate(
@@ -65,54 +62,10 @@ BACKGROUND_NUMBER = 8
 APPENDICES_NUMBER = 9
 
 
-@dataclass(frozen=True)
-class Block:
-    kind: Literal["paragraph", "bullets", "heading"]
-    text: str = ""
-    items: tuple[str, ...] = ()
-    number: str = ""
-
-
 def parse_text(text: str, section: int | None = None) -> list[Block]:
-    """Split report text into blocks; paragraphs are numbered ``section.n`` when ``section`` is
-    given."""
-    blocks: list[Block] = []
-    count = 0
-    for chunk in re.split(r"\n\s*\n", (text or "").replace("\r\n", "\n").replace("\r", "\n")):
-        lines = [line.rstrip() for line in chunk.split("\n") if line.strip()]
-        if len(lines) == 1 and HEADING.match(lines[0]):
-            blocks.append(Block("heading", HEADING.sub("", lines[0]).strip()))
-            continue
-        for is_bullet, group in _runs(lines):
-            if is_bullet:
-                blocks.append(
-                    Block("bullets", items=tuple(BULLET.sub("", line).strip() for line in group))
-                )
-            else:
-                count += 1
-                blocks.append(
-                    Block(
-                        "paragraph",
-                        "\n".join(line.strip() for line in group),
-                        number=f"{section}.{count}" if section is not None else "",
-                    )
-                )
-    return blocks
-
-
-def _runs(lines: list[str]) -> Iterable[tuple[bool, list[str]]]:
-    """Consecutive lines grouped into bullet lists and ordinary text."""
-    group: list[str] = []
-    current: bool | None = None
-    for line in lines:
-        is_bullet = bool(BULLET.match(line))
-        if current is not None and is_bullet != current:
-            yield current, group
-            group = []
-        current = is_bullet
-        group.append(line)
-    if group and current is not None:
-        yield current, group
+    """Report text in blocks (``core.text``); paragraphs numbered ``section.n`` in a numbered
+    section."""
+    return blocks(text, section)
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,14 @@ copies."""
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from django.urls import reverse
 from docx import Document
 
 from preventhub.core.testing.pdf import inspect_pdf
+from preventhub.core.tests.test_text import MINUTES_POINTS
 from preventhub.governance.services import minutes as services
 from preventhub.governance.tests.minutes_fixtures import (
     EXEMPT_QUESTION,
@@ -102,7 +104,7 @@ def test_the_minutes_word_document_round_trips_with_real_headings(client, signed
         assert f"{signed.officer.name} answered: {answer}" in paragraphs
     assert "RESOLVED:" in paragraphs
     for number, resolution in enumerate(RECOMMENDATIONS, start=1):
-        assert f"{number}. {resolution}" in paragraphs
+        assert f"{number}.\t{resolution}" in paragraphs
     assert f"{signed.chair.name} (Chair)" in text
     assert "Signed by" in text
     assert EXEMPT_QUESTION not in text
@@ -141,3 +143,61 @@ def test_a_recorded_vote_appears_in_both_documents(client, personas):
         )
     )
     assert f"Against: {story.members[1].name} (1)" in [p.text for p in document.paragraphs]
+
+
+def test_each_resolution_is_numbered_once_in_the_pdf(client, signed):
+    """The list markers of an ordered list printed beside the typed number ("1. 1. That…"); a
+    PDF reader extracts such markers as lines holding only a number."""
+    text = inspect_pdf(
+        client.get(reverse("governance:minutes_pdf", args=[signed.meeting.public_id])).content
+    ).text
+    assert not [line for line in text.splitlines() if re.fullmatch(r"\s*\d+\.\s*", line)]
+    assert f"1. {flat(RECOMMENDATIONS[0])[:40]}" in flat(text)
+
+
+def test_a_resolution_typed_with_its_number_is_stored_without_it(personas):
+    story = seed_story()
+    services.start_minutes(
+        actor=personas["democratic_services"], meeting=story.meeting, expected_version=None
+    )
+    resolution = services.add_resolution(
+        actor=personas["democratic_services"],
+        item=story.item,
+        data={
+            "number": "3",
+            "text": "3. That the Prevent action plan\nbe noted.",
+            "outcome": "carried",
+        },
+    )
+    assert resolution.text == "That the Prevent action plan\nbe noted."
+
+
+def test_minutes_points_and_discussion_pasted_from_published_minutes_come_out_clean(
+    client, personas
+):
+    story = seed_story()
+    services.start_minutes(
+        actor=personas["democratic_services"], meeting=story.meeting, expected_version=None
+    )
+    services.update_minute(
+        actor=personas["democratic_services"],
+        item=story.item,
+        data={"points": MINUTES_POINTS, "discussion": DISCUSSION},
+        expected_version=None,
+    )
+    client.force_login(personas["democratic_services"])
+    response = client.get(reverse("governance:minutes_docx", args=[story.meeting.public_id]))
+    paragraphs = [p.text for p in Document(io.BytesIO(response.content)).paragraphs]
+    assert "Training was crucial as it allowed the team to address concerns." in paragraphs
+    assert DISCUSSION_FIRST in paragraphs and DISCUSSION_SECOND in paragraphs
+
+
+DISCUSSION_FIRST = (
+    "Members asked whether the Channel panel had enough places for referrals from schools, and "
+    "were told that it met monthly."
+)
+DISCUSSION_SECOND = "The chair thanked the officers."
+DISCUSSION = (
+    "Members asked whether the Channel panel had enough places for referrals\nfrom schools, and "
+    "were told that it met monthly.\n\nThe chair thanked the officers."
+)

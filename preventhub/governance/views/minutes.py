@@ -21,6 +21,7 @@ from django.urls import reverse
 from preventhub.accounts.roles import Cap
 from preventhub.core.documents import docx_response, pdf_response, render_pdf
 from preventhub.core.policies import grants_for
+from preventhub.core.text import points as text_points
 from preventhub.governance import policies
 from preventhub.governance.models import (
     AgendaItem,
@@ -56,8 +57,7 @@ class ItemMinutes:
 
     @property
     def points(self) -> list[str]:
-        text = self.minute.points if self.minute else ""
-        return [p.strip() for p in text.split("\n\n") if p.strip()]
+        return text_points(self.minute.points if self.minute else "")
 
     @property
     def presented_by(self) -> Any:

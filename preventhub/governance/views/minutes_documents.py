@@ -8,6 +8,7 @@ from typing import Any
 from django.utils import timezone
 
 from preventhub.core.documents import WordBuilder
+from preventhub.core.text import blocks, numbered_first, strip_number
 
 
 def _header(meeting: Any) -> str:
@@ -87,11 +88,16 @@ def _item(word: WordBuilder, row: Any) -> None:
                 )
     if row.minute.discussion:
         word.heading("Discussion", level=3)
-        word.paragraph(row.minute.discussion)
+        word.blocks(blocks(row.minute.discussion), level=4)
     if row.resolutions:
         word.paragraph("RESOLVED:", bold=True)
         for resolution in row.resolutions:
-            word.paragraph(f"{resolution.number}. {resolution.text}")
+            word.blocks(
+                numbered_first(
+                    blocks(strip_number(resolution.text, resolution.number)),
+                    f"{resolution.number}.",
+                )
+            )
             outcome = resolution.get_outcome_display()
             adopts = (
                 f" Adopts recommendation {resolution.recommendation.number} of the report "

@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from docx.shared import Pt
 
 from preventhub.core.documents import WordBuilder, docx_response, pdf_response, render_pdf
-from preventhub.governance.services.reports_layout import Block, ReportLayout, Section
+from preventhub.governance.services.reports_layout import ReportLayout, Section
 
 from .reports import TEMPLATES, get_report, load_layout
 
@@ -32,25 +32,9 @@ def report_docx(request: HttpRequest, public_id: Any) -> HttpResponse:
     return docx_response(report_document(layout, request.build_absolute_uri("/")), layout.title)
 
 
-def _blocks(builder: WordBuilder, blocks: list[Block], empty: str = "", level: int = 3) -> None:
-    if not blocks and empty:
-        builder.paragraph(empty)
-    for block in blocks:
-        if block.kind == "heading":
-            builder.heading(block.text, level=level)
-        elif block.kind == "bullets":
-            builder.bullets(list(block.items))
-        else:
-            # Paragraph numbers are typed, not Word list numbering, so they match the web page and
-            # the PDF exactly (2.1, 2.2…) whatever Word's list settings are.
-            builder.document.add_paragraph(
-                f"{block.number}\t{block.text}" if block.number else block.text
-            )
-
-
 def _section(builder: WordBuilder, section: Section) -> None:
     builder.heading(section.heading, level=2)
-    _blocks(builder, section.blocks, section.empty_text)
+    builder.blocks(section.blocks, empty=section.empty_text)
 
 
 def report_document(layout: ReportLayout, site: str) -> bytes:
@@ -86,7 +70,7 @@ def report_document(layout: ReportLayout, site: str) -> bytes:
             run = document.add_paragraph().add_run(line)
             run.bold = bool(item.verified_line)
             run.font.size = Pt(12)
-        _blocks(builder, item.blocks, level=4)
+        builder.blocks(item.blocks, level=4)
     _section(builder, layout.background)
     builder.heading(layout.appendices_heading, level=2)
     if not layout.appendices:
