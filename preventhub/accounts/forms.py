@@ -61,7 +61,7 @@ class UserCreateForm(GovukWidgetsMixin, forms.Form):
         help_text="We will email a link to this address so they can choose a password.",
     )
     person = forms.ModelChoiceField(
-        label="Directory person (optional)",
+        label="Directory person",
         help_text="Link the account to the person's entry in the partnership directory.",
         queryset=Person.objects.none(),
         required=False,

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 from django.utils.safestring import SafeData
 
+from preventhub.core.form_messages import apply_messages, govuk_message
 from preventhub.core.widgets import DATE_PARTS, GovukDateInput
 
 LABEL_CLASSES = "govuk-label--m"
@@ -50,10 +51,72 @@ class GovukFormRenderer(TemplatesSetting):
     field_template_name = "govuk/forms/field.html"
 
 
-class VersionedForm(forms.Form):
-    """Carries the record version the user opened, so a concurrent edit is detected on save."""
+class GovukFormMixin:
+    """The one foundation of every form: GOV.UK markup through :class:`GovukFormRenderer`, and
+    GOV.UK error messages.
+
+    ``govuk_messages = {"date": {"required": "Enter the meeting date"}}`` gives a field its own
+    wording for an error code; Django's default messages are reworded from the field's label
+    anyway (:func:`~preventhub.core.form_messages.govuk_message`). ``govuk_mark_optional`` says
+    whether optional questions are labelled "(optional)" (by default: when any question is
+    required).
+    """
+
+    govuk_messages: ClassVar[dict[str, dict[str, str]]] = {}
+    fields: dict[str, forms.Field]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        apply_messages(self, self.govuk_messages)  # type: ignore[arg-type]
+
+    def full_clean(self) -> None:
+        # Again, for fields a subclass swapped in after __init__.
+        apply_messages(self, self.govuk_messages)  # type: ignore[arg-type]
+        super().full_clean()  # type: ignore[misc]
+
+
+class GovukForm(GovukFormMixin, forms.Form):
+    pass
+
+
+class GovukModelForm(GovukFormMixin, forms.ModelForm):
+    """A model form; :meth:`changes` gives the cleaned model fields for an ``update_*`` service."""
+
+    def changes(self) -> dict[str, Any]:
+        return {
+            name: self.cleaned_data[name]
+            for name in self._meta.fields or ()
+            if name in self.cleaned_data
+        }
+
+
+class VersionedForm(GovukForm):
+    """Carries the record version the user opened, so a concurrent edit is detected on save.
+
+    :func:`preventhub.core.pages.form_page` adds this field to any form it edits a versioned record
+    with; declaring it is only needed where a page binds the form itself."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class VersionedModelForm(GovukModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class PublicChoiceField(forms.ModelChoiceField[Any]):
+    """A choice of records keyed by public id (database keys never leave the server)."""
+
+    def __init__(self, queryset: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("to_field_name", "public_id")
+        kwargs.setdefault("empty_label", "")
+        super().__init__(queryset, **kwargs)
+
+
+def public_choice(
+    queryset: Any, *, label: str, empty: str, required: bool = False, **kwargs: Any
+) -> PublicChoiceField:
+    """A select of records by public id: optional unless ``required``, ``empty`` as its prompt."""
+    return PublicChoiceField(queryset, required=required, label=label, empty_label=empty, **kwargs)
 
 
 # -- Dates -----------------------------------------------------------------------------------------
@@ -83,7 +146,14 @@ class GovukDateField(forms.Field):
         "incomplete": "{label} must include a {missing}",
         "invalid": "{label} must be a real date",
         "year_length": "Year must include 4 numbers",
+        "too_early": "{label} must be the same as or after {earliest}",
     }
+    # Nothing the partnership records is older: an earlier year is a typing slip ("1016").
+    EARLIEST = dt.date(1900, 1, 1)
+
+    def __init__(self, *, earliest: dt.date | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.earliest = earliest or self.EARLIEST
 
     def _error(self, code: str, parts: list[str], **fmt: str) -> ValidationError:
         label = str(self.label or "Date")
@@ -113,9 +183,12 @@ class GovukDateField(forms.Field):
         if not 1 <= month <= 12:
             raise self._error("invalid", ["month"])
         try:
-            return dt.date(year, month, day)
+            value = dt.date(year, month, day)
         except ValueError:
             raise self._error("invalid", ["day"] if 1 <= day <= 31 else list(DATE_PARTS)) from None
+        if value < self.earliest:
+            raise self._error("too_early", ["year"], earliest=f"{self.earliest:%-d %B %Y}")
+        return value
 
     def validate(self, value: dt.date | None) -> None:
         if value is None and self.required:
@@ -150,11 +223,15 @@ def _marks_optional(form: forms.BaseForm) -> bool:
     return any(field.required for field in form.fields.values() if not field.widget.is_hidden)
 
 
+OPTIONAL = " (optional)"
+
+
 def _label_text(bound_field: forms.BoundField) -> str:
-    label = str(bound_field.label)
+    # A label that already says "(optional)" is not marked twice.
+    label = str(bound_field.label).removesuffix(OPTIONAL)
     if bound_field.field.required or not _marks_optional(bound_field.form):
         return label
-    return f"{label} (optional)"
+    return f"{label}{OPTIONAL}"
 
 
 def _hint(bound_field: forms.BoundField) -> dict[str, str] | None:
@@ -164,23 +241,13 @@ def _hint(bound_field: forms.BoundField) -> dict[str, str] | None:
     return {"html": help_text} if isinstance(help_text, SafeData) else {"text": str(help_text)}
 
 
-_DJANGO_REQUIRED = str(forms.Field.default_error_messages["required"])
-
-
 def _error_text(bound_field: forms.BoundField) -> str:
-    """The field's errors as one message. Django's generic "This field is required." becomes
-    GOV.UK's specific "Enter ..." or "Select ...", so the error summary says which question."""
-    messages = []
+    """The field's errors as one message. Django's generic messages ("This field is required.")
+    become GOV.UK's specific ones ("Enter ...", "Select ..."), so the error summary says which
+    question (see :mod:`preventhub.core.form_messages`)."""
+    messages: list[str] = []
     for error in bound_field.errors.as_data():
-        if error.code == "required" and str(error.message) == _DJANGO_REQUIRED:
-            widget = bound_field.field.widget
-            typed = isinstance(widget, forms.Textarea | forms.widgets.Input) and not isinstance(
-                widget, forms.FileInput | forms.CheckboxInput | forms.RadioSelect
-            )
-            label = str(bound_field.label)
-            messages.append(f"{'Enter' if typed else 'Select'} {label[:1].lower()}{label[1:]}")
-        else:
-            messages.extend(str(m) for m in error.messages)
+        messages.extend(govuk_message(bound_field.field, error, str(bound_field.label)))
     return " ".join(messages)
 
 
@@ -409,10 +476,18 @@ def _error_href(bound_field: forms.BoundField) -> str:
     return f"#{field_id}"
 
 
-def error_list(form: forms.BaseForm) -> list[dict[str, Any]]:
-    """Items for the error summary: one per field in error, worded as the field's inline message."""
-    items = []
-    for name, errors in form.errors.items():
+def error_list(form: forms.BaseForm, *, in_order: bool = False) -> list[dict[str, Any]]:
+    """Items for the error summary: one per field in error, worded as the field's inline message.
+
+    ``in_order`` lists them in the order the questions appear, errors about the whole form first
+    (otherwise in the order they were found)."""
+    names = list(form.errors)
+    if in_order:
+        position = {name: index for index, name in enumerate(form.fields)}
+        names.sort(key=lambda name: position.get(name, -1))
+    items: list[dict[str, Any]] = []
+    for name in names:
+        errors = form.errors[name]
         if name == forms.forms.NON_FIELD_ERRORS or name not in form.fields:
             items.extend({"text": str(e), "href": ""} for e in errors)
             continue

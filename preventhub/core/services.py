@@ -6,13 +6,11 @@ writes its audit event in the same transaction.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any
 
 from django.db import models, transaction
 
 from preventhub.audit.services import diff, record_event, snapshot
-
-M = TypeVar("M", bound=models.Model)
 
 
 class ConcurrentEditError(Exception):
@@ -24,7 +22,23 @@ class ConcurrentEditError(Exception):
     )
 
 
-def create_record(*, actor: Any, instance: M, action: str) -> M:
+def check_version(current: Any, expected_version: int | None) -> None:
+    """The one optimistic-version check: refuse if the stored ``current`` row (locked by the caller)
+    moved on from the version the user opened. ``None`` means the caller does not know it."""
+    if expected_version is not None and current.version != expected_version:
+        raise ConcurrentEditError
+
+
+def locked_version[M: models.Model](instance: M, expected_version: int | None, *fields: str) -> M:
+    """Lock ``instance``'s stored row (loading only ``version`` and ``fields``) and check its
+    version; the caller must be inside ``transaction.atomic()``."""
+    manager = type(instance)._default_manager
+    current = manager.select_for_update().only("version", *fields).get(pk=instance.pk)
+    check_version(current, expected_version)
+    return current
+
+
+def create_record[M: models.Model](*, actor: Any, instance: M, action: str) -> M:
     """Validate, save and audit a new record (all its editable fields are recorded as changes)."""
     instance.full_clean()
     with transaction.atomic():
@@ -38,15 +52,12 @@ def create_record(*, actor: Any, instance: M, action: str) -> M:
     return instance
 
 
-def update_record(
+def update_record[M: models.Model](
     *, actor: Any, instance: M, data: dict[str, Any], expected_version: int | None, action: str
 ) -> M:
     """Apply ``data`` to ``instance`` if nobody else changed it since ``expected_version``."""
-    model = type(instance)
     with transaction.atomic():
-        current = model._default_manager.select_for_update().only("version").get(pk=instance.pk)
-        if expected_version is not None and current.version != expected_version:  # type: ignore[attr-defined]
-            raise ConcurrentEditError
+        current = locked_version(instance, expected_version)
         changes = diff(snapshot(instance, list(data)), data)
         if not changes:
             return instance

@@ -1,146 +1,22 @@
-"""Directory forms: GOV.UK markup, plain-English messages, public ids instead of database keys."""
+"""Directory forms: declarations on the core GOV.UK form foundation (:mod:`preventhub.core.forms`),
+plain-English messages, public ids instead of database keys."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 
+from preventhub.core.forms import GovukDateField, GovukForm, VersionedModelForm
+
 from . import policies
 from .models import MunicipalYear, Organisation, Person, Sector, Ward
 from .validators import check_municipal_year, municipal_year_label_errors
 
-FIELD_TEMPLATE = "directory/forms/field.html"
-CHECKBOX_TEMPLATE = "directory/forms/checkbox.html"
-DATE_TEMPLATE = "directory/forms/date.html"
-
-
-class GovukBoundField(forms.BoundField):
-    """Adds GOV.UK's error modifier class to a widget whose field has errors."""
-
-    def build_widget_attrs(self, attrs: dict[str, Any], widget: Any = None) -> dict[str, Any]:
-        attrs = super().build_widget_attrs(attrs, widget)
-        if self.errors:
-            widget = widget or self.field.widget
-            modifier = _ERROR_CLASSES.get(type(widget).__name__, "govuk-input--error")
-            attrs["class"] = f"{(widget.attrs.get('class') or '')} {modifier}".strip()
-        return attrs
-
-    @property
-    def date_parts(self) -> list[dict[str, Any]]:
-        """Day, month and year boxes for the GOV.UK date input (values as typed when bound)."""
-        value = self.value()
-        parts = value if isinstance(value, (list, tuple)) else self.field.widget.decompress(value)
-        return [
-            {
-                "label": label,
-                "name": f"{self.html_name}_{key}",
-                # The day box takes the field's own id, so the error summary's link lands in it.
-                "id": self.auto_id if key == "day" else f"{self.auto_id}_{key}",
-                "value": "" if part is None else part,
-                "width": 4 if key == "year" else 2,
-            }
-            for (key, label), part in zip(DATE_PARTS, parts, strict=True)
-        ]
-
-
-_ERROR_CLASSES = {"Select": "govuk-select--error", "Textarea": "govuk-textarea--error"}
-_WIDGET_CLASSES = {
-    "Select": "govuk-select",
-    "Textarea": "govuk-textarea",
-    "CheckboxInput": "govuk-checkboxes__input",
-}
-
-
-class GovukFormMixin:
-    """Gives every visible field GOV.UK classes and this app's field templates."""
-
-    bound_field_class = GovukBoundField
-    fields: dict[str, forms.Field]
-    # Labels say "(optional)" on forms that record something, not on search filters.
-    mark_optional = False
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if widget.is_hidden:
-                continue
-            name = type(widget).__name__
-            if isinstance(field, GovukDateField):
-                field.template_name = DATE_TEMPLATE
-                continue
-            css = _WIDGET_CLASSES.get(name, "govuk-input")
-            widget.attrs["class"] = f"{css} {widget.attrs.get('class', '')}".strip()
-            field.template_name = CHECKBOX_TEMPLATE if name == "CheckboxInput" else FIELD_TEMPLATE
-
 
 def _add_class(field: forms.Field, css: str) -> None:
     field.widget.attrs["class"] = f"{field.widget.attrs.get('class', '')} {css}".strip()
-
-
-# Dates ------------------------------------------------------------------------------------------
-
-DATE_PARTS = (("day", "Day"), ("month", "Month"), ("year", "Year"))
-
-
-class GovukDateWidget(forms.MultiWidget):
-    """Three boxes (day, month, year): GOV.UK's date input pattern."""
-
-    template_name = "django/forms/widgets/multiwidget.html"
-
-    def __init__(self) -> None:
-        # Django names the boxes starts_on_day, starts_on_month and starts_on_year.
-        super().__init__(widgets={key: forms.TextInput for key, _ in DATE_PARTS})
-
-    def decompress(self, value: Any) -> list[Any]:
-        if isinstance(value, dt.date):
-            return [value.day, value.month, value.year]
-        return [None, None, None]
-
-
-class GovukDateField(forms.Field):
-    """A date typed as day, month and year, with GOV.UK's error messages."""
-
-    widget = GovukDateWidget
-
-    def clean(self, value: Any) -> dt.date | None:
-        parts = [str(v or "").strip() for v in (value or ["", "", ""])]
-        noun = str(self.label or "date").lower()
-        if not any(parts):
-            if self.required:
-                raise ValidationError(f"Enter the {noun}", code="required")
-            return None
-        missing = [
-            label.lower() for (_, label), part in zip(DATE_PARTS, parts, strict=True) if not part
-        ]
-        if missing:
-            raise ValidationError(
-                f"The {noun} must include a {' and a '.join(missing)}", code="incomplete"
-            )
-        try:
-            day, month, year = (int(p) for p in parts)
-            if year < 1000:
-                raise ValueError("two-digit year")
-            return dt.date(year, month, day)
-        except ValueError:
-            raise ValidationError(f"The {noun} must be a real date", code="invalid") from None
-
-
-# Editing ----------------------------------------------------------------------------------------
-
-
-class VersionedModelForm(GovukFormMixin, forms.ModelForm):
-    """Carries the version the user opened so a concurrent edit is detected when they save."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    mark_optional = True
-
-    def changes(self) -> dict[str, Any]:
-        """The model fields as cleaned, ready for an ``update_*`` service."""
-        return {name: self.cleaned_data[name] for name in self._meta.fields or ()}
 
 
 class OrganisationForm(VersionedModelForm):
@@ -280,7 +156,7 @@ SPECIFIED_CHOICES = [
 ]
 
 
-class OrganisationFilterForm(GovukFormMixin, forms.Form):
+class OrganisationFilterForm(GovukForm):
     q = forms.CharField(label="Name", required=False, max_length=200)
     sector = forms.ChoiceField(
         label="Sector", required=False, choices=[("", "Any sector"), *Sector.choices]
@@ -290,7 +166,7 @@ class OrganisationFilterForm(GovukFormMixin, forms.Form):
     )
 
 
-class PersonFilterForm(GovukFormMixin, forms.Form):
+class PersonFilterForm(GovukForm):
     q = forms.CharField(label="Name, email address or job title", required=False, max_length=200)
     organisation = forms.ModelChoiceField(
         label="Organisation",
@@ -306,5 +182,5 @@ class PersonFilterForm(GovukFormMixin, forms.Form):
         self.fields["organisation"].queryset = organisations.only("public_id", "name")  # type: ignore[attr-defined]
 
 
-class SearchForm(GovukFormMixin, forms.Form):
+class SearchForm(GovukForm):
     q = forms.CharField(label="Name", required=False, max_length=200)

@@ -178,7 +178,10 @@ def test_fields_in_error_get_the_error_classes_and_inline_messages(bad_form):
     for field in bad_form.errors:
         error = elements.by_id[f"id_{field}-error"]
         assert error[0] == "p" and error[1]["class"] == "govuk-error-message"
-    assert '<span class="govuk-visually-hidden">Error:</span> Enter a valid email address.' in html
+    assert (
+        '<span class="govuk-visually-hidden">Error:</span> Enter an email address in the correct format, like name@example.com'
+        in html
+    )
 
 
 def test_hints_come_from_help_text_and_are_described_before_errors(bad_form):

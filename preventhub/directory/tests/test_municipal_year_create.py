@@ -19,12 +19,12 @@ URL = reverse("directory:municipal_year_create")
 def _data(label="2016/17", start=("18", "5", "2016"), end=("16", "5", "2017")) -> dict[str, str]:
     return {
         "label": label,
-        "starts_on_day": start[0],
-        "starts_on_month": start[1],
-        "starts_on_year": start[2],
-        "ends_on_day": end[0],
-        "ends_on_month": end[1],
-        "ends_on_year": end[2],
+        "starts_on-day": start[0],
+        "starts_on-month": start[1],
+        "starts_on-year": start[2],
+        "ends_on-day": end[0],
+        "ends_on-month": end[1],
+        "ends_on-year": end[2],
     }
 
 
@@ -50,9 +50,9 @@ def test_democratic_services_add_a_municipal_year(login, personas):
         (_data(label="2016/18"), ["The second year must follow the first, for example 2016/17"]),
         (_data(label=""), ["Enter the municipal year, like 2016/17"]),
         (_data(start=("", "", "")), ["Enter the start date"]),
-        (_data(start=("18", "", "2016")), ["The start date must include a month"]),
-        (_data(start=("31", "2", "2016")), ["The start date must be a real date"]),
-        (_data(end=("16", "5", "17")), ["The end date must be a real date"]),
+        (_data(start=("18", "", "2016")), ["Start date must include a month"]),
+        (_data(start=("31", "2", "2016")), ["Start date must be a real date"]),
+        (_data(end=("16", "5", "17")), ["Year must include 4 numbers"]),
         (_data(end=("1", "5", "2016")), ["The end date must be after the start date"]),
         (
             _data(start=("18", "5", "2015")),
@@ -65,8 +65,8 @@ def test_bad_answers_are_explained_and_what_was_typed_is_kept(login, data, error
     assert response.status_code == 200
     assert error_summary(response) == errors
     assert input_value(response, "label") == data["label"]
-    assert input_value(response, "starts_on_month") == data["starts_on_month"]
-    assert input_value(response, "ends_on_year") == data["ends_on_year"]
+    assert input_value(response, "starts_on-month") == data["starts_on-month"]
+    assert input_value(response, "ends_on-year") == data["ends_on-year"]
     assert not MunicipalYear.objects.exists()
 
 

@@ -4,33 +4,28 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 
 from preventhub.core.history import record_history
+from preventhub.core.pages import form_errors, form_page, require
 from preventhub.core.policies import Action
 
 from .. import policies, queries, services
 from ..forms import OrganisationFilterForm, OrganisationForm
-from .common import (
-    PAGINATION_TEMPLATES,
-    edit_form,
-    form_context,
-    ordered_errors,
-    paginate,
-    require,
-    save,
-)
+from ..models import Organisation
+from .common import PAGINATION_TEMPLATES, paginate
 
 PEOPLE_SHOWN = 50
+TEMPLATE = "directory/organisation_form.html"
 
 
 @login_required
 def organisation_list(request: HttpRequest) -> HttpResponse:
     user = request.user
-    require(policies.can_view_directory(user))
+    require(request, policies.can_view_directory(user))
     filters = OrganisationFilterForm(request.GET)
     found = policies.organisations.visible_to(user, Action.VIEW)
     if filters.is_valid():
@@ -43,7 +38,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         {
             "section": "organisations",
             "filters": filters,
-            "filter_errors": ordered_errors(filters),
+            "filter_errors": form_errors(filters),
             "filtered": any(request.GET.get(k) for k in filters.fields),
             "can_add": policies.can_add_organisation(user),
             "pagination_templates": PAGINATION_TEMPLATES,
@@ -79,40 +74,37 @@ def organisation_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 @login_required
 def organisation_create(request: HttpRequest) -> HttpResponse:
-    require(policies.can_add_organisation(request.user))
-    form = OrganisationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        organisation = save(
-            form, lambda: services.create_organisation(actor=request.user, **form.changes())
-        )
-        if organisation is not None:
-            messages.success(request, f"{organisation.name} has been added.")
-            return redirect("directory:organisation_detail", public_id=organisation.public_id)
-    return render(
-        request, "directory/organisation_form.html", form_context(form, section="organisations")
+    require(request, policies.can_add_organisation(request.user), "add organisation")
+    return form_page(
+        request,
+        OrganisationForm,
+        template=TEMPLATE,
+        save=lambda form: services.create_organisation(actor=request.user, **form.changes()),
+        success=_detail_url,
+        message=lambda organisation: f"{organisation.name} has been added.",
+        context={"section": "organisations"},
     )
 
 
 @login_required
 def organisation_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
     organisation = policies.organisations.get_or_404(request, Action.CHANGE, public_id=public_id)
-    form = edit_form(OrganisationForm, request, organisation)
-    if request.method == "POST" and form.is_valid():
-        saved = save(
-            form,
-            lambda: services.update_organisation(
-                actor=request.user,
-                organisation=organisation,
-                data=form.changes(),
-                expected_version=form.cleaned_data["version"],
-            ),
-            record=organisation,
-        )
-        if saved is not None:
-            messages.success(request, f"{saved.name} has been updated.")
-            return redirect("directory:organisation_detail", public_id=saved.public_id)
-    return render(
+    return form_page(
         request,
-        "directory/organisation_form.html",
-        form_context(form, section="organisations", organisation=organisation),
+        OrganisationForm,
+        template=TEMPLATE,
+        instance=organisation,
+        save=lambda form: services.update_organisation(
+            actor=request.user,
+            organisation=organisation,
+            data=form.changes(),
+            expected_version=form.cleaned_data["version"],
+        ),
+        success=_detail_url,
+        message=lambda saved: f"{saved.name} has been updated.",
+        context={"section": "organisations", "organisation": organisation},
     )
+
+
+def _detail_url(organisation: Organisation) -> str:
+    return reverse("directory:organisation_detail", kwargs={"public_id": organisation.public_id})

@@ -8,27 +8,24 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from preventhub.core.history import record_history
+from preventhub.core.pages import form_errors, form_page, require
 from preventhub.core.policies import Action
 
 from .. import policies, queries, services
 from ..forms import PersonFilterForm, PersonForm
-from .common import (
-    PAGINATION_TEMPLATES,
-    edit_form,
-    form_context,
-    ordered_errors,
-    paginate,
-    require,
-    save,
-)
+from ..models import Person
+from .common import PAGINATION_TEMPLATES, paginate
+
+TEMPLATE = "directory/person_form.html"
 
 
 @login_required
 def person_list(request: HttpRequest) -> HttpResponse:
     user = request.user
-    require(policies.can_view_directory(user))
+    require(request, policies.can_view_directory(user))
     filters = PersonFilterForm(
         request.GET, organisations=policies.organisations.visible_to(user, Action.VIEW)
     )
@@ -44,7 +41,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
         {
             "section": "people",
             "filters": filters,
-            "filter_errors": ordered_errors(filters),
+            "filter_errors": form_errors(filters),
             "filtered": any(request.GET.get(k) for k in filters.fields),
             "can_add": policies.can_add_person(user),
             "pagination_templates": PAGINATION_TEMPLATES,
@@ -76,42 +73,48 @@ def person_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @login_required
 def person_create(request: HttpRequest) -> HttpResponse:
     user = request.user
-    require(policies.can_add_person(user))
+    require(request, policies.can_add_person(user), "add person")
     initial = {}
     if organisation_id := request.GET.get("organisation"):
         # Arriving from an organisation's page: start with that organisation chosen.
         initial["organisation"] = organisation_id
-    form = PersonForm(request.POST or None, user=user, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        person = save(form, lambda: services.create_person(actor=user, **form.changes()))
-        if person is not None:
-            messages.success(request, f"{person.name} has been added.")
-            return redirect("directory:person_detail", public_id=person.public_id)
-    return render(request, "directory/person_form.html", form_context(form, section="people"))
+    return form_page(
+        request,
+        PersonForm,
+        template=TEMPLATE,
+        form_kwargs={"user": user},
+        initial=initial,
+        save=lambda form: services.create_person(actor=user, **form.changes()),
+        success=_detail_url,
+        message=lambda person: f"{person.name} has been added.",
+        context={"section": "people"},
+    )
 
 
 @login_required
 def person_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
     user = request.user
     person = policies.people.get_or_404(request, Action.CHANGE, public_id=public_id)
-    form = edit_form(PersonForm, request, person, user=user)
-    if request.method == "POST" and form.is_valid():
-        saved = save(
-            form,
-            lambda: services.update_person(
-                actor=user,
-                person=person,
-                data=form.changes(),
-                expected_version=form.cleaned_data["version"],
-            ),
-            record=person,
-        )
-        if saved is not None:
-            messages.success(request, f"{saved.name} has been updated.")
-            return redirect("directory:person_detail", public_id=saved.public_id)
-    return render(
-        request, "directory/person_form.html", form_context(form, section="people", person=person)
+    return form_page(
+        request,
+        PersonForm,
+        template=TEMPLATE,
+        instance=person,
+        form_kwargs={"user": user},
+        save=lambda form: services.update_person(
+            actor=user,
+            person=person,
+            data=form.changes(),
+            expected_version=form.cleaned_data["version"],
+        ),
+        success=_detail_url,
+        message=lambda saved: f"{saved.name} has been updated.",
+        context={"section": "people", "person": person},
     )
+
+
+def _detail_url(person: Person) -> str:
+    return reverse("directory:person_detail", kwargs={"public_id": person.public_id})
 
 
 @login_required

@@ -25,9 +25,9 @@ from django.utils import timezone
 from preventhub.audit.registry import register
 from preventhub.audit.services import record_event
 from preventhub.core.services import (
-    ConcurrentEditError,
     create_record,
     delete_record,
+    locked_version,
     update_record,
 )
 from preventhub.directory.models import MunicipalYear, Person
@@ -144,9 +144,7 @@ def _transition(
     """Save a status change with its audit event; ``note`` adds facts that are not fields (a
     cancellation's reason) to the event's changes."""
     with transaction.atomic():
-        current = Meeting._default_manager.select_for_update().only("version").get(pk=meeting.pk)
-        if expected_version is not None and current.version != expected_version:
-            raise ConcurrentEditError
+        current = locked_version(meeting, expected_version)
         changes: dict[str, list[Any]] = {
             name: [getattr(meeting, name), value] for name, value in data.items()
         }
@@ -390,9 +388,7 @@ def record_attendance(
         raise ValidationError("This meeting was cancelled, so there is no attendance to record")
     _check_attendance(rows)
     with transaction.atomic():
-        current = Meeting._default_manager.select_for_update().only("version").get(pk=meeting.pk)
-        if expected_version is not None and current.version != expected_version:
-            raise ConcurrentEditError
+        current = locked_version(meeting, expected_version)
         existing = {
             a.person_id: a
             for a in Attendance.objects.filter(meeting=meeting).select_related(

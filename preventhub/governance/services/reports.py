@@ -31,7 +31,7 @@ from django.utils import timezone
 
 from preventhub.audit.registry import register
 from preventhub.audit.services import diff, record_event, snapshot
-from preventhub.core.services import ConcurrentEditError
+from preventhub.core.services import locked_version
 from preventhub.core.tasks import send_email_after_commit
 from preventhub.core.text import normalise
 from preventhub.governance.models import (
@@ -91,11 +91,7 @@ def _changing(report: Report, expected_version: int | None) -> Iterator[_Change]
     a bumped version when the block succeeds (the caller's changes and audit events are in the same
     transaction, so an error in the block undoes them all)."""
     with transaction.atomic():
-        current = (
-            Report._default_manager.select_for_update().only("version", "status").get(pk=report.pk)
-        )
-        if expected_version is not None and current.version != expected_version:
-            raise ConcurrentEditError
+        current = locked_version(report, expected_version, "status")
         if current.status == ReportStatus.PUBLISHED:
             raise ValidationError(PUBLISHED_MESSAGE)
         report.status = current.status

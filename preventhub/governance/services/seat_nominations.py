@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from preventhub.audit.registry import register
 from preventhub.audit.services import record_event
-from preventhub.core.services import ConcurrentEditError
+from preventhub.core.services import check_version
 from preventhub.core.tasks import send_email_after_commit
 from preventhub.governance.models import (
     Body,
@@ -173,8 +173,7 @@ def eligible_nominees(nomination: Nomination, day: dt.date | None = None) -> Que
 
 def _locked(nomination: Nomination, expected_version: int | None) -> Nomination:
     current = Nomination.objects.select_for_update().get(pk=nomination.pk)
-    if expected_version is not None and current.version != expected_version:
-        raise ConcurrentEditError
+    check_version(current, expected_version)
     return current
 
 

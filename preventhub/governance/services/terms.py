@@ -21,7 +21,12 @@ from django.utils import timezone
 
 from preventhub.audit.registry import register
 from preventhub.audit.services import diff, record_event, snapshot
-from preventhub.core.services import ConcurrentEditError, update_record
+from preventhub.core.services import (
+    ConcurrentEditError,
+    check_version,
+    locked_version,
+    update_record,
+)
 from preventhub.governance.models import (
     Body,
     Clause,
@@ -256,9 +261,7 @@ def remove_clause(*, actor: Any, clause: Clause, expected_version: int | None) -
     with transaction.atomic():
         terms = clause.terms
         _lock_draft(terms)
-        current = Clause.objects.select_for_update().only("version").get(pk=clause.pk)
-        if expected_version is not None and current.version != expected_version:
-            raise ConcurrentEditError
+        locked_version(clause, expected_version)
         record_event(
             actor=actor,
             action=CLAUSE_REMOVED,
@@ -283,8 +286,7 @@ def reorder_clauses(
     2, 3… in the new document order. Refused if the draft changed since the page was opened."""
     with transaction.atomic():
         current = _lock_draft(terms)
-        if expected_version is not None and current.version != expected_version:
-            raise ConcurrentEditError
+        check_version(current, expected_version)
         clauses = list(in_document_order(Clause.objects.filter(terms=terms)))
         if set(positions) != {c.pk for c in clauses}:
             raise ConcurrentEditError
@@ -338,8 +340,7 @@ def agree_terms_of_reference(
         errors["agreed_on"] = ["The date agreed must be today or in the past"]
     with transaction.atomic():
         current = _lock_draft(terms)
-        if expected_version is not None and current.version != expected_version:
-            raise ConcurrentEditError
+        check_version(current, expected_version)
         if not Clause.objects.filter(terms=terms).exists():
             errors.setdefault("__all__", []).append(
                 "Add at least one clause before agreeing these terms of reference"
