@@ -93,7 +93,10 @@ class AppendixOut(Schema):
     letter: str
     title: str
     url: str = Field(description="A link, when the appendix is a link rather than a file.")
-    has_file: bool = Field(description="A file is attached (download it from the report's page).")
+    has_file: bool = Field(
+        description="A file is attached, or (a terms of reference appendix of a published "
+        "report) the copy frozen at publication: download it from the report's page."
+    )
     terms_of_reference: Labelled | None
 
     @staticmethod
@@ -102,7 +105,7 @@ class AppendixOut(Schema):
 
     @staticmethod
     def resolve_has_file(obj: Appendix) -> bool:
-        return bool(obj.file)
+        return bool(obj.file or obj.snapshot)
 
     @staticmethod
     def resolve_terms_of_reference(obj: Appendix) -> dict[str, Any] | None:

@@ -149,6 +149,11 @@ class Appendix(models.Model):
         related_name="appendix_to",
     )
     url = models.URLField(blank=True)
+    # A published report does not change: the terms of reference version an appendix links to is
+    # rendered to PDF when the report is published, and that copy is the appendix from then on
+    # (the version may be a draft that is amended, or deleted, later).
+    snapshot = models.FileField(upload_to="appendices/%Y/", blank=True)
+    snapshot_taken_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["letter"]

@@ -24,6 +24,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F, Max
 from django.urls import reverse
@@ -48,6 +49,7 @@ from preventhub.governance.models import (
 
 from .reports_files import check_appendix_file
 from .reports_layout import RECOMMENDATIONS_NUMBER, TEXT_SECTIONS
+from .terms_documents import frozen_copy
 
 REPORT_CREATED = register("governance.report_created", "Report drafted")
 REPORT_UPDATED = register("governance.report_updated", "Report changed")
@@ -550,6 +552,7 @@ def publish_report(
         report.status = ReportStatus.PUBLISHED
         report.published_at = now or timezone.now()
         change.fields.add("published_at")
+        frozen = _freeze_terms_appendices(report, when=report.published_at)
         if item.report_id != report.pk:
             item.report = report
             item.version += 1
@@ -562,9 +565,29 @@ def publish_report(
                 "status": [ReportStatus.VERIFIED, ReportStatus.PUBLISHED],
                 "published_at": [None, report.published_at],
                 "agenda item": [None, f"{item.meeting}: item {item}"],
+                **({"frozen appendices": [None, ", ".join(frozen)]} if frozen else {}),
             },
         )
     return report
+
+
+def _freeze_terms_appendices(report: Report, *, when: dt.datetime) -> list[str]:
+    """Copy each terms of reference appendix as the version stands now: the copy is the appendix
+    from publication on, so amending (or deleting) a draft version later does not change the
+    published report or its agenda pack. Returns the letters of the appendices copied."""
+    letters = []
+    appendices = report.appendices.filter(terms__isnull=False).select_related("terms__body")
+    for appendix in appendices:
+        terms = appendix.terms
+        if terms is None:  # filtered out above; this tells the type checker
+            continue
+        content = frozen_copy(terms, report_title=report.title, when=when)
+        # The stored name says nothing about the contents, like an uploaded appendix's.
+        appendix.snapshot.save(f"{uuid.uuid4().hex}.pdf", ContentFile(content), save=False)
+        appendix.snapshot_taken_at = when
+        appendix.save(update_fields=["snapshot", "snapshot_taken_at"])
+        letters.append(appendix.letter)
+    return letters
 
 
 # Appendices ---------------------------------------------------------------------------------------

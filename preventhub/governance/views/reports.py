@@ -109,7 +109,7 @@ def load_layout(request: HttpRequest, report: Report) -> ReportLayout:
 
 
 def _appendix_href(appendix: Appendix, readable_terms: set[int]) -> str:
-    if appendix.file:
+    if appendix.file or appendix.snapshot:
         return reverse("governance:appendix_download", args=[appendix.public_id])
     if appendix.terms_id:
         return (
@@ -163,13 +163,14 @@ def report_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
 
 
 def appendix_download(request: HttpRequest, public_id: Any) -> HttpResponse:
-    """An uploaded appendix, for those who may see its report (the same policy as the report: the
-    file is never served from a public media URL). Queries: the appendix within the reports the
+    """An uploaded appendix, or the copy of a terms of reference appendix frozen when its report
+    was published, for those who may see its report (the same policy as the report: the file is
+    never served from a public media URL). Queries: the appendix within the reports the
     user may see."""
     appendix = (
         Appendix.objects.select_related("report")
         .filter(public_id=public_id, report__in=policies.reports.visible_to(request.user))
-        .exclude(file="")
+        .exclude(file="", snapshot="")
         .first()
     )
     if appendix is None:
@@ -177,11 +178,13 @@ def appendix_download(request: HttpRequest, public_id: Any) -> HttpResponse:
             request, Appendix.objects.filter(public_id=public_id).select_related("report").first()
         )
         raise Http404("No appendix found.")
+    # A terms of reference appendix of a published report is the copy frozen at publication.
+    stored = appendix.snapshot or appendix.file
     try:
-        handle = appendix.file.open("rb")
+        handle = stored.open("rb")
     except FileNotFoundError:
         raise Http404("The appendix file is missing.") from None
-    extension = extension_of(appendix.file.name)
+    extension = extension_of(stored.name or "")
     filename = (
         f"appendix-{slugify(appendix.letter)}-{slugify(appendix.title)[:60] or 'file'}.{extension}"
     )
@@ -189,7 +192,7 @@ def appendix_download(request: HttpRequest, public_id: Any) -> HttpResponse:
         handle,
         as_attachment=True,
         filename=filename,
-        content_type=content_type_for(appendix.file.name),
+        content_type=content_type_for(stored.name or ""),
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"

@@ -7,11 +7,9 @@ that change drafts are in terms_manage.py.
 
 from __future__ import annotations
 
-import itertools
 import uuid
 from typing import Any
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -21,15 +19,15 @@ from preventhub.core.forms import error_list
 from preventhub.core.history import record_history
 from preventhub.governance import policies
 from preventhub.governance.forms.terms import CompareForm
-from preventhub.governance.models import Clause, ClauseSection, TermsOfReference, TermsStatus
+from preventhub.governance.models import Clause, TermsOfReference, TermsStatus
 from preventhub.governance.services.terms import in_document_order
 from preventhub.governance.services.terms_compare import compare
+from preventhub.governance.services.terms_documents import document_context
 
 from .bodies import optional_url, paginate
 
 TEMPLATES = "governance/terms"
 RESOLUTION_PATH = "agreed_by__minute__item__meeting__body"
-SECTION_LABELS = dict(ClauseSection.choices)
 
 
 def _versions(request: HttpRequest) -> Any:
@@ -62,14 +60,6 @@ def agreed_by(version: TermsOfReference, visible: set[int]) -> dict[str, Any] | 
         "meeting": meeting,
         "url": optional_url("governance:resolution_detail", resolution.public_id),
     }
-
-
-def sections(clauses: list[Clause]) -> list[dict[str, Any]]:
-    """Clauses (already in document order) under their section headings."""
-    return [
-        {"section": key, "label": SECTION_LABELS.get(key, key), "clauses": list(group)}
-        for key, group in itertools.groupby(clauses, key=lambda c: c.section)
-    ]
 
 
 # A body's versions ------------------------------------------------------------------------------
@@ -127,16 +117,7 @@ def _document(request: HttpRequest, public_id: Any) -> dict[str, Any]:
     """One version and its clauses by section. Queries: the version with its body and resolution;
     the clauses; whether the user may see the resolution."""
     terms = policies.terms.get_or_404(request, queryset=_versions(request), public_id=public_id)
-    clauses = list(in_document_order(Clause.objects.filter(terms=terms)))
-    return {
-        "terms": terms,
-        "body": terms.body,
-        "clauses": clauses,
-        "sections": sections(clauses),
-        "agreed_by": agreed_by(terms, _visible_resolutions(request, [terms])),
-        "title": f"{terms.body.name}: terms of reference, version {terms.number}",
-        "council_name": settings.COUNCIL_NAME,
-    }
+    return document_context(terms, agreed_by(terms, _visible_resolutions(request, [terms])))
 
 
 def terms_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
