@@ -39,7 +39,7 @@ $(STAMP): requirements.lock pyproject.toml
 frontend/node_modules/.package-lock.json: frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund
 
-$(ASSETS): frontend/node_modules/.package-lock.json frontend/build.mjs frontend/src/app.scss frontend/src/init.js
+$(ASSETS): frontend/node_modules/.package-lock.json frontend/build.mjs frontend/src/app.scss frontend/src/init.js frontend/src/picker.js
 	cd frontend && npm run build --silent
 
 assets: $(ASSETS)

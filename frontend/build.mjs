@@ -22,6 +22,7 @@ writeFileSync(join(out, "css", "app.css"), result.css);
 
 cpSync(join(govuk, "govuk-frontend.min.js"), join(out, "js", "govuk-frontend.min.js"));
 cpSync(join(here, "src", "init.js"), join(out, "js", "init.js"));
+cpSync(join(here, "src", "picker.js"), join(out, "js", "picker.js"));
 cpSync(join(here, "node_modules", "htmx.org", "dist", "htmx.min.js"), join(out, "js", "htmx.min.js"));
 cpSync(join(govuk, "assets"), join(out, "vendor", "govuk", "assets"), { recursive: true });
 console.log(`built ${out}`);

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from . import views
+from preventhub.core.pickers import search_view
+
+from . import pickers, views
 
 app_name = "directory"
 urlpatterns = [
@@ -30,4 +32,8 @@ urlpatterns = [
         views.municipal_year_edit,
         name="municipal_year_edit",
     ),
+    # Type-ahead searches for the pickers (core/pickers.py).
+    path("search/people/", search_view(pickers.PEOPLE), name="search_people"),
+    path("search/organisations/", search_view(pickers.ORGANISATIONS), name="search_organisations"),
+    path("search/wards/", search_view(pickers.WARDS), name="search_wards"),
 ]

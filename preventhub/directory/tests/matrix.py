@@ -104,4 +104,9 @@ CASES = [
     Case("directory:municipal_year_detail", allowed=EVERY_ROLE, kwargs=_id("municipal_year")),
     Case("directory:municipal_year_create", allowed=MANAGERS),
     Case("directory:municipal_year_edit", allowed=MANAGERS, kwargs=_id("municipal_year")),
+    # The pickers' type-ahead searches: anyone who reads the directory.
+    Case("directory:search_people", allowed=EVERY_ROLE, query="q=Mark", browse=False),
+    Case("directory:search_people", allowed=EVERY_ROLE, query="q=Mark&format=json", browse=False),
+    Case("directory:search_organisations", allowed=EVERY_ROLE, query="q=North", browse=False),
+    Case("directory:search_wards", allowed=EVERY_ROLE, query="q=Abbey&format=json", browse=False),
 ]

@@ -14,6 +14,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
+from preventhub.core.pickers import PickerField
+from preventhub.directory.pickers import ORGANISATIONS, PEOPLE
 from preventhub.governance.models import (
     Body,
     BodyKind,
@@ -276,8 +278,8 @@ class BodyForm(VersionedModelForm):
 
 
 class MembershipForm(GovukMixin, forms.Form):
-    person = PublicChoiceField(
-        None,
+    person = PickerField(
+        PEOPLE,
         label="Person",
         help_text="Someone in the directory. Add them to the directory first if they are not.",
         error_messages={"required": "Choose the person", "invalid_choice": "Choose the person"},
@@ -295,8 +297,8 @@ class MembershipForm(GovukMixin, forms.Form):
         label="Representing a political group",
         help_text="For councillors appointed to a group's seat.",
     )
-    representing_organisation = PublicChoiceField(
-        None, required=False, label="Representing a partner organisation"
+    representing_organisation = PickerField(
+        ORGANISATIONS, required=False, label="Representing a partner organisation"
     )
     starts_on = DateField(label="Start date", help_text="For example, 18 5 2016")
     ends_on = DateField(

@@ -87,4 +87,11 @@ CASES = [
         anonymous="public",
     ),
     Case("governance:moderngov_import", allowed=MANAGERS),
+    # The councillor picker's type-ahead search: councillors are public, the search is for users.
+    Case(
+        "governance:search_councillors",
+        allowed=EVERYONE_SIGNED_IN,
+        query="q=Matrix",
+        browse=False,
+    ),
 ]
