@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import wraps
+from itertools import batched
 from typing import Any
 
 from allauth.account.decorators import reauthentication_required
@@ -31,8 +32,10 @@ from .forms import LONDON, AuditFilterForm, object_type_choices
 from .models import AuditChainHead, AuditEvent
 from .policies import audit_events, audit_events_visible_to, can_view_audit
 from .services import record_event, verify_chain
+from .visibility import HIDDEN, ValueMask, masked_changes
 
 PAGE_SIZE = 50
+EXPORT_CHUNK = 2000
 TRAIL = {"object_type": "audit.auditevent", "object_repr": "Audit trail"}
 
 
@@ -62,6 +65,30 @@ def _as_changes(values: dict[str, Any]) -> dict[str, list[Any]]:
 def _cursor(request: HttpRequest, name: str) -> int | None:
     value = request.GET.get(name, "")
     return int(value) if value.isdigit() and 0 < int(value) < 2**63 else None
+
+
+@dataclass
+class ListedEvent:
+    """One row of the list: the event, its labels, and its record's description (or ``HIDDEN``)."""
+
+    event: AuditEvent
+    action_label: str
+    type_label: str
+    record: str
+
+
+def _listed(viewer: Any, events: list[AuditEvent]) -> list[ListedEvent]:
+    mask = ValueMask(viewer, events)  # one query per restricted record type on the page
+    types = dict(object_type_choices())
+    return [
+        ListedEvent(
+            event=event,
+            action_label=registry.label_for(event.action),
+            type_label=types.get(event.object_type, event.object_type),
+            record=HIDDEN if mask.hides(event) else event.object_repr,
+        )
+        for event in events
+    ]
 
 
 @dataclass
@@ -100,15 +127,12 @@ def _keyset_page(qs: QuerySet[AuditEvent], before: int | None, after: int | None
 @require_GET
 def event_list(request: HttpRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET)
-    page = None
+    page, rows = None, []
     before, after = _cursor(request, "before"), _cursor(request, "after")
     if form.is_valid():
         qs = form.filter(audit_events_visible_to(request.user).select_related("actor"))
         page = _keyset_page(qs, before, after)
-        types = dict(object_type_choices())
-        for event in page.events:
-            event.action_label = registry.label_for(event.action)  # type: ignore[attr-defined]
-            event.type_label = types.get(event.object_type, event.object_type)  # type: ignore[attr-defined]
+        rows = _listed(request.user, page.events)
         cursor = {"before": before} if before else {"after": after} if after else {}
         record_event(
             actor=request.user,
@@ -124,6 +148,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
             "errors": error_list(form),
             "date_fields": form.date_fields(),
             "page": page,
+            "rows": rows,
             "filtered": bool(form.is_valid() and form.filters_used()),
         },
     )
@@ -165,14 +190,17 @@ def event_detail(request: HttpRequest, seq: int) -> HttpResponse:
         object_id=str(event.seq),
         object_repr=f"Audit event #{event.seq}",
     )
+    hidden = ValueMask(request.user, [event]).hides(event)
     return render(
         request,
         "audit/event_detail.html",
         {
             "event": event,
+            "hidden": hidden,
+            "record": HIDDEN if hidden else event.object_repr,
             "action_label": registry.label_for(event.action),
             "type_label": dict(object_type_choices()).get(event.object_type, event.object_type),
-            "change_rows": _change_rows(event.changes),
+            "change_rows": _change_rows(masked_changes(event.changes) if hidden else event.changes),
         },
     )
 
@@ -201,7 +229,7 @@ def safe_cell(value: Any) -> str:
     return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
 
 
-def _csv_row(event: AuditEvent) -> list[str]:
+def _csv_row(event: AuditEvent, hidden: bool) -> list[str]:
     return [
         safe_cell(value)
         for value in (
@@ -212,8 +240,8 @@ def _csv_row(event: AuditEvent) -> list[str]:
             event.action,
             event.object_type,
             event.object_id,
-            event.object_repr,
-            event.changes or "",
+            HIDDEN if hidden else event.object_repr,
+            (masked_changes(event.changes) if hidden else event.changes) or "",
             event.request_id,
             event.ip_address,
             event.prev_hash,
@@ -229,12 +257,14 @@ class _Echo:
         return value
 
 
-def _csv_lines(events: Iterator[AuditEvent]) -> Iterator[str]:
+def _csv_lines(viewer: Any, events: Iterator[AuditEvent]) -> Iterator[str]:
     writer = csv.writer(_Echo())
     # The byte-order mark makes Excel read the file as UTF-8 rather than the Windows code page.
     yield "\ufeff" + writer.writerow(CSV_HEADER)
-    for event in events:
-        yield writer.writerow(_csv_row(event))
+    for batch in batched(events, EXPORT_CHUNK):
+        mask = ValueMask(viewer, batch)  # one query per restricted record type per batch
+        for event in batch:
+            yield writer.writerow(_csv_row(event, mask.hides(event)))
 
 
 @never_cache
@@ -262,7 +292,8 @@ def export(request: HttpRequest) -> HttpResponse:
     )
     filename = f"audit-trail-{timezone.localdate(timezone=LONDON).isoformat()}.csv"
     response = StreamingHttpResponse(
-        _csv_lines(qs.iterator(chunk_size=2000)), content_type="text/csv; charset=utf-8"
+        _csv_lines(request.user, qs.iterator(chunk_size=EXPORT_CHUNK)),
+        content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

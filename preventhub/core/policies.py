@@ -98,10 +98,16 @@ class Policy(Generic[M]):
     """Base class: subclasses set ``model`` and implement ``visible_to``.
 
     ``audit_reads`` marks records whose every view is written to the audit trail.
+
+    ``audit_values_restricted`` marks records whose content is confidential: the audit viewer and
+    its export then show the values an event changed, and the record's description, only to a
+    viewer this policy lets see the record; other auditors see who, when, the action, the record's
+    type and id and the names of the fields changed (see ``preventhub/audit/visibility.py``).
     """
 
     model: ClassVar[type[models.Model]]
     audit_reads: ClassVar[bool] = False
+    audit_values_restricted: ClassVar[bool] = False
     read_action_code: ClassVar[str] = ""
 
     def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> models.QuerySet[M]:
@@ -153,6 +159,10 @@ def register(policy_class: type[Policy[M]]) -> type[Policy[M]]:
 
 def policy_for(model: type[M]) -> Policy[M]:
     return _POLICIES[model]
+
+
+def registered_policies() -> dict[type[models.Model], Policy[Any]]:
+    return dict(_POLICIES)
 
 
 class RestrictedQuerySet(models.QuerySet[M]):

@@ -83,6 +83,7 @@ class MeetingPolicy(Policy[Meeting]):
 @register
 class AgendaItemPolicy(Policy[AgendaItem]):
     model = AgendaItem
+    audit_values_restricted = True
 
     def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[AgendaItem]:
         grants = grants_for(user)
@@ -112,6 +113,9 @@ def _report_read(user: Any, grants: Grants) -> Q:
 @register
 class ReportPolicy(Policy[Report]):
     model = Report
+    # Exempt and draft content: the audit viewer shows what changed only to those who may see it
+    # (so do the other governance records below whose visibility depends on exemption or drafts).
+    audit_values_restricted = True
 
     def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[Report]:
         grants = grants_for(user)
@@ -127,6 +131,7 @@ class ReportPolicy(Policy[Report]):
 @register
 class MinutePolicy(Policy[Minute]):
     model = Minute
+    audit_values_restricted = True
 
     def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[Minute]:
         grants = grants_for(user)
@@ -141,6 +146,7 @@ class MinutePolicy(Policy[Minute]):
 @register
 class ResolutionPolicy(Policy[Resolution]):
     model = Resolution
+    audit_values_restricted = True
 
     def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[Resolution]:
         grants = grants_for(user)
@@ -153,6 +159,7 @@ class ResolutionPolicy(Policy[Resolution]):
 @register
 class DecisionPolicy(Policy[Decision]):
     model = Decision
+    audit_values_restricted = True
 
     def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[Decision]:
         grants = grants_for(user)
@@ -167,6 +174,7 @@ class DecisionPolicy(Policy[Decision]):
 @register
 class DecisionActionPolicy(Policy[DecisionAction]):
     model = DecisionAction
+    audit_values_restricted = True
 
     def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[DecisionAction]:
         grants = grants_for(user)
@@ -181,6 +189,7 @@ class DecisionActionPolicy(Policy[DecisionAction]):
 @register
 class TermsPolicy(Policy[TermsOfReference]):
     model = TermsOfReference
+    audit_values_restricted = True
 
     def visible_to(
         self, user: Any, action: Action | str = Action.VIEW

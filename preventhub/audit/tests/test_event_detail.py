@@ -8,6 +8,8 @@ from django.urls import reverse
 
 from preventhub.audit.models import AuditEvent
 from preventhub.audit.services import record_event
+from preventhub.audit.tests.conftest import SECRET_SUMMARY, SECRET_TITLE
+from preventhub.audit.visibility import HIDDEN
 from preventhub.core.middleware import RequestMeta, current_request
 
 
@@ -113,3 +115,36 @@ def test_the_detail_keeps_to_its_query_budget(
     # actor, 6-10 recording "audit.event_viewed", 11-13 saving the session.
     with django_assert_max_num_queries(13):
         assert client.get(_url(change.seq)).status_code == 200
+
+
+def test_an_auditor_who_cannot_see_an_exempt_report_sees_which_fields_changed_but_not_the_values(
+    client, auditor, exempt_report_change, prevent_lead
+):
+    client.force_login(auditor)
+    html = client.get(_url(exempt_report_change.seq)).content.decode()
+
+    assert SECRET_TITLE not in html and SECRET_SUMMARY not in html
+    assert "Kestrel" not in html and "assembly" not in html
+    assert "Report changed" in html and prevent_lead.email in html
+    assert exempt_report_change.object_id in html
+    assert '<th scope="row" class="govuk-table__header">executive_summary</th>' in html
+    assert '<th scope="row" class="govuk-table__header">title</th>' in html
+    assert html.count(HIDDEN) >= 5  # the record's description and both values of both fields
+
+
+def test_an_auditor_who_may_see_the_exempt_report_sees_the_values(
+    client, auditor_with_exempt_access, exempt_report_change
+):
+    client.force_login(auditor_with_exempt_access)
+    html = client.get(_url(exempt_report_change.seq)).content.decode()
+
+    assert SECRET_TITLE in html and SECRET_SUMMARY in html
+    assert HIDDEN not in html
+
+
+def test_values_of_records_that_are_not_restricted_are_shown_to_every_auditor(
+    client, auditor, change
+):
+    client.force_login(auditor)
+    html = client.get(_url(change.seq)).content.decode()
+    assert "Sam School" in html and HIDDEN not in html

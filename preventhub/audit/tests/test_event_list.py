@@ -11,7 +11,9 @@ from django.urls import reverse
 
 from preventhub.audit.models import AuditEvent
 from preventhub.audit.services import record_event
+from preventhub.audit.tests.conftest import SECRET_TITLE, change_exempt_report
 from preventhub.audit.views import PAGE_SIZE
+from preventhub.audit.visibility import HIDDEN
 from preventhub.core.testing.matrix import PERSONAS
 
 URL = reverse("audit:event_list")
@@ -394,3 +396,37 @@ def test_the_list_keeps_to_its_query_budget(
         response = auditor_client.get(URL, params)
     assert response.status_code == 200
     assert response.context["page"].events  # the budget was measured on a page that shows events
+
+
+def test_the_list_hides_an_exempt_report_s_description_from_an_auditor_who_cannot_see_it(
+    auditor_client, exempt_report_change
+):
+    html = auditor_client.get(URL).content.decode()
+
+    assert SECRET_TITLE not in html and "Kestrel" not in html
+    assert HIDDEN in html and "Report changed" in html
+
+
+def test_the_list_shows_the_description_to_an_auditor_who_may_see_the_report(
+    client, auditor_with_exempt_access, exempt_report_change
+):
+    client.force_login(auditor_with_exempt_access)
+    html = client.get(URL).content.decode()
+    assert SECRET_TITLE in html and HIDDEN not in html
+
+
+@pytest.mark.parametrize("events", [10, 1000])
+def test_the_list_of_restricted_records_keeps_to_its_query_budget(
+    auditor_client, trail, prevent_lead, django_assert_max_num_queries, events
+):
+    reports = [change_exempt_report(prevent_lead).object_id for _ in range(3)]
+    for object_id in reports:
+        trail(events // 3 + 1, object_type="governance.report", object_id=object_id)
+    # As the unrestricted list (14), plus 1: which of the page's reports the auditor may see, one
+    # query for every report on the page however many events there are.
+    with django_assert_max_num_queries(15):
+        response = auditor_client.get(URL)
+    assert response.status_code == 200
+    reports_shown = [row for row in response.context["rows"] if row.type_label == "Report"]
+    assert len(reports_shown) > 3
+    assert {row.record for row in reports_shown} == {HIDDEN}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 
 import pyotp
 import pytest
@@ -17,7 +18,9 @@ from django.utils import timezone
 
 from preventhub.audit.models import AuditEvent
 from preventhub.audit.services import record_event
+from preventhub.audit.tests.conftest import SECRET_SUMMARY, SECRET_TITLE, change_exempt_report
 from preventhub.audit.views import CSV_HEADER, safe_cell
+from preventhub.audit.visibility import HIDDEN
 from preventhub.core.testing.factories import PASSWORD, TOTP_SECRET
 
 URL = reverse("audit:export")
@@ -215,3 +218,45 @@ def test_the_export_keeps_to_its_query_budget(
         response = auditor_client.get(URL)
         rows = _rows(response)[1:]
     assert len(rows) >= events
+
+
+def test_the_file_hides_an_exempt_report_s_content_from_an_auditor_who_cannot_see_it(
+    auditor_client, exempt_report_change
+):
+    rows = _rows(auditor_client.get(URL))
+    text = "\n".join(",".join(row) for row in rows)
+    assert SECRET_TITLE not in text and SECRET_SUMMARY not in text and "Kestrel" not in text
+
+    (row,) = [row for row in rows[1:] if row[0] == str(exempt_report_change.seq)]
+    record = dict(zip(CSV_HEADER, row, strict=True))
+    assert record["Record"] == HIDDEN
+    assert record["Record ID"] == exempt_report_change.object_id
+    assert record["Action code"] == "governance.report_updated"
+    assert json.loads(record["Changes"]) == {
+        "executive_summary": [HIDDEN, HIDDEN],
+        "title": [HIDDEN, HIDDEN],
+    }
+
+
+def test_the_file_shows_the_content_to_an_auditor_who_may_see_the_report(
+    client, auditor_with_exempt_access, exempt_report_change
+):
+    client.force_login(auditor_with_exempt_access)
+    _reauthenticate(client)
+    text = "\n".join(",".join(row) for row in _rows(client.get(URL)))
+    assert SECRET_TITLE in text and SECRET_SUMMARY in text and HIDDEN not in text
+
+
+@pytest.mark.parametrize("events", [10, 1000])
+def test_the_export_of_restricted_records_keeps_to_its_query_budget(
+    auditor_client, trail, prevent_lead, django_assert_max_num_queries, events
+):
+    reports = [change_exempt_report(prevent_lead).object_id for _ in range(3)]
+    for object_id in reports:
+        trail(events // 3 + 1, object_type="governance.report", object_id=object_id)
+    # As the unrestricted export (18), plus 1 per batch of 2,000 rows: which of the batch's
+    # reports the auditor may see.
+    with django_assert_max_num_queries(19):
+        rows = _rows(auditor_client.get(URL))[1:]
+    assert len(rows) >= events
+    assert {row[CSV_HEADER.index("Record")] for row in rows if "report" in row[5]} == {HIDDEN}
