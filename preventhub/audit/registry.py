@@ -46,6 +46,7 @@ for _code, _label in [
     ("audit.exported", "Audit trail exported"),
     ("audit.viewed", "Audit trail viewed"),
     ("audit.event_viewed", "Audit event viewed"),
+    ("audit.verify_requested", "Audit trail check requested"),
     ("audit.verified", "Audit trail checked"),
 ]:
     register(_code, _label)
