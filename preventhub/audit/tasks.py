@@ -15,7 +15,7 @@ from .models import AuditChainHead, AuditEvent, ChainCheck, ChainCheckStatus
 from .services import ChainProblem, record_event, verify_chain
 
 logger = logging.getLogger(__name__)
-TRAIL = {"object_type": "audit.auditevent", "object_repr": "Audit trail"}
+TRAIL_TYPE, TRAIL_REPR = "audit.auditevent", "Audit trail"
 
 
 def request_chain_check(*, actor: Any) -> tuple[ChainCheck, bool]:
@@ -35,7 +35,8 @@ def request_chain_check(*, actor: Any) -> tuple[ChainCheck, bool]:
         record_event(
             actor=actor,
             action="audit.verify_requested",
-            **TRAIL,
+            object_type=TRAIL_TYPE,
+            object_repr=TRAIL_REPR,
             changes={"check": [None, check.pk]},
         )
         transaction.on_commit(lambda: verify_audit_chain_task.enqueue(check.pk))
@@ -66,10 +67,14 @@ def _run_check() -> ChainProblem | None:
     except CheckpointFileError as error:
         return ChainProblem(0, f"the checkpoint file cannot be trusted: {error}")
     problem = verify_chain(checkpoints=checkpoints)
-    if problem is None and head is not None and head.is_sealed():
-        # The event the head named when the walk began was part of the intact chain: sign it.
-        if AuditEvent.objects.filter(seq=head.last_seq, hash=head.last_hash).exists():
-            write_checkpoint(head.last_seq, head.last_hash)
+    # The event the head named when the walk began was part of the intact chain: sign it.
+    if (
+        problem is None
+        and head is not None
+        and head.is_sealed()
+        and AuditEvent.objects.filter(seq=head.last_seq, hash=head.last_hash).exists()
+    ):
+        write_checkpoint(head.last_seq, head.last_hash)
     return problem
 
 
@@ -87,6 +92,7 @@ def _store(check: ChainCheck, problem: ChainProblem | None) -> None:
     record_event(
         actor=check.requested_by,
         action="audit.verified",
-        **TRAIL,
+        object_type=TRAIL_TYPE,
+        object_repr=TRAIL_REPR,
         changes={"check": [None, check.pk], **{k: [None, v] for k, v in outcome.items()}},
     )
