@@ -84,6 +84,14 @@ class PickerSource:
         return {"id": str(obj.public_id), "label": self.describe(obj)}
 
 
+def _is_public_id(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
@@ -200,6 +208,11 @@ class PickerField(forms.Field):
     def prepare_value(self, value: Any) -> dict[str, str]:
         """What the text box and the hidden id show: the typed data, or the current record."""
         if isinstance(value, dict):
+            # A radio chosen, or an id posted, while another question is in error: show it.
+            key = value.get("choice") or value.get("text", "").strip()
+            obj = self.source.by_public_id(self.queryset, key) if _is_public_id(key) else None
+            if obj is not None:
+                return {"text": self.source.describe(obj), "id": str(obj.public_id)}
             return {"text": value.get("text", ""), "id": value.get("id", "")}
         if value in (None, ""):
             return {"text": "", "id": ""}
@@ -232,8 +245,10 @@ class PickerField(forms.Field):
             chosen = source.by_public_id(queryset, data["id"])
             if chosen is not None and _same(text, source.describe(chosen)):
                 return chosen
-        chosen = source.by_public_id(queryset, text)
-        if chosen is not None:
+        if _is_public_id(text):  # posted by a script, or forbidden: the same answer either way
+            chosen = source.by_public_id(queryset, text)
+            if chosen is None:
+                raise self._error("missing")
             return chosen
         return self._from_text(text)
 

@@ -9,9 +9,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from preventhub.core.forms import GovukDateField, GovukForm, VersionedModelForm
+from preventhub.core.pickers import PickerField
 
 from . import policies
 from .models import MunicipalYear, Organisation, Person, Sector, Ward
+from .pickers import ORGANISATIONS
 from .validators import check_municipal_year, municipal_year_label_errors
 
 
@@ -48,10 +50,8 @@ class OrganisationForm(VersionedModelForm):
 
 
 class PersonForm(VersionedModelForm):
-    organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.none(),
-        to_field_name="public_id",
-        error_messages={"invalid_choice": "Choose an organisation from the list"},
+    organisation = PickerField(
+        ORGANISATIONS, label="Organisation", help_text="Type part of the organisation's name."
     )
 
     class Meta:
@@ -68,11 +68,10 @@ class PersonForm(VersionedModelForm):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["organisation"]
-        field.queryset = policies.organisations_for_new_person(user).only("public_id", "name")  # type: ignore[attr-defined]
+        field.queryset = policies.organisations_for_new_person(user)  # type: ignore[attr-defined]
         # Someone who manages only their own organisation must put people in it, or they would
         # create records they could never change again.
         field.required = not policies.can_manage_whole_directory(user)
-        field.empty_label = "No organisation" if not field.required else "Choose an organisation"  # type: ignore[attr-defined]
         field.error_messages["required"] = "Choose the person's organisation"
         if self.instance.organisation_id and not self.is_bound:
             # Model forms start from the database key; the choices are public ids.
@@ -168,18 +167,16 @@ class OrganisationFilterForm(GovukForm):
 
 class PersonFilterForm(GovukForm):
     q = forms.CharField(label="Name, email address or job title", required=False, max_length=200)
-    organisation = forms.ModelChoiceField(
+    organisation = PickerField(
+        ORGANISATIONS,
         label="Organisation",
         required=False,
-        queryset=Organisation.objects.none(),
-        to_field_name="public_id",
-        empty_label="Any organisation",
-        error_messages={"invalid_choice": "Choose an organisation from the list"},
+        help_text="Type part of the name. Leave blank for any organisation.",
     )
 
     def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations.only("public_id", "name")  # type: ignore[attr-defined]
+        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
 
 
 class SearchForm(GovukForm):

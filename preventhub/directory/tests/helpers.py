@@ -39,10 +39,11 @@ def textarea_value(response: Any, name: str) -> str | None:
 
 
 def selected_option(response: Any, name: str) -> str | None:
+    """The chosen value of a select, or the public id a picker (core/pickers.py) holds."""
     html = response.content.decode()
     select = re.search(rf'<select[^>]*\bname="{re.escape(name)}"[^>]*>(.*?)</select>', html, re.S)
     if not select:
-        return None
+        return input_value(response, f"{name}-id") or None
     chosen = re.search(r'<option value="([^"]*)"[^>]*\bselected\b', select.group(1))
     return unescape(chosen.group(1)) if chosen else None
 

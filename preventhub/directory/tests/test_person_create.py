@@ -25,11 +25,11 @@ def _data(organisation, **overrides) -> dict[str, str]:
     return {**data, **overrides}
 
 
-def _choices(response) -> list[str]:
-    select = re.search(
-        r'<select[^>]*name="organisation".*?</select>', response.content.decode(), re.S
-    )
-    return re.findall(r">([^<]+)</option>", select.group(0))
+def _organisation_search(response) -> str | None:
+    """Where the organisation picker searches (None when there is no picker)."""
+    box = re.search(r'<input[^>]*name="organisation"[^>]*>', response.content.decode())
+    url = re.search(r'data-picker-url="([^"]*)"', box.group(0)) if box else None
+    return url.group(1) if url else None
 
 
 def test_the_partner_lead_adds_someone_to_their_own_organisation(login, personas, school):
@@ -47,10 +47,17 @@ def test_the_partner_lead_adds_someone_to_their_own_organisation(login, personas
 
 def test_the_partner_lead_can_only_choose_their_own_organisation(login, school, college):
     response = login("partner_lead").get(URL)
-    assert _choices(response) == ["Choose an organisation", "Northbridge Academy"]
+    assert _organisation_search(response) == reverse("directory:search_organisations")
+    assert "<option" not in response.content.decode()
     refused = login("partner_lead").post(URL, _data(college))
     assert refused.status_code == 200
-    assert error_summary(refused) == ["Choose an organisation from the list"]
+    assert error_summary(refused) == ["The organisation you chose cannot be found. Search again"]
+    by_name = login("partner_lead").post(
+        URL, {**_data(None), "organisation": "Northbridge College"}
+    )
+    assert error_summary(by_name) == [
+        "No organisations match ‘Northbridge College’. Check the spelling or enter part of the name"
+    ]
     assert not Person.objects.filter(name="Jo Lane").exists()
 
 
@@ -61,11 +68,7 @@ def test_the_partner_lead_must_choose_an_organisation(login, school):
 
 def test_the_prevent_lead_may_add_someone_with_no_organisation(login, school, college):
     client = login("prevent_lead")
-    assert _choices(client.get(URL)) == [
-        "No organisation",
-        "Northbridge Academy",
-        "Northbridge College",
-    ]
+    assert _organisation_search(client.get(URL)) == reverse("directory:search_organisations")
     assert client.post(URL, _data(None)).status_code == 302
     assert Person.objects.get(name="Jo Lane").organisation is None
 

@@ -60,7 +60,7 @@ def test_the_partner_lead_cannot_move_someone_into_another_organisation(
     response = login("partner_lead").post(
         _url(school_person), _data(school_person, organisation=str(college.public_id))
     )
-    assert error_summary(response) == ["Choose an organisation from the list"]
+    assert error_summary(response) == ["The organisation you chose cannot be found. Search again"]
     school_person.refresh_from_db()
     assert school_person.organisation.name == "Northbridge Academy"
 

@@ -76,7 +76,7 @@ def test_filtering_by_organisation(login, people, college):
 
 def test_an_unknown_organisation_is_reported_and_the_list_is_not_filtered(login, people):
     response = login("councillor").get(URL, {"organisation": "not-an-id"})
-    assert "Choose an organisation from the list" in response.content.decode()
+    assert "No organisations match ‘not-an-id’" in response.content.decode()
     assert len(_names(response)) == 3
 
 
