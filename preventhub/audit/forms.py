@@ -14,10 +14,12 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
 from . import registry
 from .models import AuditChainHead, AuditEvent
+from .visibility import without_hidden
 
 LONDON = ZoneInfo("Europe/London")
 DATE_PARTS = ("day", "month", "year")
@@ -44,6 +46,10 @@ _MONTH_NAMES = {
 }
 _OBJECT_TYPE_SHAPE = re.compile(r"^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$")
 
+
+# A search by description cannot use an index (the words can be anywhere in it), so it reads at most
+# this many events, the newest before the "date to": a bounded scan at any size of trail.
+SEARCH_WINDOW = 100_000
 
 # The chain's own bookkeeping row: never the subject of an event.
 _NEVER_AUDITED = {AuditChainHead}
@@ -85,12 +91,19 @@ class AuditFilterForm(forms.Form):
         label="Person",
         required=False,
         max_length=254,
-        help_text="Part of their name or email address",
+        help_text="Part of their name or email address (for someone not signed in, such as a "
+        "failed sign-in, their whole email address)",
     )
     action = forms.ChoiceField(label="Action", required=False)
     object_type = forms.ChoiceField(label="Type of record", required=False)
     object_id = forms.CharField(label="Record ID", required=False, max_length=64)
-    q = forms.CharField(label="Record description contains", required=False, max_length=300)
+    q = forms.CharField(
+        label="Record description contains",
+        required=False,
+        max_length=300,
+        help_text=f"Searches the newest {SEARCH_WINDOW:,} events, or the {SEARCH_WINDOW:,} before "
+        "the ‘date to’ if you give one",
+    )
     from_day = forms.CharField(label="Day", required=False, max_length=2)
     from_month = forms.CharField(label="Month", required=False, max_length=9)
     from_year = forms.CharField(label="Year", required=False, max_length=4)
@@ -190,14 +203,18 @@ class AuditFilterForm(forms.Form):
                 used[name] = value.isoformat() if isinstance(value, dt.date) else str(value).strip()
         return used
 
-    def filter(self, qs: QuerySet[AuditEvent]) -> QuerySet[AuditEvent]:
-        """Narrow ``qs`` by the valid filters. Call only after ``is_valid()``."""
+    def filter(self, qs: QuerySet[AuditEvent], viewer: Any) -> QuerySet[AuditEvent]:
+        """Narrow ``qs`` by the valid filters. Call only after ``is_valid()``.
+
+        Every filter is served by an index that ends in ``-seq`` (see ``AuditEvent.Meta``), so the
+        newest page of a filter that matches nothing costs the same at any size of trail; the
+        description search reads a bounded window of events instead.
+        """
         data = self.cleaned_data
         if person := data.get("person", "").strip():
             qs = qs.filter(
-                Q(actor_label__icontains=person)
-                | Q(actor__full_name__icontains=person)
-                | Q(actor__email__icontains=person)
+                Q(actor_id__in=_people_matching(person))
+                | Q(actor_label__in={person, person.lower()})
             )
         if action := data.get("action"):
             qs = qs.filter(action=action)
@@ -205,13 +222,56 @@ class AuditFilterForm(forms.Form):
             qs = qs.filter(object_type=object_type)
         if object_id := data.get("object_id", "").strip():
             qs = qs.filter(object_id=object_id)
-        if text := data.get("q", "").strip():
-            qs = qs.filter(object_repr__icontains=text)
         if start := data.get("date_from"):
-            qs = qs.filter(occurred_at__gte=_start_of(start))
+            qs = qs.filter(occurred_at__gte=_start_of(start), seq__gte=_first_seq_from(start))
         if end := data.get("date_to"):
             qs = qs.filter(occurred_at__lt=_start_of(end + dt.timedelta(days=1)))
+            qs = qs.filter(seq__lte=_newest_seq(end))
+        if text := data.get("q", "").strip():
+            newest = _newest_seq(data.get("date_to"))
+            qs = qs.filter(
+                seq__gt=newest - SEARCH_WINDOW, seq__lte=newest, object_repr__icontains=text
+            )
+            qs = without_hidden(qs, viewer)
         return qs
+
+
+def _people_matching(text: str) -> QuerySet[Any]:
+    """Users whose name or email contains ``text``: the user table is small next to the trail,
+    and the trail is then read through its (actor, -seq) index."""
+    return (
+        get_user_model()
+        ._default_manager.filter(Q(full_name__icontains=text) | Q(email__icontains=text))
+        .values("pk")
+    )
+
+
+def _first_seq_from(date_from: dt.date) -> int:
+    """The first event on or after ``date_from``, found by the occurred_at index. Events are
+    numbered in the order they are written, so the dates become a range of ``seq``: the list's
+    ``ORDER BY seq DESC LIMIT`` then seeks into that range instead of walking back from the newest
+    event until it passes the date (all of a trail whose events all lie before a date)."""
+    first = (
+        AuditEvent.objects.filter(occurred_at__gte=_start_of(date_from))
+        .order_by("occurred_at")
+        .values_list("seq", flat=True)
+        .first()
+    )
+    return first if first is not None else 2**63 - 1
+
+
+def _newest_seq(date_to: dt.date | None) -> int:
+    """The last event of the trail, or the last before the end of ``date_to`` (by its index)."""
+    if date_to is None:
+        return AuditChainHead.objects.filter(pk=1).values_list("last_seq", flat=True).first() or 0
+    end = _start_of(date_to + dt.timedelta(days=1))
+    last = (
+        AuditEvent.objects.filter(occurred_at__lt=end)
+        .order_by("-occurred_at")
+        .values_list("seq", flat=True)
+        .first()
+    )
+    return last or 0
 
 
 def _start_of(day: dt.date) -> dt.datetime:

@@ -79,7 +79,7 @@ class ListedEvent:
 
 
 def _listed(viewer: Any, events: list[AuditEvent]) -> list[ListedEvent]:
-    mask = ValueMask(viewer, events)  # one query per restricted record type on the page
+    mask = ValueMask.of_events(viewer, events)  # one query per restricted record type on the page
     types = dict(object_type_choices())
     return [
         ListedEvent(
@@ -131,7 +131,9 @@ def event_list(request: HttpRequest) -> HttpResponse:
     page, rows = None, []
     before, after = _cursor(request, "before"), _cursor(request, "after")
     if form.is_valid():
-        qs = form.filter(audit_events_visible_to(request.user).select_related("actor"))
+        qs = form.filter(
+            audit_events_visible_to(request.user).select_related("actor"), request.user
+        )
         page = _keyset_page(qs, before, after)
         rows = _listed(request.user, page.events)
         cursor = {"before": before} if before else {"after": after} if after else {}
@@ -191,7 +193,7 @@ def event_detail(request: HttpRequest, seq: int) -> HttpResponse:
         object_id=str(event.seq),
         object_repr=f"Audit event #{event.seq}",
     )
-    hidden = ValueMask(request.user, [event]).hides(event)
+    hidden = ValueMask.of_events(request.user, [event]).hides(event)
     return render(
         request,
         "audit/event_detail.html",
@@ -263,7 +265,7 @@ def _csv_lines(viewer: Any, events: Iterator[AuditEvent]) -> Iterator[str]:
     # The byte-order mark makes Excel read the file as UTF-8 rather than the Windows code page.
     yield "\ufeff" + writer.writerow(CSV_HEADER)
     for batch in batched(events, EXPORT_CHUNK):
-        mask = ValueMask(viewer, batch)  # one query per restricted record type per batch
+        mask = ValueMask.of_events(viewer, batch)  # one query per restricted record type per batch
         for event in batch:
             yield writer.writerow(_csv_row(event, mask.hides(event)))
 
@@ -281,7 +283,9 @@ def export(request: HttpRequest) -> HttpResponse:
     # exactly what the file holds (the export's own event, and any written meanwhile, are not).
     last_seq = AuditChainHead.objects.filter(pk=1).values_list("last_seq", flat=True).first() or 0
     qs = (
-        form.filter(audit_events_visible_to(request.user)).filter(seq__lte=last_seq).order_by("seq")
+        form.filter(audit_events_visible_to(request.user), request.user)
+        .filter(seq__lte=last_seq)
+        .order_by("seq")
     )
     rows = qs.count()
     # Recorded before the first byte is sent: a download abandoned half-way has still been audited.

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import models
+from django.db.models import QuerySet
 
 from preventhub.core.policies import Action, Policy, registered_policies
 
@@ -57,38 +58,63 @@ def _valid_ids(model: type[models.Model], field: str, ids: set[str]) -> list[Any
 
 
 class ValueMask:
-    """For one viewer and one batch of events: which events' values and description are hidden."""
+    """For one viewer and a batch of records (``(object_type, object_id)`` pairs from events): which
+    records' values and description are hidden from the viewer."""
 
-    def __init__(self, viewer: Any, events: Iterable[AuditEvent]) -> None:
-        policies = restricted_types()
+    def __init__(self, viewer: Any, records: Iterable[tuple[str, str]]) -> None:
+        self._policies = restricted_types()
         wanted: dict[str, set[str]] = defaultdict(set)
-        for event in events:
-            if event.object_type in policies and event.object_id:
-                wanted[event.object_type].add(event.object_id)
-        self._policies = policies
-        self._visible: dict[str, set[str]] = {
-            object_type: self._visible_ids(viewer, policies[object_type], ids)
+        for object_type, object_id in records:
+            if object_type in self._policies and object_id:
+                wanted[object_type].add(object_id)
+        visible = {
+            object_type: _visible_ids(viewer, self._policies[object_type], ids)
             for object_type, ids in wanted.items()
         }
+        self.hidden: dict[str, set[str]] = {
+            object_type: ids - visible[object_type] for object_type, ids in wanted.items()
+        }
 
-    @staticmethod
-    def _visible_ids(viewer: Any, policy: Policy[Any], ids: set[str]) -> set[str]:
-        model = policy.model
-        field = _id_field(model)
-        valid = _valid_ids(model, field, ids)
-        if not valid:
-            return set()
-        rows = (
-            policy.visible_to(viewer, Action.VIEW)
-            .filter(**{f"{field}__in": valid})
-            .values_list(field, flat=True)
-        )
-        return {str(value) for value in rows}
+    @classmethod
+    def of_events(cls, viewer: Any, events: Iterable[AuditEvent]) -> ValueMask:
+        return cls(viewer, ((event.object_type, event.object_id) for event in events))
 
     def hides(self, event: AuditEvent) -> bool:
         if event.object_type not in self._policies:
             return False
-        return event.object_id not in self._visible.get(event.object_type, set())
+        # A restricted record not looked up (no id) is hidden too: nothing says the viewer may see it.
+        return event.object_id in self.hidden.get(event.object_type, {event.object_id})
+
+
+def _visible_ids(viewer: Any, policy: Policy[Any], ids: set[str]) -> set[str]:
+    model = policy.model
+    field = _id_field(model)
+    valid = _valid_ids(model, field, ids)
+    if not valid:
+        return set()
+    rows = (
+        policy.visible_to(viewer, Action.VIEW)
+        .filter(**{f"{field}__in": valid})
+        .values_list(field, flat=True)
+    )
+    return {str(value) for value in rows}
+
+
+def without_hidden(qs: QuerySet[AuditEvent], viewer: Any) -> QuerySet[AuditEvent]:
+    """``qs`` less the events whose record's description the viewer may not read, for searches
+    by description: otherwise a match would tell the auditor what a hidden title contains. Call it
+    on an already bounded queryset (the text search's window): it lists the restricted records in
+    it once."""
+    records = (
+        qs.filter(object_type__in=list(restricted_types()))
+        .order_by()
+        .values_list("object_type", "object_id")
+        .distinct()
+    )
+    for object_type, hidden in ValueMask(viewer, records).hidden.items():
+        if hidden:
+            qs = qs.exclude(object_type=object_type, object_id__in=sorted(hidden))
+    return qs
 
 
 def masked_changes(changes: Any) -> Any:
