@@ -82,7 +82,7 @@ class ValueMask:
     def hides(self, event: AuditEvent) -> bool:
         if event.object_type not in self._policies:
             return False
-        # A restricted record not looked up (no id) is hidden too: nothing says the viewer may see it.
+        # A restricted record with no id is hidden too: nothing says the viewer may see it.
         return event.object_id in self.hidden.get(event.object_type, {event.object_id})
 
 
