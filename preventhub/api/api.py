@@ -8,23 +8,25 @@ signed-in users.
 
 from __future__ import annotations
 
-from ninja import NinjaAPI
-
 from preventhub.directory.api import router as directory_router
 from preventhub.governance.api import router as governance_router
 
 from . import errors
 from .auth import session_auth, token_auth
+from .base import Api
 from .docs import LocalSwagger
 
-api = NinjaAPI(
+api = Api(
     title="Prevent Hub API",
     version="1",
     description=(
         "Read and change Prevent Hub records with the same permissions as the web pages. "
         "Authenticate with a personal access token (`Authorization: Bearer ph_...`, created on "
         "your profile page) or, from a browser, your signed-in session. Records are identified "
-        'by UUID; lists take `limit` and `offset` and return `{"items": [...], "count": n}`.'
+        'by UUID; lists take `limit` and `offset` and return `{"items": [...], "count": n}`. '
+        "Errors are JSON: 400 and 422 carry a list of problems, each located at its field "
+        '(`{"detail": [{"loc": [...], "msg": "...", "type": "..."}]}`); 401, 403, 404 and 409 '
+        'carry one message (`{"detail": "..."}`). No answer may be cached.'
     ),
     urls_namespace="api",
     auth=[token_auth, session_auth],

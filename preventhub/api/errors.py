@@ -1,11 +1,14 @@
 """JSON answers for every error the API can meet, so a client never gets an HTML page or a 500 for
-bad input.
+bad input, and ``ERRORS``: the one map of error responses every operation documents (the operation
+helper in ``operations`` picks the ones an operation can answer).
 
 Shapes (``detail`` is always present):
 
-- 400 model validation: ``{"detail": [{"loc": ["body", "payload", field], "msg": ...}]}``
-  (the same shape as ninja's 422 for schema validation, so clients handle both alike);
-- 400 unreadable body, 401, 403, 404, 409: ``{"detail": "<message>"}``.
+- 422, the request does not match the schema, and 400, it matches the schema but breaks a rule the
+  schema cannot state (an id in the body you may not use, dates out of order, an unreadable body):
+  ``{"detail": [{"loc": ["body", "payload", field], "msg": ..., "type": ...}, ...]}``, each problem
+  located at its field, so clients handle both alike;
+- 401, 403, 404, 409: ``{"detail": "<message>"}``.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from django.core.exceptions import (
 )
 from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja.errors import AuthenticationError
+from ninja import Field, Schema
+from ninja.errors import AuthenticationError, HttpError
 
 from preventhub.core.services import ConcurrentEditError
 
@@ -36,6 +40,53 @@ CONFLICT = (
 )
 RACE = "This conflicts with a record saved at the same moment. Try again."
 BODY_LOC = ["body", "payload"]
+
+
+class FieldError(Schema):
+    """One problem with the request, located at the field at fault."""
+
+    loc: list[str | int] = Field(
+        description=(
+            'Where the problem is: "body", "payload" and the field (then any index or nested '
+            'field) for the request body, or "query" or "path" and the parameter; "body" alone '
+            "when the body could not be read at all."
+        )
+    )
+    msg: str = Field(description="What is wrong, in words to show the person.")
+    type: str = Field(description='A code for the kind of problem, e.g. "missing", "invalid".')
+
+
+class FieldErrors(Schema):
+    """Problems with the request, each located at its field."""
+
+    detail: list[FieldError]
+
+
+class ErrorMessage(Schema):
+    """A refusal with one message."""
+
+    detail: str
+
+
+ERRORS: dict[int, tuple[type[Schema], str]] = {
+    400: (
+        FieldErrors,
+        "The request matches the schema but breaks a rule it cannot state (an id you may not "
+        "use, dates out of order, a record in use), or its body could not be read.",
+    ),
+    401: (ErrorMessage, "No valid personal access token or signed-in session."),
+    403: (
+        ErrorMessage,
+        "You may not do this (or must set up two-step verification first, or, signed in, the "
+        "CSRF check failed).",
+    ),
+    404: (ErrorMessage, "No record with that id, or none you may see."),
+    409: (
+        ErrorMessage,
+        "The record changed since you read its version, or its state does not allow this.",
+    ),
+    422: (FieldErrors, "The request does not match the schema."),
+}
 
 
 def field_errors(exc: ValidationError) -> list[dict[str, Any]]:
@@ -90,7 +141,14 @@ def install(api: NinjaAPI) -> None:
 
     def suspicious(request: HttpRequest, exc: Exception) -> HttpResponse:
         # Too large a body, too many fields, a disallowed host: Django's own 400s, in JSON.
-        return respond(request, "Bad request.", 400)
+        return respond(request, [{"loc": [], "msg": "Bad request.", "type": "bad_request"}], 400)
+
+    def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if exc.status_code == 400:
+            # ninja's "Cannot parse request body": the body as a whole is at fault.
+            problem = {"loc": ["body"], "msg": str(exc), "type": "unreadable"}
+            return respond(request, [problem], 400)
+        return respond(request, str(exc), exc.status_code)
 
     api.add_exception_handler(AuthenticationError, unauthenticated)
     api.add_exception_handler(MfaSetupRequired, mfa_required)
@@ -100,3 +158,4 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(ConcurrentEditError, conflict)
     api.add_exception_handler(IntegrityError, integrity)
     api.add_exception_handler(SuspiciousOperation, suspicious)
+    api.add_exception_handler(HttpError, http_error)

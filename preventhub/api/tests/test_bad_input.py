@@ -129,7 +129,10 @@ def test_a_body_over_the_upload_limit_is_a_400(api_as, settings):
     response = api_as("prevent_lead").send_raw("POST", ORGS, body)
 
     assert response.status_code == 400
-    assert response.json() == {"detail": "Bad request."}
+    # The same shape as every 400 and 422: a list of problems (here, the request as a whole).
+    assert response.json() == {
+        "detail": [{"loc": [], "msg": "Bad request.", "type": "bad_request"}]
+    }
 
 
 def test_validation_errors_locate_the_bad_field(api_as):

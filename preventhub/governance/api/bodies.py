@@ -11,10 +11,9 @@ from uuid import UUID
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import paginate
+from ninja import Field, Query, Schema
 
-from preventhub.api.pagination import Pagination
+from preventhub.api.operations import Operations
 from preventhub.api.schemas import Text, Unset
 from preventhub.core.policies import Action
 from preventhub.directory import policies as directory_policies
@@ -33,7 +32,6 @@ from preventhub.governance.services import bodies as services
 from .common import (
     Date,
     Labelled,
-    Message,
     Named,
     Record,
     Version,
@@ -45,7 +43,8 @@ from .common import (
     resolve_refs,
 )
 
-router = Router(tags=["governance: bodies"])
+ops = Operations(tags=["governance: bodies"])
+router = ops.router
 
 NO_BODY = "There is no body with that id that you can choose."
 NO_RESOLUTION = "There is no resolution with that id that you can choose."
@@ -204,14 +203,7 @@ def _body_refs(request: HttpRequest, data: dict[str, Any], body: Body | None = N
     )
 
 
-@router.get(
-    "/bodies",
-    response=list[BodyOut],
-    url_name="governance_body_list",
-    operation_id="governance_body_list",
-    summary="List bodies",
-)
-@paginate(Pagination)
+@ops.list("/bodies", BodyOut, name="governance_body_list", summary="List bodies")
 def list_bodies(request: HttpRequest, filters: Query[BodyFilters]) -> QuerySet[Body]:
     qs = _bodies(request)
     if filters.search:
@@ -225,39 +217,21 @@ def list_bodies(request: HttpRequest, filters: Query[BodyFilters]) -> QuerySet[B
     return qs.order_by("name", "pk")
 
 
-@router.get(
-    "/bodies/{public_id}",
-    response=BodyOut,
-    url_name="governance_body_detail",
-    operation_id="governance_body_detail",
-    summary="Get a body",
-)
+@ops.read("/bodies/{public_id}", BodyOut, name="governance_body_detail", summary="Get a body")
 def get_body(request: HttpRequest, public_id: UUID) -> Body:
     return policies.bodies.get_or_404(request, queryset=_bodies(request), public_id=public_id)
 
 
-@router.post(
-    "/bodies",
-    response={201: BodyOut, 400: Message, 403: Message},
-    url_name="governance_body_create",
-    operation_id="governance_body_create",
-    summary="Add a body",
-)
-def create_body(request: HttpRequest, payload: BodyIn) -> Status:
+@ops.create("/bodies", BodyOut, name="governance_body_create", summary="Add a body")
+def create_body(request: HttpRequest, payload: BodyIn) -> Body:
     require_manage(request, "bodies")
     data = payload.model_dump()
     _body_refs(request, data)
     body = services.create_body(actor=request.user, data=data)
-    return Status(201, _bodies(request).get(pk=body.pk))
+    return _bodies(request).get(pk=body.pk)
 
 
-@router.patch(
-    "/bodies/{public_id}",
-    response={200: BodyOut, 400: Message, 404: Message, 409: Message},
-    url_name="governance_body_update",
-    operation_id="governance_body_update",
-    summary="Change a body",
-)
+@ops.update("/bodies/{public_id}", BodyOut, name="governance_body_update", summary="Change a body")
 def update_body(request: HttpRequest, public_id: UUID, payload: BodyPatch) -> Body:
     body = policies.bodies.get_or_404(request, Action.CHANGE, public_id=public_id)
     data, version = changes(payload)
@@ -275,14 +249,12 @@ def _memberships(request: HttpRequest, action: Action = Action.VIEW) -> QuerySet
     )
 
 
-@router.get(
+@ops.list(
     "/memberships",
-    response=list[MembershipOut],
-    url_name="governance_membership_list",
-    operation_id="governance_membership_list",
+    MembershipOut,
+    name="governance_membership_list",
     summary="List memberships of bodies",
 )
-@paginate(Pagination)
 def list_memberships(
     request: HttpRequest, filters: Query[MembershipFilters]
 ) -> QuerySet[Membership]:
@@ -298,11 +270,10 @@ def list_memberships(
     return qs.order_by("body__name", "role", "person__name", "pk")
 
 
-@router.get(
+@ops.read(
     "/memberships/{public_id}",
-    response=MembershipOut,
-    url_name="governance_membership_detail",
-    operation_id="governance_membership_detail",
+    MembershipOut,
+    name="governance_membership_detail",
     summary="Get a membership of a body",
 )
 def get_membership(request: HttpRequest, public_id: UUID) -> Membership:
@@ -311,14 +282,13 @@ def get_membership(request: HttpRequest, public_id: UUID) -> Membership:
     )
 
 
-@router.post(
+@ops.create(
     "/bodies/{public_id}/memberships",
-    response={201: MembershipOut, 400: Message, 404: Message},
-    url_name="governance_membership_create",
-    operation_id="governance_membership_create",
+    MembershipOut,
+    name="governance_membership_create",
     summary="Appoint someone to a body",
 )
-def create_membership(request: HttpRequest, public_id: UUID, payload: MembershipIn) -> Status:
+def create_membership(request: HttpRequest, public_id: UUID, payload: MembershipIn) -> Membership:
     body = policies.bodies.get_or_404(request, Action.CHANGE, public_id=public_id)
     data = resolve_refs(
         payload.model_dump(),
@@ -341,14 +311,13 @@ def create_membership(request: HttpRequest, public_id: UUID, payload: Membership
         },
     )
     membership = services.add_membership(actor=request.user, body=body, **data)
-    return Status(201, _memberships(request).get(pk=membership.pk))
+    return _memberships(request).get(pk=membership.pk)
 
 
-@router.post(
+@ops.action(
     "/memberships/{public_id}/end",
-    response={200: MembershipOut, 400: Message, 404: Message, 409: Message},
-    url_name="governance_membership_end",
-    operation_id="governance_membership_end",
+    MembershipOut,
+    name="governance_membership_end",
     summary="End a membership of a body (it stays in the list of past members)",
 )
 def end_membership(request: HttpRequest, public_id: UUID, payload: MembershipEnd) -> Membership:

@@ -13,10 +13,9 @@ from uuid import UUID
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import paginate
+from ninja import Field, Query, Schema
 
-from preventhub.api.pagination import Pagination
+from preventhub.api.operations import Operations
 from preventhub.api.schemas import Text, Unset
 from preventhub.core.policies import Action
 from preventhub.directory import policies as directory_policies
@@ -33,7 +32,6 @@ from preventhub.governance.services import decisions as services
 from .common import (
     Date,
     Labelled,
-    Message,
     Named,
     Record,
     Version,
@@ -46,7 +44,8 @@ from .common import (
     resolve_refs,
 )
 
-router = Router(tags=["governance: decisions"])
+ops = Operations(tags=["governance: decisions"])
+router = ops.router
 
 # Actions by due date, those without one last (on every database: SQLite and PostgreSQL disagree
 # about where NULL sorts).
@@ -167,14 +166,12 @@ def _actions(request: HttpRequest) -> QuerySet[DecisionAction]:
     return policies.decision_actions.visible_to(request.user).select_related("decision", "owner")
 
 
-@router.get(
+@ops.list(
     "/decisions",
-    response=list[DecisionOut],
-    url_name="governance_decision_list",
-    operation_id="governance_decision_list",
+    DecisionOut,
+    name="governance_decision_list",
     summary="List the decisions register (latest first)",
 )
-@paginate(Pagination)
 def list_decisions(request: HttpRequest, filters: Query[DecisionFilters]) -> QuerySet[Decision]:
     qs = _decisions(request)
     if filters.search:
@@ -194,11 +191,10 @@ def list_decisions(request: HttpRequest, filters: Query[DecisionFilters]) -> Que
     return qs.order_by("-decided_on", "-pk")
 
 
-@router.get(
+@ops.read(
     "/decisions/{public_id}",
-    response=DecisionDetail,
-    url_name="governance_decision_detail",
-    operation_id="governance_decision_detail",
+    DecisionDetail,
+    name="governance_decision_detail",
     summary="Get a decision with its follow-up actions",
 )
 def get_decision(request: HttpRequest, public_id: UUID) -> Decision:
@@ -211,14 +207,12 @@ def get_decision(request: HttpRequest, public_id: UUID) -> Decision:
     return decision
 
 
-@router.get(
+@ops.list(
     "/decision-actions",
-    response=list[DecisionActionOut],
-    url_name="governance_decision_action_list",
-    operation_id="governance_decision_action_list",
+    DecisionActionOut,
+    name="governance_decision_action_list",
     summary="List actions following decisions",
 )
-@paginate(Pagination)
 def list_decision_actions(
     request: HttpRequest, filters: Query[DecisionActionFilters]
 ) -> QuerySet[DecisionAction]:
@@ -236,11 +230,10 @@ def list_decision_actions(
     return qs.order_by(DUE_FIRST, "pk")
 
 
-@router.get(
+@ops.read(
     "/decision-actions/{public_id}",
-    response=DecisionActionOut,
-    url_name="governance_decision_action_detail",
-    operation_id="governance_decision_action_detail",
+    DecisionActionOut,
+    name="governance_decision_action_detail",
     summary="Get an action following a decision",
 )
 def get_decision_action(request: HttpRequest, public_id: UUID) -> DecisionAction:
@@ -332,25 +325,23 @@ def _decision(request: HttpRequest, public_id: UUID) -> Decision:
     )
 
 
-@router.post(
+@ops.create(
     "/decisions",
-    response={201: DecisionDetail, 400: Message, 403: Message},
-    url_name="governance_motion_create",
-    operation_id="governance_motion_create",
+    DecisionDetail,
+    name="governance_motion_create",
     summary="Enter a Full Council motion in the register",
 )
-def create_motion(request: HttpRequest, payload: MotionIn) -> Status:
+def create_motion(request: HttpRequest, payload: MotionIn) -> Decision:
     require_manage(request, "decisions")
     data = _motion_refs(request, payload.model_dump())
     decision = services.record_motion(actor=request.user, data=data)
-    return Status(201, _reloaded(request, decision))
+    return _reloaded(request, decision)
 
 
-@router.patch(
+@ops.update(
     "/decisions/{public_id}",
-    response={200: DecisionDetail, 400: Message, 404: Message, 409: Message},
-    url_name="governance_motion_update",
-    operation_id="governance_motion_update",
+    DecisionDetail,
+    name="governance_motion_update",
     summary="Change a Full Council motion (a resolution is changed in its minutes)",
 )
 def update_motion(request: HttpRequest, public_id: UUID, payload: MotionPatch) -> Decision:
@@ -365,11 +356,10 @@ def update_motion(request: HttpRequest, public_id: UUID, payload: MotionPatch) -
     return _reloaded(request, decision)
 
 
-@router.post(
+@ops.action(
     "/decisions/{public_id}/status",
-    response={200: DecisionDetail, 400: Message, 404: Message, 409: Message},
-    url_name="governance_decision_status",
-    operation_id="governance_decision_status",
+    DecisionDetail,
+    name="governance_decision_status",
     summary="Record that a decision is open, implemented or superseded",
 )
 def change_status(request: HttpRequest, public_id: UUID, payload: StatusIn) -> Decision:
@@ -388,26 +378,24 @@ def _owner(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
     return resolve_refs(data, {"owner": lambda v: pick(people, v, "owner", NO_PERSON)})
 
 
-@router.post(
+@ops.create(
     "/decisions/{public_id}/actions",
-    response={201: DecisionActionOut, 400: Message, 404: Message},
-    url_name="governance_decision_action_create",
-    operation_id="governance_decision_action_create",
+    DecisionActionOut,
+    name="governance_decision_action_create",
     summary="Add a follow-up action to a decision",
 )
-def create_action(request: HttpRequest, public_id: UUID, payload: ActionIn) -> Status:
+def create_action(request: HttpRequest, public_id: UUID, payload: ActionIn) -> DecisionAction:
     decision = _decision(request, public_id)
     action = services.add_action(
         actor=request.user, decision=decision, data=_owner(request, payload.model_dump())
     )
-    return Status(201, _actions(request).get(pk=action.pk))
+    return _actions(request).get(pk=action.pk)
 
 
-@router.patch(
+@ops.update(
     "/decision-actions/{public_id}",
-    response={200: DecisionActionOut, 400: Message, 404: Message, 409: Message},
-    url_name="governance_decision_action_update",
-    operation_id="governance_decision_action_update",
+    DecisionActionOut,
+    name="governance_decision_action_update",
     summary="Change a follow-up action (its owner, due date or progress)",
 )
 def update_action(request: HttpRequest, public_id: UUID, payload: ActionPatch) -> DecisionAction:

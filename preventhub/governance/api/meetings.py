@@ -14,11 +14,10 @@ from uuid import UUID
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Query, Schema
 from ninja.errors import HttpError
-from ninja.pagination import paginate
 
-from preventhub.api.pagination import Pagination
+from preventhub.api.operations import Operations
 from preventhub.api.schemas import Text, Unset
 from preventhub.core.policies import Action
 from preventhub.directory import policies as directory_policies
@@ -42,7 +41,6 @@ from .common import (
     Date,
     DateTime,
     Labelled,
-    Message,
     Named,
     Record,
     Version,
@@ -56,7 +54,8 @@ from .common import (
     resolve_refs,
 )
 
-router = Router(tags=["governance: meetings"])
+ops = Operations(tags=["governance: meetings"])
+router = ops.router
 
 NO_BODY = "There is no body with that id that you can schedule meetings for."
 NO_YEAR = "There is no municipal year with that id."
@@ -291,14 +290,9 @@ _reloaded = meeting_detail
 # Meetings ----------------------------------------------------------------------------------------
 
 
-@router.get(
-    "/meetings",
-    response=list[MeetingOut],
-    url_name="governance_meeting_list",
-    operation_id="governance_meeting_list",
-    summary="List meetings (newest first)",
+@ops.list(
+    "/meetings", MeetingOut, name="governance_meeting_list", summary="List meetings (newest first)"
 )
-@paginate(Pagination)
 def list_meetings(request: HttpRequest, filters: Query[MeetingFilters]) -> QuerySet[Meeting]:
     qs = _meetings(request)
     if filters.body:
@@ -314,25 +308,20 @@ def list_meetings(request: HttpRequest, filters: Query[MeetingFilters]) -> Query
     return qs.order_by("-starts_at", "pk")
 
 
-@router.get(
+@ops.read(
     "/meetings/{public_id}",
-    response=MeetingDetail,
-    url_name="governance_meeting_detail",
-    operation_id="governance_meeting_detail",
+    MeetingDetail,
+    name="governance_meeting_detail",
     summary="Get a meeting with the agenda items you may see",
 )
 def get_meeting(request: HttpRequest, public_id: UUID) -> Meeting:
     return _detail(request, _meeting(request, public_id))
 
 
-@router.post(
-    "/meetings",
-    response={201: MeetingDetail, 400: Message, 403: Message},
-    url_name="governance_meeting_create",
-    operation_id="governance_meeting_create",
-    summary="Schedule a meeting",
+@ops.create(
+    "/meetings", MeetingDetail, name="governance_meeting_create", summary="Schedule a meeting"
 )
-def create_meeting(request: HttpRequest, payload: MeetingIn) -> Status:
+def create_meeting(request: HttpRequest, payload: MeetingIn) -> Meeting:
     require_manage(request, "meetings")
     data = resolve_refs(
         payload.model_dump(),
@@ -349,14 +338,13 @@ def create_meeting(request: HttpRequest, payload: MeetingIn) -> Status:
         },
     )
     meeting = services.create_meeting(actor=request.user, **data)
-    return Status(201, _reloaded(request, meeting))
+    return _reloaded(request, meeting)
 
 
-@router.patch(
+@ops.update(
     "/meetings/{public_id}",
-    response={200: MeetingDetail, 400: Message, 404: Message, 409: Message},
-    url_name="governance_meeting_update",
-    operation_id="governance_meeting_update",
+    MeetingDetail,
+    name="governance_meeting_update",
     summary="Change a meeting's date, time, venue or municipal year",
 )
 def update_meeting(request: HttpRequest, public_id: UUID, payload: MeetingPatch) -> Meeting:
@@ -379,11 +367,10 @@ def update_meeting(request: HttpRequest, public_id: UUID, payload: MeetingPatch)
     return _reloaded(request, meeting)
 
 
-@router.post(
+@ops.action(
     "/meetings/{public_id}/cancel",
-    response={200: MeetingDetail, 400: Message, 404: Message, 409: Message},
-    url_name="governance_meeting_cancel",
-    operation_id="governance_meeting_cancel",
+    MeetingDetail,
+    name="governance_meeting_cancel",
     summary="Cancel a scheduled meeting",
 )
 def cancel_meeting(request: HttpRequest, public_id: UUID, payload: CancelIn) -> Meeting:
@@ -394,11 +381,10 @@ def cancel_meeting(request: HttpRequest, public_id: UUID, payload: CancelIn) -> 
     return _reloaded(request, meeting)
 
 
-@router.post(
+@ops.action(
     "/meetings/{public_id}/held",
-    response={200: MeetingDetail, 400: Message, 404: Message, 409: Message},
-    url_name="governance_meeting_held",
-    operation_id="governance_meeting_held",
+    MeetingDetail,
+    name="governance_meeting_held",
     summary="Record that a scheduled meeting took place",
 )
 def mark_held(request: HttpRequest, public_id: UUID, payload: VersionOnly) -> Meeting:
@@ -409,11 +395,10 @@ def mark_held(request: HttpRequest, public_id: UUID, payload: VersionOnly) -> Me
     return _reloaded(request, meeting)
 
 
-@router.post(
+@ops.action(
     "/meetings/{public_id}/publish-agenda",
-    response={200: MeetingDetail, 400: Message, 404: Message, 409: Message},
-    url_name="governance_agenda_publish",
-    operation_id="governance_agenda_publish",
+    MeetingDetail,
+    name="governance_agenda_publish",
     summary="Publish the agenda (its items that are not exempt become public)",
 )
 def publish_agenda(request: HttpRequest, public_id: UUID, payload: VersionOnly) -> Meeting:
@@ -425,14 +410,12 @@ def publish_agenda(request: HttpRequest, public_id: UUID, payload: VersionOnly) 
 # Agenda items ------------------------------------------------------------------------------------
 
 
-@router.get(
+@ops.list(
     "/agenda-items",
-    response=list[AgendaItemOut],
-    url_name="governance_agenda_item_list",
-    operation_id="governance_agenda_item_list",
+    AgendaItemOut,
+    name="governance_agenda_item_list",
     summary="List the agenda items you may see",
 )
-@paginate(Pagination)
 def list_agenda_items(
     request: HttpRequest, filters: Query[AgendaItemFilters]
 ) -> QuerySet[AgendaItem]:
@@ -446,11 +429,10 @@ def list_agenda_items(
     return qs.order_by("-meeting__starts_at", "meeting_id", "order", "pk")
 
 
-@router.get(
+@ops.read(
     "/agenda-items/{public_id}",
-    response=AgendaItemOut,
-    url_name="governance_agenda_item_detail",
-    operation_id="governance_agenda_item_detail",
+    AgendaItemOut,
+    name="governance_agenda_item_detail",
     summary="Get an agenda item",
 )
 def get_agenda_item(request: HttpRequest, public_id: UUID) -> AgendaItem:
@@ -469,25 +451,23 @@ def _item_refs(request: HttpRequest, meeting: Meeting, data: dict[str, Any]) -> 
     )
 
 
-@router.post(
+@ops.create(
     "/meetings/{public_id}/agenda-items",
-    response={201: AgendaItemOut, 400: Message, 404: Message},
-    url_name="governance_agenda_item_create",
-    operation_id="governance_agenda_item_create",
+    AgendaItemOut,
+    name="governance_agenda_item_create",
     summary="Add an item at the end of a meeting's agenda",
 )
-def create_agenda_item(request: HttpRequest, public_id: UUID, payload: AgendaItemIn) -> Status:
+def create_agenda_item(request: HttpRequest, public_id: UUID, payload: AgendaItemIn) -> AgendaItem:
     meeting = _meeting(request, public_id, Action.CHANGE)
     data = _item_refs(request, meeting, payload.model_dump())
     item = services.add_agenda_item(actor=request.user, meeting=meeting, data=data)
-    return Status(201, _items(request).get(pk=item.pk))
+    return _items(request).get(pk=item.pk)
 
 
-@router.patch(
+@ops.update(
     "/agenda-items/{public_id}",
-    response={200: AgendaItemOut, 400: Message, 404: Message, 409: Message},
-    url_name="governance_agenda_item_update",
-    operation_id="governance_agenda_item_update",
+    AgendaItemOut,
+    name="governance_agenda_item_update",
     summary="Change an agenda item",
 )
 def update_agenda_item(
@@ -505,27 +485,23 @@ def update_agenda_item(
     return _items(request).get(pk=item.pk)
 
 
-@router.delete(
+@ops.delete(
     "/agenda-items/{public_id}",
-    response={204: None, 404: Message, 409: Message},
-    url_name="governance_agenda_item_delete",
-    operation_id="governance_agenda_item_delete",
+    name="governance_agenda_item_delete",
     summary="Take an item off the agenda (not once it is minuted or has declarations)",
 )
-def delete_agenda_item(request: HttpRequest, public_id: UUID) -> Status:
+def delete_agenda_item(request: HttpRequest, public_id: UUID) -> None:
     item = policies.agenda_items.get_or_404(request, Action.CHANGE, public_id=public_id)
     try:
         services.remove_agenda_item(actor=request.user, item=item)
     except ValidationError as exc:
         raise HttpError(409, " ".join(exc.messages)) from exc
-    return Status(204, None)
 
 
-@router.post(
+@ops.action(
     "/meetings/{public_id}/agenda-order",
-    response={200: MeetingDetail, 400: Message, 404: Message},
-    url_name="governance_agenda_reorder",
-    operation_id="governance_agenda_reorder",
+    MeetingDetail,
+    name="governance_agenda_reorder",
     summary="Put a meeting's agenda items in a new order (their numbers are kept)",
 )
 def reorder_agenda(request: HttpRequest, public_id: UUID, payload: AgendaOrder) -> Meeting:
@@ -541,14 +517,12 @@ def reorder_agenda(request: HttpRequest, public_id: UUID, payload: AgendaOrder) 
 # Attendance --------------------------------------------------------------------------------------
 
 
-@router.get(
+@ops.list(
     "/meetings/{public_id}/attendance",
-    response=list[AttendanceOut],
-    url_name="governance_attendance_list",
-    operation_id="governance_attendance_list",
+    AttendanceOut,
+    name="governance_attendance_list",
     summary="List who attended a meeting, sent apologies or was absent",
 )
-@paginate(Pagination)
 def list_attendance(request: HttpRequest, public_id: UUID) -> QuerySet[Attendance]:
     meeting = _meeting(request, public_id)
     return (
@@ -558,11 +532,10 @@ def list_attendance(request: HttpRequest, public_id: UUID) -> QuerySet[Attendanc
     )
 
 
-@router.put(
+@ops.replace(
     "/meetings/{public_id}/attendance",
-    response={200: MeetingDetail, 400: Message, 404: Message, 409: Message},
-    url_name="governance_attendance_record",
-    operation_id="governance_attendance_record",
+    MeetingDetail,
+    name="governance_attendance_record",
     summary="Record a meeting's attendance (replaces what was recorded)",
 )
 def record_attendance(request: HttpRequest, public_id: UUID, payload: AttendanceIn) -> Meeting:
@@ -594,14 +567,12 @@ def record_attendance(request: HttpRequest, public_id: UUID, payload: Attendance
 # Declarations of interest ------------------------------------------------------------------------
 
 
-@router.get(
+@ops.list(
     "/meetings/{public_id}/declarations",
-    response=list[DeclarationOut],
-    url_name="governance_declaration_list",
-    operation_id="governance_declaration_list",
+    DeclarationOut,
+    name="governance_declaration_list",
     summary="List declarations of interest made at a meeting",
 )
-@paginate(Pagination)
 def list_declarations(request: HttpRequest, public_id: UUID) -> QuerySet[Declaration]:
     meeting = _meeting(request, public_id)
     items = policies.agenda_items.visible_to(request.user).filter(meeting=meeting)
@@ -614,14 +585,15 @@ def list_declarations(request: HttpRequest, public_id: UUID) -> QuerySet[Declara
     )
 
 
-@router.post(
+@ops.create(
     "/meetings/{public_id}/declarations",
-    response={201: DeclarationOut, 400: Message, 404: Message},
-    url_name="governance_declaration_create",
-    operation_id="governance_declaration_create",
+    DeclarationOut,
+    name="governance_declaration_create",
     summary="Record a declaration of interest made at a meeting",
 )
-def create_declaration(request: HttpRequest, public_id: UUID, payload: DeclarationIn) -> Status:
+def create_declaration(
+    request: HttpRequest, public_id: UUID, payload: DeclarationIn
+) -> Declaration:
     meeting = _meeting(request, public_id, Action.CHANGE)
     day = services.local_date(meeting)
     members = Membership.objects.filter(body_id=meeting.body_id).current(day).values("person_id")
@@ -634,4 +606,4 @@ def create_declaration(request: HttpRequest, public_id: UUID, payload: Declarati
         },
     )
     declaration = services.add_declaration(actor=request.user, meeting=meeting, **data)
-    return Status(201, declaration)
+    return declaration

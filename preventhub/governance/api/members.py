@@ -13,10 +13,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import paginate
+from ninja import Field, Query, Schema
 
-from preventhub.api.pagination import Pagination
+from preventhub.api.operations import Operations
 from preventhub.api.schemas import Text, Unset
 from preventhub.core.policies import Action
 from preventhub.directory import policies as directory_policies
@@ -26,7 +25,6 @@ from preventhub.governance.services import members as services
 
 from .common import (
     Date,
-    Message,
     Named,
     Record,
     Version,
@@ -37,7 +35,8 @@ from .common import (
     resolve_refs,
 )
 
-router = Router(tags=["governance: councillors and groups"])
+ops = Operations(tags=["governance: councillors and groups"])
+router = ops.router
 
 NO_WARD = "There is no ward with that id."
 NO_PERSON = "There is no person with that id that you can choose."
@@ -191,14 +190,9 @@ def _ward(request: HttpRequest, value: UUID | None) -> Any:
     return pick(wards, value, "ward", NO_WARD)
 
 
-@router.get(
-    "/councillors",
-    response=list[CouncillorOut],
-    url_name="governance_councillor_list",
-    operation_id="governance_councillor_list",
-    summary="List councillors",
+@ops.list(
+    "/councillors", CouncillorOut, name="governance_councillor_list", summary="List councillors"
 )
-@paginate(Pagination)
 def list_councillors(
     request: HttpRequest, filters: Query[CouncillorFilters]
 ) -> QuerySet[Councillor]:
@@ -214,11 +208,10 @@ def list_councillors(
     return qs.order_by("person__name", "pk")
 
 
-@router.get(
+@ops.read(
     "/councillors/{public_id}",
-    response=CouncillorOut,
-    url_name="governance_councillor_detail",
-    operation_id="governance_councillor_detail",
+    CouncillorOut,
+    name="governance_councillor_detail",
     summary="Get a councillor",
 )
 def get_councillor(request: HttpRequest, public_id: UUID) -> Councillor:
@@ -227,14 +220,13 @@ def get_councillor(request: HttpRequest, public_id: UUID) -> Councillor:
     )
 
 
-@router.post(
+@ops.create(
     "/councillors",
-    response={201: CouncillorOut, 400: Message, 403: Message},
-    url_name="governance_councillor_create",
-    operation_id="governance_councillor_create",
+    CouncillorOut,
+    name="governance_councillor_create",
     summary="Add a councillor (for someone in the directory, or a new person)",
 )
-def create_councillor(request: HttpRequest, payload: CouncillorIn) -> Status:
+def create_councillor(request: HttpRequest, payload: CouncillorIn) -> Councillor:
     require_manage(request, "councillors")
     data = payload.model_dump()
     _check_term(data["elected_on"], data["term_ends_on"])
@@ -247,14 +239,13 @@ def create_councillor(request: HttpRequest, payload: CouncillorIn) -> Status:
     councillor = services.create_councillor(
         actor=request.user, data=data, person=person, name=name, email=email
     )
-    return Status(201, _councillors(request).get(pk=councillor.pk))
+    return _councillors(request).get(pk=councillor.pk)
 
 
-@router.patch(
+@ops.update(
     "/councillors/{public_id}",
-    response={200: CouncillorOut, 400: Message, 404: Message, 409: Message},
-    url_name="governance_councillor_update",
-    operation_id="governance_councillor_update",
+    CouncillorOut,
+    name="governance_councillor_update",
     summary="Change a councillor's name, ward, party or term",
 )
 def update_councillor(
@@ -276,14 +267,13 @@ def update_councillor(
     return _councillors(request).get(pk=councillor.pk)
 
 
-@router.post(
+@ops.create(
     "/councillors/{public_id}/group-changes",
-    response={201: GroupMembershipOut, 400: Message, 404: Message},
-    url_name="governance_councillor_group_change",
-    operation_id="governance_councillor_group_change",
+    GroupMembershipOut,
+    name="governance_councillor_group_change",
     summary="Record that a councillor joined a group, changed role in it or left it",
 )
-def change_group(request: HttpRequest, public_id: UUID, payload: GroupChange) -> Status:
+def change_group(request: HttpRequest, public_id: UUID, payload: GroupChange) -> GroupMembership:
     queryset = policies.councillors.visible_to(request.user, Action.CHANGE).select_related("person")
     councillor = policies.councillors.get_or_404(
         request, Action.CHANGE, queryset=queryset, public_id=public_id
@@ -309,20 +299,15 @@ def change_group(request: HttpRequest, public_id: UUID, payload: GroupChange) ->
         )
     else:
         row = services.leave_group(actor=actor, councillor=councillor, ends_on=payload.on)
-    return Status(201, _group_memberships(request).get(pk=row.pk))
+    return _group_memberships(request).get(pk=row.pk)
 
 
 # Political groups --------------------------------------------------------------------------------
 
 
-@router.get(
-    "/political-groups",
-    response=list[GroupOut],
-    url_name="governance_group_list",
-    operation_id="governance_group_list",
-    summary="List political groups",
+@ops.list(
+    "/political-groups", GroupOut, name="governance_group_list", summary="List political groups"
 )
-@paginate(Pagination)
 def list_groups(request: HttpRequest, filters: Query[GroupFilters]) -> QuerySet[PoliticalGroup]:
     qs = policies.political_groups.visible_to(request.user)
     if filters.search:
@@ -330,34 +315,28 @@ def list_groups(request: HttpRequest, filters: Query[GroupFilters]) -> QuerySet[
     return qs.order_by("name", "pk")
 
 
-@router.get(
+@ops.read(
     "/political-groups/{public_id}",
-    response=GroupOut,
-    url_name="governance_group_detail",
-    operation_id="governance_group_detail",
+    GroupOut,
+    name="governance_group_detail",
     summary="Get a political group",
 )
 def get_group(request: HttpRequest, public_id: UUID) -> PoliticalGroup:
     return policies.political_groups.get_or_404(request, public_id=public_id)
 
 
-@router.post(
-    "/political-groups",
-    response={201: GroupOut, 400: Message, 403: Message},
-    url_name="governance_group_create",
-    operation_id="governance_group_create",
-    summary="Add a political group",
+@ops.create(
+    "/political-groups", GroupOut, name="governance_group_create", summary="Add a political group"
 )
-def create_group(request: HttpRequest, payload: GroupIn) -> Status:
+def create_group(request: HttpRequest, payload: GroupIn) -> PoliticalGroup:
     require_manage(request, "political groups")
-    return Status(201, services.create_group(actor=request.user, data=payload.model_dump()))
+    return services.create_group(actor=request.user, data=payload.model_dump())
 
 
-@router.patch(
+@ops.update(
     "/political-groups/{public_id}",
-    response={200: GroupOut, 400: Message, 404: Message, 409: Message},
-    url_name="governance_group_update",
-    operation_id="governance_group_update",
+    GroupOut,
+    name="governance_group_update",
     summary="Change a political group",
 )
 def update_group(request: HttpRequest, public_id: UUID, payload: GroupPatch) -> PoliticalGroup:
@@ -377,14 +356,12 @@ def _group_memberships(request: HttpRequest) -> QuerySet[GroupMembership]:
     )
 
 
-@router.get(
+@ops.list(
     "/group-memberships",
-    response=list[GroupMembershipOut],
-    url_name="governance_group_membership_list",
-    operation_id="governance_group_membership_list",
+    GroupMembershipOut,
+    name="governance_group_membership_list",
     summary="List councillors' memberships of political groups over time",
 )
-@paginate(Pagination)
 def list_group_memberships(
     request: HttpRequest, filters: Query[GroupMembershipFilters]
 ) -> QuerySet[GroupMembership]:
@@ -400,11 +377,10 @@ def list_group_memberships(
     return qs.order_by("-starts_on", "councillor__person__name", "pk")
 
 
-@router.get(
+@ops.read(
     "/group-memberships/{public_id}",
-    response=GroupMembershipOut,
-    url_name="governance_group_membership_detail",
-    operation_id="governance_group_membership_detail",
+    GroupMembershipOut,
+    name="governance_group_membership_detail",
     summary="Get a councillor's membership of a political group",
 )
 def get_group_membership(request: HttpRequest, public_id: UUID) -> GroupMembership:

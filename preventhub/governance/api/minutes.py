@@ -17,11 +17,10 @@ from uuid import UUID
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404, HttpRequest
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Query, Schema
 from ninja.errors import HttpError
-from ninja.pagination import paginate
 
-from preventhub.api.pagination import Pagination
+from preventhub.api.operations import Operations
 from preventhub.api.schemas import Text, Unset
 from preventhub.core.policies import Action
 from preventhub.directory.models import Person
@@ -42,7 +41,6 @@ from preventhub.governance.services import minutes as minutes_services
 from .common import (
     Date,
     Labelled,
-    Message,
     Named,
     Record,
     Version,
@@ -57,7 +55,8 @@ from .common import (
 )
 from .meetings import MeetingDetail, meeting_detail
 
-router = Router(tags=["governance: minutes and resolutions"])
+ops = Operations(tags=["governance: minutes and resolutions"])
+router = ops.router
 
 
 class RecommendationRef(Schema):
@@ -196,14 +195,12 @@ def _resolutions(request: HttpRequest) -> QuerySet[Resolution]:
     )
 
 
-@router.get(
+@ops.list(
     "/minutes",
-    response=list[MinuteOut],
-    url_name="governance_minute_list",
-    operation_id="governance_minute_list",
+    MinuteOut,
+    name="governance_minute_list",
     summary="List minutes (one per agenda item)",
 )
-@paginate(Pagination)
 def list_minutes(request: HttpRequest, filters: Query[MinuteFilters]) -> QuerySet[Minute]:
     qs = _minutes(request)
     if filters.meeting:
@@ -213,11 +210,10 @@ def list_minutes(request: HttpRequest, filters: Query[MinuteFilters]) -> QuerySe
     return qs.order_by("-item__meeting__starts_at", "item__meeting_id", "item__order", "pk")
 
 
-@router.get(
+@ops.read(
     "/minutes/{public_id}",
-    response=MinuteDetail,
-    url_name="governance_minute_detail",
-    operation_id="governance_minute_detail",
+    MinuteDetail,
+    name="governance_minute_detail",
     summary="Get a minute with its questions and answers and its resolutions",
 )
 def get_minute(request: HttpRequest, public_id: UUID) -> Minute:
@@ -243,14 +239,9 @@ def _with_resolutions(request: HttpRequest, minute: Minute) -> Minute:
     return minute
 
 
-@router.get(
-    "/resolutions",
-    response=list[ResolutionOut],
-    url_name="governance_resolution_list",
-    operation_id="governance_resolution_list",
-    summary="List resolutions",
+@ops.list(
+    "/resolutions", ResolutionOut, name="governance_resolution_list", summary="List resolutions"
 )
-@paginate(Pagination)
 def list_resolutions(
     request: HttpRequest, filters: Query[ResolutionFilters]
 ) -> QuerySet[Resolution]:
@@ -266,11 +257,10 @@ def list_resolutions(
     return qs.order_by("-created_at", "pk")
 
 
-@router.get(
+@ops.read(
     "/resolutions/{public_id}",
-    response=ResolutionOut,
-    url_name="governance_resolution_detail",
-    operation_id="governance_resolution_detail",
+    ResolutionOut,
+    name="governance_resolution_detail",
     summary="Get a resolution",
 )
 def get_resolution(request: HttpRequest, public_id: UUID) -> Resolution:
@@ -407,11 +397,10 @@ def _people_refs(item: AgendaItem, data: dict[str, Any], names: tuple[str, ...])
     )
 
 
-@router.post(
+@ops.action(
     "/meetings/{public_id}/minutes/start",
-    response={200: MeetingDetail, 400: Message, 404: Message, 409: Message},
-    url_name="governance_minutes_start",
-    operation_id="governance_minutes_start",
+    MeetingDetail,
+    name="governance_minutes_start",
     summary="Start the draft minutes of a held meeting (a minute per agenda item)",
 )
 def start_minutes(request: HttpRequest, public_id: UUID, payload: VersionOnly) -> Meeting:
@@ -423,11 +412,10 @@ def start_minutes(request: HttpRequest, public_id: UUID, payload: VersionOnly) -
     return meeting_detail(request, meeting)
 
 
-@router.patch(
+@ops.update(
     "/minutes/{public_id}",
-    response={200: MinuteDetail, 400: Message, 404: Message, 409: Message},
-    url_name="governance_minute_update",
-    operation_id="governance_minute_update",
+    MinuteDetail,
+    name="governance_minute_update",
     summary="Change who presented an item, the points made and the discussion (draft minutes)",
 )
 def update_minute(request: HttpRequest, public_id: UUID, payload: MinutePatch) -> Minute:
@@ -441,25 +429,23 @@ def update_minute(request: HttpRequest, public_id: UUID, payload: MinutePatch) -
     return _minute_detail(request, minute)
 
 
-@router.post(
+@ops.create(
     "/minutes/{public_id}/questions",
-    response={201: MinuteDetail, 400: Message, 404: Message},
-    url_name="governance_question_create",
-    operation_id="governance_question_create",
+    MinuteDetail,
+    name="governance_question_create",
     summary="Add a question and its answer to an item's draft minute",
 )
-def create_question(request: HttpRequest, public_id: UUID, payload: QuestionIn) -> Status:
+def create_question(request: HttpRequest, public_id: UUID, payload: QuestionIn) -> Minute:
     minute = _minute(request, public_id)
     data = _people_refs(minute.item, payload.model_dump(), ("asked_by", "answered_by"))
     minutes_services.add_question(actor=request.user, item=minute.item, data=data)
-    return Status(201, _minute_detail(request, minute))
+    return _minute_detail(request, minute)
 
 
-@router.patch(
+@ops.update(
     "/questions/{public_id}",
-    response={200: MinuteDetail, 400: Message, 404: Message},
-    url_name="governance_question_update",
-    operation_id="governance_question_update",
+    MinuteDetail,
+    name="governance_question_update",
     summary="Change a question or its answer (draft minutes)",
 )
 def update_question(request: HttpRequest, public_id: UUID, payload: QuestionPatch) -> Minute:
@@ -472,20 +458,17 @@ def update_question(request: HttpRequest, public_id: UUID, payload: QuestionPatc
     return _minute_detail(request, question.minute)
 
 
-@router.delete(
+@ops.delete(
     "/questions/{public_id}",
-    response={204: None, 404: Message, 409: Message},
-    url_name="governance_question_delete",
-    operation_id="governance_question_delete",
+    name="governance_question_delete",
     summary="Remove a question from draft minutes",
 )
-def delete_question(request: HttpRequest, public_id: UUID) -> Status:
+def delete_question(request: HttpRequest, public_id: UUID) -> None:
     question = _question(request, public_id)
     try:
         minutes_services.remove_question(actor=request.user, question=question)
     except ValidationError as exc:
         raise HttpError(409, " ".join(exc.messages)) from exc
-    return Status(204, None)
 
 
 def _resolution_refs(
@@ -523,25 +506,23 @@ def _votes(meeting: Meeting, votes: dict[str, list[UUID]]) -> dict[str, list[Per
     return {key[name]: [present[i] for i in ids] for name, ids in votes.items()}
 
 
-@router.post(
+@ops.create(
     "/minutes/{public_id}/resolutions",
-    response={201: ResolutionOut, 400: Message, 404: Message},
-    url_name="governance_resolution_create",
-    operation_id="governance_resolution_create",
+    ResolutionOut,
+    name="governance_resolution_create",
     summary="Record a resolution under an item (it enters the decisions register)",
 )
-def create_resolution(request: HttpRequest, public_id: UUID, payload: ResolutionIn) -> Status:
+def create_resolution(request: HttpRequest, public_id: UUID, payload: ResolutionIn) -> Resolution:
     minute = _minute(request, public_id)
     data = _resolution_refs(request, minute.item, payload.model_dump())
     resolution = minutes_services.add_resolution(actor=request.user, item=minute.item, data=data)
-    return Status(201, _resolutions(request).get(pk=resolution.pk))
+    return _resolutions(request).get(pk=resolution.pk)
 
 
-@router.patch(
+@ops.update(
     "/resolutions/{public_id}",
-    response={200: ResolutionOut, 400: Message, 404: Message, 409: Message},
-    url_name="governance_resolution_update",
-    operation_id="governance_resolution_update",
+    ResolutionOut,
+    name="governance_resolution_update",
     summary="Change a resolution (and its entry in the register) in draft minutes",
 )
 def update_resolution(
@@ -577,27 +558,23 @@ def _recorded_votes(meeting: Meeting, resolution: Resolution) -> dict[str, list[
     }
 
 
-@router.delete(
+@ops.delete(
     "/resolutions/{public_id}",
-    response={204: None, 404: Message, 409: Message},
-    url_name="governance_resolution_delete",
-    operation_id="governance_resolution_delete",
+    name="governance_resolution_delete",
     summary="Remove a resolution from draft minutes (and its decision from the register)",
 )
-def delete_resolution(request: HttpRequest, public_id: UUID) -> Status:
+def delete_resolution(request: HttpRequest, public_id: UUID) -> None:
     resolution = _resolution(request, public_id)
     try:
         minutes_services.remove_resolution(actor=request.user, resolution=resolution)
     except ValidationError as exc:
         raise HttpError(409, " ".join(exc.messages)) from exc
-    return Status(204, None)
 
 
-@router.post(
+@ops.action(
     "/meetings/{public_id}/minutes/approve",
-    response={200: MeetingDetail, 400: Message, 404: Message, 409: Message},
-    url_name="governance_minutes_approve",
-    operation_id="governance_minutes_approve",
+    MeetingDetail,
+    name="governance_minutes_approve",
     summary="Record that a later meeting approved the minutes as a correct record",
 )
 def approve_minutes(request: HttpRequest, public_id: UUID, payload: ApproveIn) -> Meeting:
@@ -612,11 +589,10 @@ def approve_minutes(request: HttpRequest, public_id: UUID, payload: ApproveIn) -
     return meeting_detail(request, meeting)
 
 
-@router.post(
+@ops.action(
     "/meetings/{public_id}/minutes/sign",
-    response={200: MeetingDetail, 400: Message, 404: Message, 409: Message},
-    url_name="governance_minutes_sign",
-    operation_id="governance_minutes_sign",
+    MeetingDetail,
+    name="governance_minutes_sign",
     summary="Record the chair's signature on approved minutes (the chair, or democratic services)",
 )
 def sign_minutes(request: HttpRequest, public_id: UUID, payload: SignIn) -> Meeting:

@@ -21,10 +21,9 @@ from uuid import UUID
 from django.core.exceptions import ValidationError
 from django.db.models import Model, Prefetch, QuerySet
 from django.http import Http404, HttpRequest
-from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import paginate
+from ninja import Field, Query, Schema
 
-from preventhub.api.pagination import Pagination
+from preventhub.api.operations import Operations
 from preventhub.api.schemas import Text, Unset
 from preventhub.core.policies import Action
 from preventhub.directory import policies as directory_policies
@@ -44,7 +43,6 @@ from preventhub.governance.services import reports as services
 from .common import (
     Date,
     Labelled,
-    Message,
     Named,
     Record,
     Version,
@@ -57,7 +55,8 @@ from .common import (
     resolve_refs,
 )
 
-router = Router(tags=["governance: reports"])
+ops = Operations(tags=["governance: reports"])
+router = ops.router
 
 
 class RecommendationOut(Schema):
@@ -181,14 +180,7 @@ def _reports(request: HttpRequest) -> QuerySet[Report]:
     return policies.reports.visible_to(request.user).select_related("body", "author")
 
 
-@router.get(
-    "/reports",
-    response=list[ReportOut],
-    url_name="governance_report_list",
-    operation_id="governance_report_list",
-    summary="List committee reports",
-)
-@paginate(Pagination)
+@ops.list("/reports", ReportOut, name="governance_report_list", summary="List committee reports")
 def list_reports(request: HttpRequest, filters: Query[ReportFilters]) -> QuerySet[Report]:
     qs = _reports(request)
     if filters.search:
@@ -206,11 +198,10 @@ def list_reports(request: HttpRequest, filters: Query[ReportFilters]) -> QuerySe
     return qs.order_by("-created_at", "pk")
 
 
-@router.get(
+@ops.read(
     "/reports/{public_id}",
-    response=ReportDetail,
-    url_name="governance_report_detail",
-    operation_id="governance_report_detail",
+    ReportDetail,
+    name="governance_report_detail",
     summary="Get a committee report with its recommendations, implications and appendices",
 )
 def get_report(request: HttpRequest, public_id: UUID) -> Report:
@@ -401,26 +392,21 @@ def _verifier(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
     return resolve_refs(data, {"verifier": lambda v: pick(people, v, "verifier", NO_PERSON)})
 
 
-@router.post(
-    "/reports",
-    response={201: ReportDetail, 400: Message, 403: Message},
-    url_name="governance_report_create",
-    operation_id="governance_report_create",
-    summary="Draft a committee report",
+@ops.create(
+    "/reports", ReportDetail, name="governance_report_create", summary="Draft a committee report"
 )
-def create_report(request: HttpRequest, payload: ReportIn) -> Status:
+def create_report(request: HttpRequest, payload: ReportIn) -> Report:
     forbid(policies.can_draft_reports(request.user), "You cannot draft reports.")
     report = services.create_report(
         actor=request.user, data=_report_refs(request, payload.model_dump())
     )
-    return Status(201, _reloaded(request, report))
+    return _reloaded(request, report)
 
 
-@router.patch(
+@ops.update(
     "/reports/{public_id}",
-    response={200: ReportDetail, 400: Message, 404: Message, 409: Message},
-    url_name="governance_report_update",
-    operation_id="governance_report_update",
+    ReportDetail,
+    name="governance_report_update",
     summary="Change the front sheet or sections of an unpublished report",
 )
 def update_report(request: HttpRequest, public_id: UUID, payload: ReportPatch) -> Report:
@@ -435,28 +421,26 @@ def update_report(request: HttpRequest, public_id: UUID, payload: ReportPatch) -
     return _reloaded(request, report)
 
 
-@router.post(
+@ops.create(
     "/reports/{public_id}/recommendations",
-    response={201: ReportDetail, 400: Message, 404: Message, 409: Message},
-    url_name="governance_recommendation_create",
-    operation_id="governance_recommendation_create",
+    ReportDetail,
+    name="governance_recommendation_create",
     summary="Add a recommendation at the end of the list",
 )
 def create_recommendation(
     request: HttpRequest, public_id: UUID, payload: RecommendationIn
-) -> Status:
+) -> Report:
     report = _changeable(request, public_id)
     services.add_recommendation(
         actor=request.user, report=report, text=payload.text, expected_version=payload.version
     )
-    return Status(201, _reloaded(request, report))
+    return _reloaded(request, report)
 
 
-@router.patch(
+@ops.update(
     "/recommendations/{public_id}",
-    response={200: ReportDetail, 400: Message, 404: Message, 409: Message},
-    url_name="governance_recommendation_update",
-    operation_id="governance_recommendation_update",
+    ReportDetail,
+    name="governance_recommendation_update",
     summary="Change a recommendation's words (send the report's version)",
 )
 def update_recommendation(
@@ -472,11 +456,10 @@ def update_recommendation(
     return _reloaded(request, recommendation.report)
 
 
-@router.delete(
+@ops.delete(
     "/recommendations/{public_id}",
-    response={200: ReportDetail, 400: Message, 404: Message, 409: Message},
-    url_name="governance_recommendation_delete",
-    operation_id="governance_recommendation_delete",
+    ReportDetail,
+    name="governance_recommendation_delete",
     summary="Remove a recommendation (the ones after it move up a number)",
 )
 def delete_recommendation(
@@ -490,11 +473,10 @@ def delete_recommendation(
     return _reloaded(request, report)
 
 
-@router.post(
+@ops.action(
     "/reports/{public_id}/recommendation-order",
-    response={200: ReportDetail, 400: Message, 404: Message, 409: Message},
-    url_name="governance_recommendation_reorder",
-    operation_id="governance_recommendation_reorder",
+    ReportDetail,
+    name="governance_recommendation_reorder",
     summary="Put the recommendations in a new order and number them 1, 2, 3…",
 )
 def reorder_recommendations(
@@ -515,27 +497,25 @@ def reorder_recommendations(
     return _reloaded(request, report)
 
 
-@router.post(
+@ops.create(
     "/reports/{public_id}/implications",
-    response={201: ReportDetail, 400: Message, 404: Message, 409: Message},
-    url_name="governance_implication_create",
-    operation_id="governance_implication_create",
+    ReportDetail,
+    name="governance_implication_create",
     summary="Add an implication (financial, legal, equality or other) and who verifies it",
 )
-def create_implication(request: HttpRequest, public_id: UUID, payload: ImplicationIn) -> Status:
+def create_implication(request: HttpRequest, public_id: UUID, payload: ImplicationIn) -> Report:
     report = _changeable(request, public_id)
     data = _verifier(request, payload.model_dump(exclude={"version"}))
     services.add_implication(
         actor=request.user, report=report, data=data, expected_version=payload.version
     )
-    return Status(201, _reloaded(request, report))
+    return _reloaded(request, report)
 
 
-@router.patch(
+@ops.update(
     "/implications/{public_id}",
-    response={200: ReportDetail, 400: Message, 404: Message, 409: Message},
-    url_name="governance_implication_update",
-    operation_id="governance_implication_update",
+    ReportDetail,
+    name="governance_implication_update",
     summary="Change an implication (changing what was signed off clears its verification)",
 )
 def update_implication(request: HttpRequest, public_id: UUID, payload: ImplicationPatch) -> Report:
@@ -549,11 +529,10 @@ def update_implication(request: HttpRequest, public_id: UUID, payload: Implicati
     return _reloaded(request, implication.report)
 
 
-@router.delete(
+@ops.delete(
     "/implications/{public_id}",
-    response={200: ReportDetail, 400: Message, 404: Message, 409: Message},
-    url_name="governance_implication_delete",
-    operation_id="governance_implication_delete",
+    ReportDetail,
+    name="governance_implication_delete",
     summary="Remove an implication",
 )
 def delete_implication(
@@ -567,14 +546,13 @@ def delete_implication(
     return _reloaded(request, report)
 
 
-@router.post(
+@ops.create(
     "/reports/{public_id}/appendices",
-    response={201: ReportDetail, 400: Message, 404: Message, 409: Message},
-    url_name="governance_appendix_create",
-    operation_id="governance_appendix_create",
+    ReportDetail,
+    name="governance_appendix_create",
     summary="Add an appendix linking a version of terms of reference or a web address",
 )
-def create_appendix(request: HttpRequest, public_id: UUID, payload: AppendixIn) -> Status:
+def create_appendix(request: HttpRequest, public_id: UUID, payload: AppendixIn) -> Report:
     report = _changeable(request, public_id)
     terms = pick(
         policies.terms.visible_to(request.user),
@@ -591,14 +569,13 @@ def create_appendix(request: HttpRequest, public_id: UUID, payload: AppendixIn) 
         url=payload.url,
         expected_version=payload.version,
     )
-    return Status(201, _reloaded(request, report))
+    return _reloaded(request, report)
 
 
-@router.delete(
+@ops.delete(
     "/appendices/{public_id}",
-    response={200: ReportDetail, 400: Message, 404: Message, 409: Message},
-    url_name="governance_appendix_delete",
-    operation_id="governance_appendix_delete",
+    ReportDetail,
+    name="governance_appendix_delete",
     summary="Remove an appendix",
 )
 def delete_appendix(
@@ -610,11 +587,10 @@ def delete_appendix(
     return _reloaded(request, report)
 
 
-@router.post(
+@ops.action(
     "/reports/{public_id}/request-implications",
-    response={200: ReportDetail, 400: Message, 404: Message, 409: Message},
-    url_name="governance_report_request_implications",
-    operation_id="governance_report_request_implications",
+    ReportDetail,
+    name="governance_report_request_implications",
     summary="Send the implications to their verifying officers",
 )
 def request_implications(request: HttpRequest, public_id: UUID, payload: VersionOnly) -> Report:
@@ -625,11 +601,10 @@ def request_implications(request: HttpRequest, public_id: UUID, payload: Version
     return _reloaded(request, report)
 
 
-@router.post(
+@ops.action(
     "/implications/{public_id}/verify",
-    response={200: ReportDetail, 400: Message, 404: Message, 409: Message},
-    url_name="governance_implication_verify",
-    operation_id="governance_implication_verify",
+    ReportDetail,
+    name="governance_implication_verify",
     summary="Verify (or correct and verify) an implication you were asked to verify",
 )
 def verify_implication(request: HttpRequest, public_id: UUID, payload: VerifyIn) -> Report:
@@ -653,11 +628,10 @@ def verify_implication(request: HttpRequest, public_id: UUID, payload: VerifyIn)
     return _reloaded(request, implication.report)
 
 
-@router.post(
+@ops.action(
     "/reports/{public_id}/publish",
-    response={200: ReportDetail, 400: Message, 404: Message, 409: Message},
-    url_name="governance_report_publish",
-    operation_id="governance_report_publish",
+    ReportDetail,
+    name="governance_report_publish",
     summary="Publish a verified report on an agenda item of a meeting of its body",
 )
 def publish_report(request: HttpRequest, public_id: UUID, payload: PublishIn) -> Report:

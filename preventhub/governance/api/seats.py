@@ -15,10 +15,9 @@ from uuid import UUID
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
-from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import paginate
+from ninja import Field, Query, Schema
 
-from preventhub.api.pagination import Pagination
+from preventhub.api.operations import Operations
 from preventhub.api.schemas import Text
 from preventhub.core.policies import Action
 from preventhub.governance import policies
@@ -26,9 +25,10 @@ from preventhub.governance.models import Nomination, NominationStatus, SeatAlloc
 from preventhub.governance.services import seat_allocations as allocations
 from preventhub.governance.services import seat_nominations as nominations
 
-from .common import Date, Labelled, Message, Named, Record, Version, labelled, named, pick
+from .common import Date, Labelled, Named, Record, Version, labelled, named, pick
 
-router = Router(tags=["governance: seats and nominations"])
+ops = Operations(tags=["governance: seats and nominations"])
+router = ops.router
 
 
 class SeatAllocationOut(Record):
@@ -138,14 +138,12 @@ def _nominations(request: HttpRequest) -> QuerySet[Nomination]:
     )
 
 
-@router.get(
+@ops.list(
     "/seat-allocations",
-    response=list[SeatAllocationOut],
-    url_name="governance_seat_allocation_list",
-    operation_id="governance_seat_allocation_list",
+    SeatAllocationOut,
+    name="governance_seat_allocation_list",
     summary="List seat allocations (fetch one for its input, result and adjustments)",
 )
-@paginate(Pagination)
 def list_seat_allocations(
     request: HttpRequest, filters: Query[SeatAllocationFilters]
 ) -> QuerySet[SeatAllocation]:
@@ -158,11 +156,10 @@ def list_seat_allocations(
     return qs.order_by("-created_at", "pk")
 
 
-@router.get(
+@ops.read(
     "/seat-allocations/{public_id}",
-    response=SeatAllocationDetail,
-    url_name="governance_seat_allocation_detail",
-    operation_id="governance_seat_allocation_detail",
+    SeatAllocationDetail,
+    name="governance_seat_allocation_detail",
     summary="Get a seat allocation with its input, result and adjustments",
 )
 def get_seat_allocation(request: HttpRequest, public_id: UUID) -> SeatAllocation:
@@ -170,14 +167,12 @@ def get_seat_allocation(request: HttpRequest, public_id: UUID) -> SeatAllocation
     return policies.seat_allocations.get_or_404(request, queryset=queryset, public_id=public_id)
 
 
-@router.get(
+@ops.list(
     "/nominations",
-    response=list[NominationOut],
-    url_name="governance_nomination_list",
-    operation_id="governance_nomination_list",
+    NominationOut,
+    name="governance_nomination_list",
     summary="List nominations to seats",
 )
-@paginate(Pagination)
 def list_nominations(
     request: HttpRequest, filters: Query[NominationFilters]
 ) -> QuerySet[Nomination]:
@@ -193,11 +188,10 @@ def list_nominations(
     return qs.order_by("body__name", "seat_number", "pk")
 
 
-@router.get(
+@ops.read(
     "/nominations/{public_id}",
-    response=NominationOut,
-    url_name="governance_nomination_detail",
-    operation_id="governance_nomination_detail",
+    NominationOut,
+    name="governance_nomination_detail",
     summary="Get a nomination to a seat",
 )
 def get_nomination(request: HttpRequest, public_id: UUID) -> Nomination:
@@ -275,11 +269,10 @@ def _require_manage(request: HttpRequest) -> None:
         raise Http404
 
 
-@router.post(
+@ops.action(
     "/seat-allocations/{public_id}/adopt",
-    response={200: SeatAllocationDetail, 400: Message, 404: Message},
-    url_name="governance_seat_allocation_adopt",
-    operation_id="governance_seat_allocation_adopt",
+    SeatAllocationDetail,
+    name="governance_seat_allocation_adopt",
     summary="Adopt an allocation for its municipal year (one adopted before it is replaced)",
 )
 def adopt_allocation(request: HttpRequest, public_id: UUID) -> SeatAllocation:
@@ -288,14 +281,15 @@ def adopt_allocation(request: HttpRequest, public_id: UUID) -> SeatAllocation:
     return _allocation_detail(request, allocation)
 
 
-@router.post(
+@ops.create(
     "/seat-allocations/{public_id}/adjustments",
-    response={201: SeatAllocationDetail, 400: Message, 404: Message},
-    url_name="governance_seat_allocation_adjust",
-    operation_id="governance_seat_allocation_adjust",
+    SeatAllocationDetail,
+    name="governance_seat_allocation_adjust",
     summary="Move one seat between groups by agreement, with the reason (not once adopted)",
 )
-def adjust_allocation(request: HttpRequest, public_id: UUID, payload: AdjustmentIn) -> Status:
+def adjust_allocation(
+    request: HttpRequest, public_id: UUID, payload: AdjustmentIn
+) -> SeatAllocation:
     allocation = _allocation(request, public_id)
     errors: dict[str, list[str]] = {}
     if payload.body_name not in allocations.body_names(allocation):
@@ -314,34 +308,34 @@ def adjust_allocation(request: HttpRequest, public_id: UUID, payload: Adjustment
         to_party=payload.to_group,
         reason=payload.reason,
     )
-    return Status(201, _allocation_detail(request, allocation))
+    return _allocation_detail(request, allocation)
 
 
-@router.post(
+@ops.create(
     "/seat-allocations/{public_id}/what-if",
-    response={201: SeatAllocationDetail, 400: Message, 404: Message},
-    url_name="governance_seat_allocation_what_if",
-    operation_id="governance_seat_allocation_what_if",
+    SeatAllocationDetail,
+    name="governance_seat_allocation_what_if",
     summary="Save the allocation again with one body resized, as a new allocation",
 )
-def save_what_if(request: HttpRequest, public_id: UUID, payload: WhatIfIn) -> Status:
+def save_what_if(request: HttpRequest, public_id: UUID, payload: WhatIfIn) -> SeatAllocation:
     allocation = _allocation(request, public_id)
     if payload.body_name not in allocations.body_names(allocation):
         raise ValidationError({"body_name": [NOT_IN_ALLOCATION]})
     new = allocations.save_what_if(
         actor=request.user, allocation=allocation, body_name=payload.body_name, seats=payload.seats
     )
-    return Status(201, _allocation_detail(request, new))
+    return _allocation_detail(request, new)
 
 
-@router.post(
+@ops.create(
     "/seat-allocations/{public_id}/nominations",
-    response={201: list[NominationOut], 400: Message, 404: Message},
-    url_name="governance_nominations_request",
-    operation_id="governance_nominations_request",
+    list[NominationOut],
+    name="governance_nominations_request",
     summary="Ask each group's leader to nominate for the group's seats on a body",
 )
-def request_nominations(request: HttpRequest, public_id: UUID, payload: RequestIn) -> Status:
+def request_nominations(
+    request: HttpRequest, public_id: UUID, payload: RequestIn
+) -> list[Nomination]:
     allocation = _allocation(request, public_id)
     body = pick(
         policies.bodies.visible_to(request.user, Action.CHANGE), payload.body, "body", NO_BODY
@@ -349,17 +343,15 @@ def request_nominations(request: HttpRequest, public_id: UUID, payload: RequestI
     if nominations.allocation_body_name(allocation, body) is None:  # type: ignore[arg-type]
         raise ValidationError({"body": [NOT_IN_ALLOCATION]})
     created = nominations.request_nominations(actor=request.user, allocation=allocation, body=body)
-    return Status(
-        201,
-        list(_nominations(request).filter(pk__in=[n.pk for n in created]).order_by("seat_number")),
+    return list(
+        _nominations(request).filter(pk__in=[n.pk for n in created]).order_by("seat_number")
     )
 
 
-@router.post(
+@ops.action(
     "/nominations/{public_id}/nominate",
-    response={200: NominationOut, 400: Message, 404: Message, 409: Message},
-    url_name="governance_nomination_nominate",
-    operation_id="governance_nomination_nominate",
+    NominationOut,
+    name="governance_nomination_nominate",
     summary="Name the councillor for a seat (the group leader asked, or democratic services)",
 )
 def nominate(request: HttpRequest, public_id: UUID, payload: NominateIn) -> Nomination:
@@ -378,11 +370,10 @@ def nominate(request: HttpRequest, public_id: UUID, payload: NominateIn) -> Nomi
     return _nominations(request).get(pk=nomination.pk)
 
 
-@router.post(
+@ops.action(
     "/nominations/{public_id}/confirm",
-    response={200: NominationOut, 400: Message, 404: Message, 409: Message},
-    url_name="governance_nomination_confirm",
-    operation_id="governance_nomination_confirm",
+    NominationOut,
+    name="governance_nomination_confirm",
     summary="Confirm an appointment: the nominee becomes a member of the body",
 )
 def confirm(request: HttpRequest, public_id: UUID, payload: ConfirmIn) -> Nomination:
@@ -398,11 +389,10 @@ def confirm(request: HttpRequest, public_id: UUID, payload: ConfirmIn) -> Nomina
     return _nominations(request).get(pk=nomination.pk)
 
 
-@router.post(
+@ops.action(
     "/nominations/{public_id}/withdraw",
-    response={200: NominationOut, 400: Message, 404: Message, 409: Message},
-    url_name="governance_nomination_withdraw",
-    operation_id="governance_nomination_withdraw",
+    NominationOut,
+    name="governance_nomination_withdraw",
     summary="Withdraw a request or a nomination (the seat stays vacant)",
 )
 def withdraw(request: HttpRequest, public_id: UUID, payload: WithdrawIn) -> Nomination:

@@ -14,10 +14,9 @@ from uuid import UUID
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404, HttpRequest
-from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import paginate
+from ninja import Field, Query, Schema
 
-from preventhub.api.pagination import Pagination
+from preventhub.api.operations import Operations
 from preventhub.api.schemas import Text, Unset
 from preventhub.core.policies import Action
 from preventhub.governance import policies
@@ -29,9 +28,10 @@ from preventhub.governance.models import (
 )
 from preventhub.governance.services import terms as services
 
-from .common import Date, Labelled, Message, Named, Record, Version, changes, labelled, pick
+from .common import Date, Labelled, Named, Record, Version, changes, labelled, pick
 
-router = Router(tags=["governance: terms of reference"])
+ops = Operations(tags=["governance: terms of reference"])
+router = ops.router
 
 
 class ClauseOut(Record):
@@ -101,14 +101,12 @@ def with_clauses(terms: TermsOfReference) -> TermsOfReference:
     return terms
 
 
-@router.get(
+@ops.list(
     "/terms-of-reference",
-    response=list[TermsOut],
-    url_name="governance_terms_list",
-    operation_id="governance_terms_list",
+    TermsOut,
+    name="governance_terms_list",
     summary="List versions of terms of reference (fetch one for its clauses)",
 )
-@paginate(Pagination)
 def list_terms(request: HttpRequest, filters: Query[TermsFilters]) -> QuerySet[TermsOfReference]:
     qs = _terms(request)
     if filters.body:
@@ -118,11 +116,10 @@ def list_terms(request: HttpRequest, filters: Query[TermsFilters]) -> QuerySet[T
     return qs.order_by("body__name", "-number", "pk")
 
 
-@router.get(
+@ops.read(
     "/terms-of-reference/{public_id}",
-    response=TermsDetail,
-    url_name="governance_terms_detail",
-    operation_id="governance_terms_detail",
+    TermsDetail,
+    name="governance_terms_detail",
     summary="Get a version of terms of reference with its clauses",
 )
 def get_terms(request: HttpRequest, public_id: UUID) -> TermsOfReference:
@@ -210,25 +207,23 @@ def _reloaded(request: HttpRequest, terms: TermsOfReference) -> TermsOfReference
     return with_clauses(_terms(request).get(pk=terms.pk))
 
 
-@router.post(
+@ops.create(
     "/bodies/{public_id}/terms-of-reference",
-    response={201: TermsDetail, 400: Message, 404: Message},
-    url_name="governance_terms_create",
-    operation_id="governance_terms_create",
+    TermsDetail,
+    name="governance_terms_create",
     summary="Start the next version of a body's terms of reference (a copy of the agreed one)",
 )
-def create_terms(request: HttpRequest, public_id: UUID, payload: DraftIn) -> Status:
+def create_terms(request: HttpRequest, public_id: UUID, payload: DraftIn) -> TermsOfReference:
     _require_drafting(request)
     body = policies.bodies.get_or_404(request, public_id=public_id)
     terms = services.draft_terms(actor=request.user, body=body, **payload.model_dump())
-    return Status(201, _reloaded(request, terms))
+    return _reloaded(request, terms)
 
 
-@router.patch(
+@ops.update(
     "/terms-of-reference/{public_id}",
-    response={200: TermsDetail, 400: Message, 404: Message, 409: Message},
-    url_name="governance_terms_update",
-    operation_id="governance_terms_update",
+    TermsDetail,
+    name="governance_terms_update",
     summary="Change a draft's amendment summary and reason",
 )
 def update_terms(request: HttpRequest, public_id: UUID, payload: TermsPatch) -> TermsOfReference:
@@ -238,24 +233,21 @@ def update_terms(request: HttpRequest, public_id: UUID, payload: TermsPatch) -> 
     return _reloaded(request, terms)
 
 
-@router.post(
+@ops.create(
     "/terms-of-reference/{public_id}/clauses",
-    response={201: ClauseOut, 400: Message, 404: Message},
-    url_name="governance_clause_create",
-    operation_id="governance_clause_create",
+    ClauseOut,
+    name="governance_clause_create",
     summary="Add a clause to a draft (at the end of its section)",
 )
-def create_clause(request: HttpRequest, public_id: UUID, payload: ClauseIn) -> Status:
+def create_clause(request: HttpRequest, public_id: UUID, payload: ClauseIn) -> Clause:
     terms = _draft(request, public_id)
-    clause = services.add_clause(actor=request.user, terms=terms, **payload.model_dump())
-    return Status(201, clause)
+    return services.add_clause(actor=request.user, terms=terms, **payload.model_dump())
 
 
-@router.patch(
+@ops.update(
     "/clauses/{public_id}",
-    response={200: ClauseOut, 400: Message, 404: Message, 409: Message},
-    url_name="governance_clause_update",
-    operation_id="governance_clause_update",
+    ClauseOut,
+    name="governance_clause_update",
     summary="Change a clause of a draft",
 )
 def update_clause(request: HttpRequest, public_id: UUID, payload: ClausePatch) -> Clause:
@@ -266,28 +258,22 @@ def update_clause(request: HttpRequest, public_id: UUID, payload: ClausePatch) -
     )
 
 
-@router.delete(
-    "/clauses/{public_id}",
-    response={204: None, 404: Message, 409: Message},
-    url_name="governance_clause_delete",
-    operation_id="governance_clause_delete",
-    summary="Remove a clause from a draft",
+@ops.delete(
+    "/clauses/{public_id}", name="governance_clause_delete", summary="Remove a clause from a draft"
 )
 def delete_clause(
     request: HttpRequest,
     public_id: UUID,
     version: int = Query(..., ge=1, le=2**31 - 1, description="The clause's version you read."),
-) -> Status:
+) -> None:
     clause = _clause(request, public_id)
     services.remove_clause(actor=request.user, clause=clause, expected_version=version)
-    return Status(204, None)
 
 
-@router.post(
+@ops.action(
     "/terms-of-reference/{public_id}/clause-order",
-    response={200: TermsDetail, 400: Message, 404: Message, 409: Message},
-    url_name="governance_clause_reorder",
-    operation_id="governance_clause_reorder",
+    TermsDetail,
+    name="governance_clause_reorder",
     summary="Put a draft's clauses in a new order, and number them afresh if asked",
 )
 def reorder_clauses(
@@ -307,11 +293,10 @@ def reorder_clauses(
     return _reloaded(request, terms)
 
 
-@router.post(
+@ops.action(
     "/terms-of-reference/{public_id}/agree",
-    response={200: TermsDetail, 400: Message, 404: Message, 409: Message},
-    url_name="governance_terms_agree",
-    operation_id="governance_terms_agree",
+    TermsDetail,
+    name="governance_terms_agree",
     summary="Record the resolution that agreed a draft (the agreed version is superseded)",
 )
 def agree_terms(request: HttpRequest, public_id: UUID, payload: AgreeIn) -> TermsOfReference:

@@ -1,0 +1,36 @@
+"""The project's NinjaAPI: every answer marked ``Cache-Control: private, no-store`` (API answers
+carry restricted data: no browser or proxy may keep them), and the OpenAPI schema's error
+responses described from ``errors.ERRORS``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+
+from .errors import ERRORS
+
+NO_STORE = "private, no-store"
+
+
+class Api(NinjaAPI):
+    def create_response(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().create_response(request, *args, **kwargs)
+        response["Cache-Control"] = NO_STORE
+        return response
+
+    def create_temporal_response(self, request: HttpRequest) -> HttpResponse:
+        # The response an operation's result is written into (and a 204 is sent as it is).
+        response = super().create_temporal_response(request)
+        response["Cache-Control"] = NO_STORE
+        return response
+
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(**kwargs)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                for code, response in operation.get("responses", {}).items():
+                    if int(code) in ERRORS:
+                        response["description"] = ERRORS[int(code)][1]
+        return schema
