@@ -1,16 +1,21 @@
 """Every URL pattern in the project, requested by an anonymous visitor, every role and an
-out-of-scope partner lead, against the expected answer (see preventhub/core/testing/matrix.py)."""
+out-of-scope partner lead, against the expected answer (see preventhub/core/testing/matrix.py).
+
+The world the cases read is built once per module (once per pytest-xdist worker) and every case
+runs in a savepoint that is rolled back, so a POST in one case is never seen by the next."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from preventhub.core.testing.matrix import PERSONAS, Case, build_world, collect_cases
+from preventhub.core.testing.matrix import PERSONAS, Case, build_matrix_world, collect_cases
+from preventhub.core.testing.shared import rows_shared_by_tests
 
 CASES: list[Case] = collect_cases()
 
@@ -37,9 +42,14 @@ def test_matrix_names_only_real_url_patterns():
     assert not stale, f"Matrix cases for URL patterns that do not exist: {stale}"
 
 
+@pytest.fixture(scope="module")
+def shared_world(django_db_setup: None, django_db_blocker: Any) -> Iterator[Any]:
+    yield from rows_shared_by_tests(django_db_blocker, build_matrix_world)
+
+
 @pytest.fixture
-def world(personas, school, college):
-    return build_world(personas, school, college)
+def world(shared_world: Any, db: None) -> Any:
+    return shared_world
 
 
 def _request(client: Any, case: Case, world: Any) -> Any:

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .models import MunicipalYear, Organisation, Person, Sector, Ward
+from preventhub.core.scale import BATCH, PublicIds, insert_all, unique
 
-BATCH = 2000
+from .models import MunicipalYear, Organisation, Person, Sector, Ward
 
 
 @dataclass(frozen=True)
@@ -205,41 +204,15 @@ def seed(size: str, rng: random.Random) -> dict[str, int]:
     organisations = Organisation.objects.bulk_create(
         _organisations(wanted.organisations, rng), batch_size=BATCH
     )
-    people = Person.objects.bulk_create(
-        _people(wanted.people, organisations, rng), batch_size=BATCH
-    )
+    people = insert_all(Person, _people(wanted.people, organisations, rng))
     wards = Ward.objects.bulk_create(_wards(wanted.wards, rng), batch_size=BATCH)
     years = MunicipalYear.objects.bulk_create(_municipal_years(rng), batch_size=BATCH)
     return {
         "organisations": len(organisations),
-        "people": len(people),
+        "people": people,
         "wards": len(wards),
         "municipal years": len(years),
     }
-
-
-class _PublicIds:
-    """Version-4 UUIDs drawn from ``rng``, so the same seed gives the same public ids. A run into a
-    table that already has rows mixes in the row count, so a second run cannot repeat the first
-    run's ids."""
-
-    def __init__(self, rng: random.Random, existing: int) -> None:
-        self.rng = rng
-        self.salt = (existing * 0x9E3779B97F4A7C15F39CC0605CEDC835) % (1 << 128)
-
-    def __call__(self) -> uuid.UUID:
-        return uuid.UUID(int=self.rng.getrandbits(128) ^ self.salt, version=4)
-
-
-def _unique(names: Iterable[str], taken: set[str]) -> Iterator[str]:
-    """Each name, or the name with the lowest free number after it; ``taken`` grows as we go."""
-    for name in names:
-        candidate, n = name, 1
-        while candidate in taken:
-            n += 1
-            candidate = f"{name} {n}"
-        taken.add(candidate)
-        yield candidate
 
 
 def _organisations(count: int, rng: random.Random) -> list[Organisation]:
@@ -247,7 +220,7 @@ def _organisations(count: int, rng: random.Random) -> list[Organisation]:
     picks = rng.choices(SECTOR_KINDS, weights=weights, k=count)
     raw = [f"{rng.choice(PLACES)} {rng.choice(kinds)}" for _, _, kinds in picks]
     taken = set(Organisation.objects.values_list("name", flat=True))
-    public_id = _PublicIds(rng, len(taken))
+    public_id = PublicIds(rng, len(taken))
     return [
         Organisation(
             public_id=public_id(),
@@ -256,7 +229,7 @@ def _organisations(count: int, rng: random.Random) -> list[Organisation]:
             is_specified_authority=sector not in NOT_SPECIFIED,
             website=f"https://www.{_slug(name)}.example",
         )
-        for (sector, _, _), name in zip(picks, _unique(raw, taken), strict=True)
+        for (sector, _, _), name in zip(picks, unique(raw, taken), strict=True)
     ]
 
 
@@ -267,7 +240,7 @@ def _people(count: int, organisations: list[Organisation], rng: random.Random) -
     places: list[Organisation | None] = [None] * count
     if organisations:
         places = list(rng.choices(organisations, weights=weights, k=count))
-    public_id = _PublicIds(rng, Person.objects.count())
+    public_id = PublicIds(rng, Person.objects.count())
     for n, organisation in enumerate(places):
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
         domain = f"{_slug(organisation.name)}.example" if organisation else "example.org"
@@ -284,18 +257,18 @@ def _people(count: int, organisations: list[Organisation], rng: random.Random) -
 def _wards(count: int, rng: random.Random) -> list[Ward]:
     raw = [f"{rng.choice(PLACES)}{rng.choice(WARD_SUFFIXES)}" for _ in range(count)]
     taken = set(Ward.objects.values_list("name", flat=True))
-    public_id = _PublicIds(rng, len(taken))
+    public_id = PublicIds(rng, len(taken))
     first_code = rng.randrange(100_000, 800_000)
     return [
         Ward(public_id=public_id(), name=name, code=f"E05{first_code + n:06d}")
-        for n, name in enumerate(_unique(raw, taken))
+        for n, name in enumerate(unique(raw, taken))
     ]
 
 
 def _municipal_years(rng: random.Random) -> list[MunicipalYear]:
     """The ten council years to 2025/26, apart from any already recorded."""
     taken = set(MunicipalYear.objects.values_list("label", flat=True))
-    public_ids = _PublicIds(rng, len(taken))
+    public_ids = PublicIds(rng, len(taken))
     years = []
     for start in range(2016, 2026):
         label = f"{start}/{(start + 1) % 100:02d}"

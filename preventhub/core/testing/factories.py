@@ -72,8 +72,8 @@ def make_user(
     mfa: bool | None = None,
     **kwargs: Any,
 ) -> User:
-    """A user holding ``role`` (partnership-wide unless ``organisation``), with TOTP enrolled when the
-    role requires MFA (so tests reach the page, not the MFA set-up redirect)."""
+    """A user holding ``role`` (partnership-wide unless ``organisation``), with TOTP enrolled when
+    the role requires MFA (so tests reach the page, not the MFA set-up redirect)."""
     user = UserFactory(**kwargs)
     if role:
         RoleAssignment.objects.create(user=user, role=role, organisation=organisation)

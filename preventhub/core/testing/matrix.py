@@ -69,6 +69,20 @@ class Case:
         return self.method == "get" and self.browse
 
 
+def page_path(case: Case, world: Any) -> str:
+    """The URL the matrix requests for a GET case: its ``query`` and its ``data`` (which the test
+    client sends as the query string)."""
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    path = reverse(case.url_name, kwargs=case.kwargs(world) if case.kwargs else None)
+    query = [case.query] if case.query else []
+    if case.data and not case.json:
+        query.append(urlencode(case.data(world), doseq=True))
+    return f"{path}?{'&'.join(query)}" if query else path
+
+
 def matrix_modules() -> list[ModuleType]:
     """Every app's ``tests/matrix.py`` (apps without one are skipped; a broken one raises)."""
     from django.apps import apps
@@ -89,6 +103,16 @@ def collect_cases() -> list[Case]:
     """Every app's cases, in app order. The permission matrix and the browser walk both read this,
     so a page added to an app's matrix is also visited in a real browser."""
     return [case for module in matrix_modules() for case in getattr(module, "CASES", [])]
+
+
+def build_matrix_world() -> SimpleNamespace:
+    """The personas, the two partner organisations (Northbridge Academy and Northbridge College)
+    and every app's matrix records, built from nothing."""
+    from preventhub.core.testing.factories import OrganisationFactory, build_personas
+
+    school = OrganisationFactory(name="Northbridge Academy")
+    college = OrganisationFactory(name="Northbridge College")
+    return build_world(build_personas(school, college), school, college)
 
 
 def build_world(personas: dict[str, Any], school: Any, college: Any) -> SimpleNamespace:
