@@ -10,7 +10,7 @@ DEV_ENV := DEBUG=true
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup assets migrate demo test-browser test-postgres lint typecheck bench clean
+.PHONY: run test setup assets migrate demo test-browser test-postgres lint typecheck bench bench-load clean
 
 run: setup migrate demo
 	@echo "Serving Prevent Hub on http://$(HOST):$(PORT)"
@@ -56,8 +56,16 @@ lint: setup
 typecheck: setup
 	$(DEV_ENV) $(PY) -m mypy
 
+# Every page at district and national size in one run (SQLite files in a temporary folder; set
+# BENCH_DB_DIR to keep and reuse them): time, national/district ratio and query counts per page.
 bench: setup
-	$(DEV_ENV) $(PY) -m pytest bench -p no:cacheprovider --benchmark-only
+	$(DEV_ENV) $(PY) -m pytest bench -p no:cacheprovider --benchmark-only \
+		--benchmark-columns=min,median,rounds -W ignore::DeprecationWarning -W ignore::UserWarning
+
+# A bounded load test: locust (50 users, 60 s, headless) against gunicorn on 127.0.0.1, on
+# PostgreSQL with national data (see bench/locust/run.py for its settings).
+bench-load: setup
+	$(PY) -m bench.locust.run
 
 clean:
 	rm -rf $(VENV) frontend/node_modules staticfiles preventhub/core/static/css preventhub/core/static/js preventhub/core/static/vendor
