@@ -28,6 +28,8 @@ PREFERENCE = (
 ANONYMOUS = "anonymous"
 # A page is flagged when national takes more than this many times as long as district.
 MAX_RATIO = 1.5
+# No page renders more choices than this, at any size (larger choices are type-ahead pickers).
+MAX_OPTIONS = 100
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class Measure:
     queries: int
     rounds: int
     status: int
+    options: int  # <option> elements on the page (a page never offers more than MAX_OPTIONS)
 
 
 @dataclass
@@ -86,6 +89,8 @@ class Results:
             found.append(f"over {MAX_RATIO}x")
         if large.queries != small.queries:
             found.append("query count changes")
+        if max(small.options, large.options) > MAX_OPTIONS:
+            found.append(f"{large.options} options")
         return found
 
     def table(self) -> list[str]:
@@ -112,6 +117,7 @@ class Results:
         lines.append("-" * len(head))
         lines.append(
             f"{len(self.by_page)} pages; {flagged} flagged (national/district time over "
-            f"{MAX_RATIO}x, or a different query count). Times are the fastest of the timed rounds."
+            f"{MAX_RATIO}x, a different query count, or over {MAX_OPTIONS} <option>s). Times are "
+            "the fastest of the timed rounds."
         )
         return lines

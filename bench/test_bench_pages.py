@@ -49,6 +49,7 @@ def test_page(
     benchmark.group = size
     benchmark.extra_info.update(queries=len(queries), persona=page.persona, url=url)
     benchmark.pedantic(client.get, args=(url,), rounds=rounds, iterations=1)
+    assert benchmark.stats is not None
     stats = benchmark.stats.stats
     RESULTS.add(
         page,
@@ -59,5 +60,6 @@ def test_page(
             queries=len(queries),
             rounds=rounds,
             status=warm.status_code,
+            options=warm.content.count(b"<option"),
         ),
     )

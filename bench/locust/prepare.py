@@ -13,7 +13,6 @@ import argparse
 import json
 import os
 import pickle
-import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -109,4 +108,4 @@ def _plan(world: Any) -> list[dict[str, Any]]:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -74,7 +74,7 @@ def make_user(
 ) -> User:
     """A user holding ``role`` (partnership-wide unless ``organisation``), with TOTP enrolled when
     the role requires MFA (so tests reach the page, not the MFA set-up redirect)."""
-    user = UserFactory(**kwargs)
+    user: User = UserFactory.create(**kwargs)
     if role:
         RoleAssignment.objects.create(user=user, role=role, organisation=organisation)
     if mfa or (mfa is None and role in MFA_REQUIRED_ROLES):

@@ -110,8 +110,8 @@ def build_matrix_world() -> SimpleNamespace:
     and every app's matrix records, built from nothing."""
     from preventhub.core.testing.factories import OrganisationFactory, build_personas
 
-    school = OrganisationFactory(name="Northbridge Academy")
-    college = OrganisationFactory(name="Northbridge College")
+    school = OrganisationFactory.create(name="Northbridge Academy")
+    college = OrganisationFactory.create(name="Northbridge College")
     return build_world(build_personas(school, college), school, college)
 
 

@@ -6,6 +6,7 @@ import io
 from dataclasses import dataclass
 
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,8 @@ class PdfFacts:
 
 def inspect_pdf(content: bytes) -> PdfFacts:
     reader = PdfReader(io.BytesIO(content))
-    root = reader.trailer["/Root"]
+    root = reader.trailer["/Root"].get_object()
+    assert isinstance(root, DictionaryObject)
     mark_info = root.get("/MarkInfo")
     metadata = root.get("/Metadata")
     xmp = metadata.get_object().get_data().decode("utf-8", "replace") if metadata else ""
