@@ -6,6 +6,12 @@ question, ``visible_to(user, action)``: the queryset of rows this user may act o
 pages, exports and the API can never disagree.
 
 Forbidden looks like missing: ``get_or_404`` raises ``Http404`` for both and records the denial.
+
+``visible_to`` chains anywhere in a queryset (``Model.objects.select_related(...).filter(...)
+.visible_to(user, action)``): it keeps the caller's joins, filters, order and annotations and adds
+one condition, ``pk IN (the policy's rows)``. Related rows come through ``RestrictedPrefetch``, a
+``Prefetch`` whose queryset is restricted by the related model's policy, so no view filters child
+rows by hand and stashes them on its objects.
 """
 
 from __future__ import annotations
@@ -13,9 +19,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db import models
+from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
 
 if TYPE_CHECKING:
@@ -94,7 +102,7 @@ def forget_grants(user: Any) -> None:
         del user._preventhub_grants
 
 
-class Policy(Generic[M]):
+class Policy[M: models.Model]:
     """Base class: subclasses set ``model`` and implement ``visible_to``.
 
     ``audit_reads`` marks records whose every view is written to the audit trail.
@@ -151,13 +159,13 @@ class Policy(Generic[M]):
 _POLICIES: dict[type[models.Model], Policy[Any]] = {}
 
 
-def register(policy_class: type[Policy[M]]) -> type[Policy[M]]:
+def register[M: models.Model](policy_class: type[Policy[M]]) -> type[Policy[M]]:
     """Class decorator: make the policy the one ``Model.objects.visible_to`` uses."""
     _POLICIES[policy_class.model] = policy_class()
     return policy_class
 
 
-def policy_for(model: type[M]) -> Policy[M]:
+def policy_for[M: models.Model](model: type[M]) -> Policy[M]:
     return _POLICIES[model]
 
 
@@ -165,12 +173,91 @@ def registered_policies() -> dict[type[models.Model], Policy[Any]]:
     return dict(_POLICIES)
 
 
+def restrict[M: models.Model](
+    queryset: models.QuerySet[M], user: Any, action: Action | str = Action.VIEW
+) -> models.QuerySet[M]:
+    """``queryset`` narrowed to the rows the model's policy allows, keeping everything else.
+
+    The policy's rows come in as a subquery (``pk IN (SELECT ...)``) rather than by combining the
+    two querysets with ``&``, which drops ``select_related`` and cannot combine a ``distinct()``
+    policy queryset with a plain one.
+    """
+    allowed = policy_for(queryset.model).visible_to(user, action)
+    if allowed.query.is_empty():
+        return queryset.none()
+    if not allowed.query.where and not allowed.query.distinct:
+        return queryset.all()  # the policy allows every row: no condition to add
+    return queryset.filter(pk__in=allowed.values("pk"))
+
+
+def _related_model(model: type[models.Model], lookup: str) -> type[models.Model]:
+    """The model at the end of a ``prefetch_related`` lookup path (``"minute__questions"``)."""
+    current = model
+    for name in lookup.split(LOOKUP_SEP):
+        try:
+            field = current._meta.get_field(name)
+        except FieldDoesNotExist:
+            raise ImproperlyConfigured(
+                f"RestrictedPrefetch: {current.__name__} has no relation {name!r}."
+            ) from None
+        if field.related_model is None or isinstance(field.related_model, str):
+            raise ImproperlyConfigured(f"RestrictedPrefetch: {name!r} is not a relation.")
+        current = field.related_model
+    return current
+
+
+class RestrictedPrefetch(models.Prefetch):
+    """A ``Prefetch`` of the related rows ``user`` may act on, by the related model's policy.
+
+    ``RestrictedPrefetch("implications", user)`` on a ``RestrictedQuerySet`` finds the related
+    model from the lookup; pass ``queryset=`` to add joins or order to the related rows (or to use
+    it with ``prefetch_related_objects``). ``to_attr`` works as for ``Prefetch``.
+    """
+
+    def __init__(
+        self,
+        lookup: str,
+        user: Any,
+        action: Action | str = Action.VIEW,
+        *,
+        queryset: models.QuerySet[Any] | None = None,
+        to_attr: str | None = None,
+    ) -> None:
+        self.user = user
+        self.action = action
+        restricted = restrict(queryset, user, action) if queryset is not None else None
+        super().__init__(lookup, queryset=restricted, to_attr=to_attr)
+
+    def resolve(self, model: type[models.Model]) -> None:
+        """Build the restricted queryset from the related model when none was given."""
+        if self.queryset is None:
+            related = _related_model(model, self.prefetch_through)
+            self.queryset = restrict(related._default_manager.all(), self.user, self.action)
+
+    def get_current_querysets(self, level: int) -> list[models.QuerySet[Any]] | None:
+        if self.queryset is None:
+            raise ImproperlyConfigured(
+                f"RestrictedPrefetch({self.prefetch_through!r}) needs queryset= when it is not "
+                "given to a RestrictedQuerySet's prefetch_related."
+            )
+        return super().get_current_querysets(level)
+
+
 class RestrictedQuerySet(models.QuerySet[M]):
-    """``Model.objects.visible_to(user, action)``: the rows the model's registered policy allows."""
+    """``Model.objects.visible_to(user, action)``: the rows the model's registered policy allows.
+
+    It chains: ``Model.objects.select_related("body").filter(...).visible_to(user)`` keeps the
+    ``select_related`` and the filter.
+    """
 
     def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> models.QuerySet[M]:
-        allowed = policy_for(self.model).visible_to(user, action)
-        return self & allowed if self.query.where else allowed
+        return restrict(self, user, action)
+
+    def prefetch_related(self, *lookups: Any) -> RestrictedQuerySet[M]:
+        for lookup in lookups:
+            if isinstance(lookup, RestrictedPrefetch):
+                lookup.resolve(self.model)
+        return super().prefetch_related(*lookups)
 
 
 def any_of(user: Any, caps: Iterable[str]) -> bool:

@@ -10,6 +10,11 @@ The rules, in the order councils apply them:
 - Draft minutes need ``governance.view_drafts``.
 - Changes need ``governance.manage`` (democratic services); reports may also be drafted by holders
   of ``governance.reports`` (the Prevent lead).
+- A report's parts (recommendations, implications, appendices) are seen with their report and
+  changed while the report may be changed; an implication is verified (``VERIFY``) only by the
+  officer asked to verify it, once the report has been sent for verification.
+- Questions are seen with their minute and changed only by democratic services while the minutes
+  are a draft.
 """
 
 from __future__ import annotations
@@ -23,17 +28,21 @@ from preventhub.core.policies import Action, Grants, Policy, grants_for, registe
 
 from .models import (
     AgendaItem,
+    Appendix,
     Body,
     Councillor,
     Decision,
     DecisionAction,
     GroupMembership,
+    Implication,
     Meeting,
     Membership,
     Minute,
     MinutesStatus,
     Nomination,
     PoliticalGroup,
+    Question,
+    Recommendation,
     Report,
     ReportStatus,
     Resolution,
@@ -43,6 +52,7 @@ from .models import (
 )
 
 PUBLIC_MINUTES = [MinutesStatus.APPROVED, MinutesStatus.SIGNED]
+VERIFY = "verify"  # an implication's action: the officer asked to verify it signs it off
 
 
 def _body_filter(grants: Grants, prefix: str = "") -> Q:
@@ -128,6 +138,49 @@ class ReportPolicy(Policy[Report]):
         return qs.none()
 
 
+def _report_parts(model: Any, user: Any, action: Action | str) -> QuerySet[Any]:
+    """A report's parts are seen with the report and changed while the report may be changed."""
+    qs = model._default_manager.all()
+    if action == Action.VIEW:
+        return qs.filter(report__in=ReportPolicy().visible_to(user, Action.VIEW))
+    if action in (Action.ADD, Action.CHANGE, Action.DELETE):
+        return qs.filter(report__in=ReportPolicy().visible_to(user, Action.CHANGE))
+    return qs.none()
+
+
+@register
+class RecommendationPolicy(Policy[Recommendation]):
+    model = Recommendation
+
+    def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[Recommendation]:
+        return _report_parts(Recommendation, user, action)
+
+
+@register
+class AppendixPolicy(Policy[Appendix]):
+    model = Appendix
+
+    def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[Appendix]:
+        return _report_parts(Appendix, user, action)
+
+
+@register
+class ImplicationPolicy(Policy[Implication]):
+    """Implications follow their report; ``VERIFY`` is for the officer asked, and only once the
+    report has been sent for verification (a draft's implications may still change)."""
+
+    model = Implication
+
+    def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[Implication]:
+        if action != VERIFY:
+            return _report_parts(Implication, user, action)
+        qs = Implication._default_manager.all()
+        person_id = getattr(user, "person_id", None)
+        if not (getattr(user, "is_authenticated", False) and user.is_active and person_id):
+            return qs.none()
+        return qs.filter(verifier_id=person_id).exclude(report__status=ReportStatus.DRAFT)
+
+
 @register
 class MinutePolicy(Policy[Minute]):
     model = Minute
@@ -141,6 +194,22 @@ class MinutePolicy(Policy[Minute]):
         if not grants.has(Cap.GOVERNANCE_VIEW_DRAFTS):
             read &= Q(item__meeting__minutes_status__in=PUBLIC_MINUTES)
         return _read_or_manage(Minute, user, action, read)
+
+
+@register
+class QuestionPolicy(Policy[Question]):
+    """Questions are seen with their minute; democratic services change them while the minutes are
+    a draft (approved minutes are the record)."""
+
+    model = Question
+
+    def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[Question]:
+        qs = Question._default_manager.all()
+        if action == Action.VIEW:
+            return qs.filter(minute__in=MinutePolicy().visible_to(user, Action.VIEW))
+        if _manage(grants_for(user)):
+            return qs.filter(minute__item__meeting__minutes_status=MinutesStatus.DRAFT)
+        return qs.none()
 
 
 @register
@@ -259,7 +328,8 @@ class SeatAllocationPolicy(Policy[SeatAllocation]):
 
 @register
 class NominationPolicy(Policy[Nomination]):
-    """Role holders see nominations; a group leader may also change (nominate for) their group's seats."""
+    """Role holders see nominations; a group leader may also change (nominate for) their group's
+    seats."""
 
     model = Nomination
 
@@ -283,6 +353,10 @@ bodies = BodyPolicy()
 meetings = MeetingPolicy()
 agenda_items = AgendaItemPolicy()
 reports = ReportPolicy()
+recommendations = RecommendationPolicy()
+implications = ImplicationPolicy()
+appendices = AppendixPolicy()
+questions = QuestionPolicy()
 minutes = MinutePolicy()
 resolutions = ResolutionPolicy()
 decisions = DecisionPolicy()

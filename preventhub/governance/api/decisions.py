@@ -17,7 +17,7 @@ from ninja import Field, Query, Schema
 
 from preventhub.api.operations import Operations
 from preventhub.api.schemas import Text, Unset
-from preventhub.core.policies import Action
+from preventhub.core.policies import Action, RestrictedPrefetch
 from preventhub.directory import policies as directory_policies
 from preventhub.governance import policies
 from preventhub.governance.models import (
@@ -198,13 +198,16 @@ def list_decisions(request: HttpRequest, filters: Query[DecisionFilters]) -> Que
     summary="Get a decision with its follow-up actions",
 )
 def get_decision(request: HttpRequest, public_id: UUID) -> Decision:
-    decision = policies.decisions.get_or_404(
-        request, queryset=_decisions(request), public_id=public_id
+    queryset = _with_actions(request, _decisions(request))
+    return policies.decisions.get_or_404(request, queryset=queryset, public_id=public_id)
+
+
+def _with_actions(request: HttpRequest, decisions: QuerySet[Decision]) -> QuerySet[Decision]:
+    """Decisions with the follow-up actions the caller may see (one query for the actions)."""
+    actions = DecisionAction.objects.select_related("decision", "owner").order_by(DUE_FIRST, "pk")
+    return decisions.prefetch_related(
+        RestrictedPrefetch("actions", request.user, queryset=actions, to_attr="visible_actions")
     )
-    decision.visible_actions = list(  # type: ignore[attr-defined]
-        _actions(request).filter(decision=decision).order_by(DUE_FIRST, "pk")
-    )
-    return decision
 
 
 @ops.list(
@@ -312,11 +315,7 @@ def _motion_refs(
 
 
 def _reloaded(request: HttpRequest, decision: Decision) -> Decision:
-    decision = _decisions(request).get(pk=decision.pk)
-    decision.visible_actions = list(  # type: ignore[attr-defined]
-        _actions(request).filter(decision=decision).order_by(DUE_FIRST, "pk")
-    )
-    return decision
+    return _with_actions(request, _decisions(request)).get(pk=decision.pk)
 
 
 def _decision(request: HttpRequest, public_id: UUID) -> Decision:

@@ -19,7 +19,7 @@ from ninja.errors import HttpError
 
 from preventhub.api.operations import Operations
 from preventhub.api.schemas import Text, Unset
-from preventhub.core.policies import Action
+from preventhub.core.policies import Action, RestrictedPrefetch
 from preventhub.directory import policies as directory_policies
 from preventhub.directory.models import Person
 from preventhub.governance import policies
@@ -255,21 +255,23 @@ def _meetings(request: HttpRequest, action: Action = Action.VIEW) -> QuerySet[Me
     )
 
 
-def _items(request: HttpRequest, action: Action = Action.VIEW) -> QuerySet[AgendaItem]:
+def _item_rows(request: HttpRequest, rows: QuerySet[AgendaItem]) -> QuerySet[AgendaItem]:
     reports = policies.reports.visible_to(request.user)
-    return (
-        policies.agenda_items.visible_to(request.user, action)
-        .select_related("meeting__body", "presenting_officer", "report")
-        .annotate(report_visible=Exists(reports.filter(pk=OuterRef("report_id"))))
+    return rows.select_related("meeting__body", "presenting_officer", "report").annotate(
+        report_visible=Exists(reports.filter(pk=OuterRef("report_id")))
     )
 
 
-def _detail(request: HttpRequest, meeting: Meeting) -> Meeting:
-    """The meeting with the agenda items the caller may see (one query for the items)."""
-    meeting.visible_items = list(  # type: ignore[attr-defined]
-        _items(request).filter(meeting=meeting).order_by("order", "pk")
+def _items(request: HttpRequest, action: Action = Action.VIEW) -> QuerySet[AgendaItem]:
+    return _item_rows(request, policies.agenda_items.visible_to(request.user, action))
+
+
+def _with_items(request: HttpRequest, meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
+    """Meetings with the agenda items the caller may see (one query for the items)."""
+    items = _item_rows(request, AgendaItem.objects.order_by("order", "pk"))
+    return meetings.prefetch_related(
+        RestrictedPrefetch("items", request.user, queryset=items, to_attr="visible_items")
     )
-    return meeting
 
 
 def _meeting(request: HttpRequest, public_id: UUID, action: Action = Action.VIEW) -> Meeting:
@@ -281,7 +283,7 @@ def _meeting(request: HttpRequest, public_id: UUID, action: Action = Action.VIEW
 def meeting_detail(request: HttpRequest, meeting: Meeting) -> Meeting:
     """The meeting read again after a change, as ``MeetingDetail`` shows it (also used by the
     minutes operations, which change a meeting's minutes status)."""
-    return _detail(request, _meetings(request).get(pk=meeting.pk))
+    return _with_items(request, _meetings(request)).get(pk=meeting.pk)
 
 
 _reloaded = meeting_detail
@@ -315,7 +317,8 @@ def list_meetings(request: HttpRequest, filters: Query[MeetingFilters]) -> Query
     summary="Get a meeting with the agenda items you may see",
 )
 def get_meeting(request: HttpRequest, public_id: UUID) -> Meeting:
-    return _detail(request, _meeting(request, public_id))
+    queryset = _with_items(request, _meetings(request))
+    return policies.meetings.get_or_404(request, queryset=queryset, public_id=public_id)
 
 
 @ops.create(

@@ -15,14 +15,14 @@ from typing import Any
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Field, Query, Schema
 from ninja.errors import HttpError
 
 from preventhub.api.operations import Operations
 from preventhub.api.schemas import Text, Unset
-from preventhub.core.policies import Action
+from preventhub.core.policies import Action, RestrictedPrefetch
 from preventhub.directory.models import Person
 from preventhub.governance import policies
 from preventhub.governance.models import (
@@ -184,15 +184,15 @@ def _minutes(request: HttpRequest) -> QuerySet[Minute]:
     )
 
 
-def _resolutions(request: HttpRequest) -> QuerySet[Resolution]:
+def _resolution_rows(request: HttpRequest, rows: QuerySet[Resolution]) -> QuerySet[Resolution]:
     reports = policies.reports.visible_to(request.user)
-    return (
-        policies.resolutions.visible_to(request.user)
-        .select_related("minute__item__meeting__body", "recommendation__report")
-        .annotate(
-            recommendation_visible=Exists(reports.filter(pk=OuterRef("recommendation__report_id")))
-        )
+    return rows.select_related("minute__item__meeting__body", "recommendation__report").annotate(
+        recommendation_visible=Exists(reports.filter(pk=OuterRef("recommendation__report_id")))
     )
+
+
+def _resolutions(request: HttpRequest) -> QuerySet[Resolution]:
+    return _resolution_rows(request, policies.resolutions.visible_to(request.user))
 
 
 @ops.list(
@@ -217,26 +217,21 @@ def list_minutes(request: HttpRequest, filters: Query[MinuteFilters]) -> QuerySe
     summary="Get a minute with its questions and answers and its resolutions",
 )
 def get_minute(request: HttpRequest, public_id: UUID) -> Minute:
-    minute = policies.minutes.get_or_404(
-        request, queryset=_with_parts(request), public_id=public_id
-    )
-    return _with_resolutions(request, minute)
+    return policies.minutes.get_or_404(request, queryset=_with_parts(request), public_id=public_id)
 
 
 def _with_parts(request: HttpRequest) -> QuerySet[Minute]:
+    """Minutes with their questions and the resolutions the caller may see, each through its own
+    policy (one query each)."""
+    user = request.user
+    questions = Question.objects.select_related("asked_by", "answered_by").order_by("order", "pk")
+    resolutions = _resolution_rows(request, Resolution.objects.order_by("pk"))
     return _minutes(request).prefetch_related(
-        Prefetch(
-            "questions",
-            Question.objects.select_related("asked_by", "answered_by").order_by("order", "pk"),
-        )
+        RestrictedPrefetch("questions", user, queryset=questions),
+        RestrictedPrefetch(
+            "resolutions", user, queryset=resolutions, to_attr="visible_resolutions"
+        ),
     )
-
-
-def _with_resolutions(request: HttpRequest, minute: Minute) -> Minute:
-    minute.visible_resolutions = list(  # type: ignore[attr-defined]
-        _resolutions(request).filter(minute=minute).order_by("pk")
-    )
-    return minute
 
 
 @ops.list(
@@ -361,17 +356,15 @@ def _minute(request: HttpRequest, public_id: UUID) -> Minute:
 
 
 def _question(request: HttpRequest, public_id: UUID) -> Question:
+    """A question of draft minutes, through the questions policy as on the minutes pages (404 for
+    anything else, a denial of an existing question audited)."""
     _require_manage(request)
-    question = (
-        Question.objects.select_related(
-            "minute__item__meeting__body", "minute__item__presenting_officer"
-        )
-        .filter(public_id=public_id)
-        .first()
+    queryset = Question.objects.select_related(
+        "minute__item__meeting__body", "minute__item__presenting_officer"
+    ).visible_to(request.user, Action.CHANGE)
+    return policies.questions.get_or_404(
+        request, Action.CHANGE, queryset=queryset, public_id=public_id
     )
-    if question is None:
-        raise Http404
-    return question
 
 
 def _resolution(request: HttpRequest, public_id: UUID) -> Resolution:
@@ -387,7 +380,7 @@ def _resolution(request: HttpRequest, public_id: UUID) -> Resolution:
 
 
 def _minute_detail(request: HttpRequest, minute: Minute) -> Minute:
-    return _with_resolutions(request, _with_parts(request).get(pk=minute.pk))
+    return _with_parts(request).get(pk=minute.pk)
 
 
 def _people_refs(item: AgendaItem, data: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:

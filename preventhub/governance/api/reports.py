@@ -19,13 +19,13 @@ from typing import Any
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
-from django.db.models import Model, Prefetch, QuerySet
+from django.db.models import Exists, Model, OuterRef, QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Field, Query, Schema
 
 from preventhub.api.operations import Operations
 from preventhub.api.schemas import Text, Unset
-from preventhub.core.policies import Action
+from preventhub.core.policies import Action, RestrictedPrefetch, policy_for, restrict
 from preventhub.directory import policies as directory_policies
 from preventhub.governance import policies
 from preventhub.governance.models import (
@@ -205,38 +205,26 @@ def list_reports(request: HttpRequest, filters: Query[ReportFilters]) -> QuerySe
     summary="Get a committee report with its recommendations, implications and appendices",
 )
 def get_report(request: HttpRequest, public_id: UUID) -> Report:
-    report = policies.reports.get_or_404(
-        request, queryset=_with_parts(request), public_id=public_id
-    )
-    return _with_appendices(request, report)
+    return policies.reports.get_or_404(request, queryset=_with_parts(request), public_id=public_id)
 
 
 def _with_parts(request: HttpRequest) -> QuerySet[Report]:
+    """Reports with their parts, each through its own policy; an appendix's terms of reference are
+    named only if the caller may read that version (one query per part, whatever their number)."""
+    user = request.user
+    terms = policies.terms.visible_to(user).filter(pk=OuterRef("terms_id"))
+    appendices = (
+        Appendix.objects.select_related("terms__body")
+        .annotate(terms_visible=Exists(terms))
+        .order_by("letter")
+    )
     return _reports(request).prefetch_related(
-        "recommendations", Prefetch("implications", Implication.objects.select_related("verifier"))
+        RestrictedPrefetch("recommendations", user),
+        RestrictedPrefetch(
+            "implications", user, queryset=Implication.objects.select_related("verifier")
+        ),
+        RestrictedPrefetch("appendices", user, queryset=appendices, to_attr="visible_appendices"),
     )
-
-
-def _with_appendices(request: HttpRequest, report: Report) -> Report:
-    """The report's appendices, each terms-of-reference link checked against the terms policy
-    (two queries, whatever the number of appendices)."""
-    appendices = list(
-        Appendix.objects.filter(report=report).select_related("terms__body").order_by("letter")
-    )
-    terms_ids = {a.terms_id for a in appendices if a.terms_id}
-    readable = (
-        set(
-            policies.terms.visible_to(request.user)
-            .filter(pk__in=terms_ids)
-            .values_list("pk", flat=True)
-        )
-        if terms_ids
-        else set()
-    )
-    for appendix in appendices:
-        appendix.terms_visible = appendix.terms_id in readable  # type: ignore[attr-defined]
-    report.visible_appendices = appendices  # type: ignore[attr-defined]
-    return report
 
 
 # Changes -----------------------------------------------------------------------------------------
@@ -358,22 +346,19 @@ def _changeable(request: HttpRequest, public_id: UUID) -> Report:
 
 
 def _part[M: Model](request: HttpRequest, model: type[M], public_id: UUID) -> M:
-    """A recommendation, implication or appendix of a report the caller may change, or 404."""
+    """A recommendation, implication or appendix of a report the caller may change, or 404 (a
+    denial of an existing one is audited, as on the report's pages)."""
     _require_drafting(request)
-    part = (
-        model._default_manager.select_related("report__body")
-        .filter(
-            public_id=public_id, report__in=policies.reports.visible_to(request.user, Action.CHANGE)
-        )
-        .first()
+    queryset = restrict(
+        model._default_manager.select_related("report__body"), request.user, Action.CHANGE
     )
-    if part is None:
-        raise Http404
-    return part
+    return policy_for(model).get_or_404(
+        request, Action.CHANGE, queryset=queryset, public_id=public_id
+    )
 
 
 def _reloaded(request: HttpRequest, report: Report) -> Report:
-    return _with_appendices(request, _with_parts(request).get(pk=report.pk))
+    return _with_parts(request).get(pk=report.pk)
 
 
 def _report_refs(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
@@ -608,17 +593,13 @@ def request_implications(request: HttpRequest, public_id: UUID, payload: Version
     summary="Verify (or correct and verify) an implication you were asked to verify",
 )
 def verify_implication(request: HttpRequest, public_id: UUID, payload: VerifyIn) -> Report:
-    # Only the officer asked, on a report sent for verification: anyone else gets 404.
-    person_id = getattr(request.user, "person_id", None)
-    implication = (
-        Implication.objects.select_related("report__body", "verifier")
-        .filter(public_id=public_id, verifier_id=person_id, verifier_id__isnull=False)
-        .filter(report__in=policies.reports.visible_to(request.user))
-        .exclude(report__status=ReportStatus.DRAFT)
-        .first()
+    # Only the officer asked, on a report sent for verification: anyone else gets 404 (audited).
+    queryset = Implication.objects.select_related("report__body", "verifier").visible_to(
+        request.user, policies.VERIFY
     )
-    if implication is None:
-        raise Http404
+    implication = policies.implications.get_or_404(
+        request, policies.VERIFY, queryset=queryset, public_id=public_id
+    )
     services.verify_implication(
         actor=request.user,
         implication=implication,

@@ -51,6 +51,8 @@ class Question(models.Model):
     answer = models.TextField(blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
+    objects = RestrictedQuerySet.as_manager()
+
     class Meta:
         ordering = ["order", "id"]
 

@@ -1,4 +1,5 @@
-"""Committee reports, laid out as councils lay them out, with implications verified by named officers."""
+"""Committee reports, laid out as councils lay them out, with implications verified by named
+officers."""
 
 from __future__ import annotations
 
@@ -79,6 +80,8 @@ class Recommendation(models.Model):
     number = models.PositiveSmallIntegerField()
     text = models.TextField()
 
+    objects = RestrictedQuerySet.as_manager()
+
     class Meta:
         ordering = ["number"]
         constraints = [
@@ -120,6 +123,8 @@ class Implication(models.Model):
     verified_by_title = models.CharField(max_length=200, blank=True)
     verified_on = models.DateField(null=True, blank=True)
 
+    objects = RestrictedQuerySet.as_manager()
+
     class Meta:
         ordering = ["id"]
 
@@ -154,6 +159,8 @@ class Appendix(models.Model):
     # (the version may be a draft that is amended, or deleted, later).
     snapshot = models.FileField(upload_to="appendices/%Y/", blank=True)
     snapshot_taken_at = models.DateTimeField(null=True, blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["letter"]

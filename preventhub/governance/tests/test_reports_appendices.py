@@ -217,13 +217,14 @@ def test_a_draft_reports_appendix_is_not_served_to_the_public_or_a_councillor(
             "file": _upload("strategy.pdf", PDF),
         },
     )
-    url = reverse("governance:appendix_download", args=[Appendix.objects.get().public_id])
+    appendix = Appendix.objects.get()
+    url = reverse("governance:appendix_download", args=[appendix.public_id])
     client.logout()
     assert client.get(url).status_code == 404
     client.force_login(personas["councillor"])
     assert client.get(url).status_code == 404
     assert AuditEvent.objects.filter(
-        action="access.denied", object_id=str(seed.report.public_id)
+        action="access.denied", object_id=str(appendix.public_id)
     ).exists()
     seed.report.status = ReportStatus.PUBLISHED
     seed.report.save()

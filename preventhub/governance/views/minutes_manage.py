@@ -14,7 +14,7 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -84,11 +84,14 @@ def _draft_item(request: HttpRequest, public_id: Any) -> AgendaItem:
     )
 
 
-def _draft_question(public_id: Any) -> Question:
-    queryset = Question.objects.filter(
-        minute__item__meeting__minutes_status=MinutesStatus.DRAFT
-    ).select_related("minute__item__meeting__body", "asked_by", "answered_by")
-    return get_object_or_404(queryset, public_id=public_id)
+def _draft_question(request: HttpRequest, public_id: Any) -> Question:
+    """A question of draft minutes (the questions policy, as in the API; a denial is audited)."""
+    queryset = Question.objects.select_related(
+        "minute__item__meeting__body", "asked_by", "answered_by"
+    ).visible_to(request.user, Action.CHANGE)
+    return policies.questions.get_or_404(
+        request, Action.CHANGE, queryset=queryset, public_id=public_id
+    )
 
 
 def _draft_resolution(request: HttpRequest, public_id: Any) -> Resolution:
@@ -182,7 +185,7 @@ def question_add(request: HttpRequest, public_id: Any) -> HttpResponse:
 @manage_required
 @require_http_methods(["GET", "POST"])
 def question_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
-    question = _draft_question(public_id)
+    question = _draft_question(request, public_id)
     item = question.minute.item
     form = QuestionForm(
         _posted(request), people=services.people_at(item.meeting, item), question=question
@@ -206,7 +209,7 @@ def question_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
 @manage_required
 @require_http_methods(["GET", "POST"])
 def question_remove(request: HttpRequest, public_id: Any) -> HttpResponse:
-    question = _draft_question(public_id)
+    question = _draft_question(request, public_id)
     item = question.minute.item
     form = VersionForm(_posted(request))
     if request.method == "POST" and form.is_valid():

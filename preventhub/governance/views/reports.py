@@ -12,14 +12,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import F, Q
+from django.db.models import F
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 
-from preventhub.audit.services import record_event
 from preventhub.core.forms import error_list
 from preventhub.core.history import record_history
 from preventhub.core.policies import grants_for
@@ -167,17 +166,13 @@ def appendix_download(request: HttpRequest, public_id: Any) -> HttpResponse:
     was published, for those who may see its report (the same policy as the report: the file is
     never served from a public media URL). Queries: the appendix within the reports the
     user may see."""
-    appendix = (
-        Appendix.objects.select_related("report")
-        .filter(public_id=public_id, report__in=policies.reports.visible_to(request.user))
+    appendix = policies.appendices.get_or_404(
+        request,
+        queryset=Appendix.objects.select_related("report")
         .exclude(file="", snapshot="")
-        .first()
+        .visible_to(request.user),
+        public_id=public_id,
     )
-    if appendix is None:
-        _deny(
-            request, Appendix.objects.filter(public_id=public_id).select_related("report").first()
-        )
-        raise Http404("No appendix found.")
     # A terms of reference appendix of a published report is the copy frozen at publication.
     stored = appendix.snapshot or appendix.file
     try:
@@ -199,17 +194,6 @@ def appendix_download(request: HttpRequest, public_id: Any) -> HttpResponse:
     return response
 
 
-def _deny(request: HttpRequest, found: Any) -> None:
-    """Forbidden looks like missing, and is audited against the report it belongs to."""
-    if found is not None:
-        record_event(
-            actor=request.user,
-            action="access.denied",
-            obj=found.report,
-            changes={"action": [None, "view"], "path": [None, request.path]},
-        )
-
-
 # The verifying officer ----------------------------------------------------------------------------
 
 
@@ -226,12 +210,9 @@ def reports_to_verify(request: HttpRequest) -> HttpResponse:
     rows = Implication.objects.none()
     if person_id:
         rows = (
-            Implication.objects.filter(
-                verifier_id=person_id, report__in=policies.reports.visible_to(request.user)
-            )
-            .exclude(report__status=ReportStatus.DRAFT)
-            .select_related("report", "report__body")
+            Implication.objects.select_related("report", "report__body")
             .order_by(F("verified_on").desc(nulls_first=True), "-report__updated_at", "pk")
+            .visible_to(request.user, policies.VERIFY)
         )
     page = paginate(request, rows)
     for implication in page["page"].object_list:
@@ -242,21 +223,13 @@ def reports_to_verify(request: HttpRequest) -> HttpResponse:
 
 
 def _my_implication(request: HttpRequest, public_id: Any) -> Implication:
-    person_id = getattr(request.user, "person_id", None)
-    implication = (
-        Implication.objects.select_related("report", "report__body", "verifier")
-        .filter(Q(public_id=public_id) & Q(verifier_id=person_id) & ~Q(verifier_id=None))
-        .filter(report__in=policies.reports.visible_to(request.user))
-        .exclude(report__status=ReportStatus.DRAFT)
-        .first()
+    """An implication the signed-in officer was asked to verify (404, audited, for anyone else)."""
+    queryset = Implication.objects.select_related("report", "report__body", "verifier").visible_to(
+        request.user, policies.VERIFY
     )
-    if implication is None:
-        _deny(
-            request,
-            Implication.objects.filter(public_id=public_id).select_related("report").first(),
-        )
-        raise Http404("No implication found.")
-    return implication
+    return policies.implications.get_or_404(
+        request, policies.VERIFY, queryset=queryset, public_id=public_id
+    )
 
 
 @login_required

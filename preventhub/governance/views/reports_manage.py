@@ -16,11 +16,11 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Model, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from preventhub.core.policies import Action
+from preventhub.core.policies import Action, policy_for, restrict
 from preventhub.directory import policies as directory_policies
 from preventhub.governance import policies
 from preventhub.governance.forms.reports import (
@@ -62,16 +62,14 @@ def _report(request: HttpRequest, public_id: Any) -> Report:
 
 
 def _part[M: Model](request: HttpRequest, model: type[M], public_id: Any) -> M:
-    """A recommendation, implication or appendix of a report the user may change (404 otherwise)."""
-    changeable = policies.reports.visible_to(request.user, Action.CHANGE)
-    part = (
-        model._default_manager.select_related("report", "report__body")
-        .filter(public_id=public_id, report__in=changeable)
-        .first()
+    """A recommendation, implication or appendix of a report the user may change (404 otherwise,
+    and a denial of an existing one is audited, as in the API)."""
+    queryset = restrict(
+        model._default_manager.select_related("report", "report__body"), request.user, Action.CHANGE
     )
-    if part is None:
-        raise Http404
-    return part
+    return policy_for(model).get_or_404(
+        request, Action.CHANGE, queryset=queryset, public_id=public_id
+    )
 
 
 def _to_report(report: Report, anchor: str = "") -> HttpResponse:
