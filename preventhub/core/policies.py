@@ -16,12 +16,12 @@ rows by hand and stashes them on its objects.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured, ObjectDoesNotExist
 from django.db import models
 from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
@@ -66,13 +66,14 @@ class Grants:
 
 
 NO_GRANTS = Grants()
+_GRANTS = "_preventhub_grants"  # the attribute a user's grants are cached in
 
 
 def grants_for(user: User | AnonymousUser | None) -> Grants:
     """The user's grants, read with one query and cached on the user object for the request."""
     if user is None or not user.is_authenticated or not user.is_active:
         return NO_GRANTS
-    cached = getattr(user, "_preventhub_grants", None)
+    cached = getattr(user, _GRANTS, None)
     if cached is not None:
         return cached
     from preventhub.accounts.roles import ROLE_CAPABILITIES
@@ -92,14 +93,14 @@ def grants_for(user: User | AnonymousUser | None) -> Grants:
         partnership=frozenset(partnership),
         by_organisation={k: frozenset(v) for k, v in by_org.items()},
     )
-    user._preventhub_grants = grants  # type: ignore[union-attr]
+    setattr(user, _GRANTS, grants)  # cached for the request the user object lives in
     return grants
 
 
 def forget_grants(user: Any) -> None:
     """Drop the cached grants (after a role change in the same request)."""
-    if hasattr(user, "_preventhub_grants"):
-        del user._preventhub_grants
+    if hasattr(user, _GRANTS):
+        delattr(user, _GRANTS)
 
 
 class Policy[M: models.Model]:
@@ -141,7 +142,7 @@ class Policy[M: models.Model]:
         qs = queryset if queryset is not None else self.visible_to(request.user, action)
         try:
             obj = qs.get(**lookup)
-        except self.model.DoesNotExist:
+        except ObjectDoesNotExist:
             denied = self.model._default_manager.filter(**lookup).first()
             if denied is not None:
                 record_event(
@@ -206,7 +207,7 @@ def _related_model(model: type[models.Model], lookup: str) -> type[models.Model]
     return current
 
 
-class RestrictedPrefetch(models.Prefetch):
+class RestrictedPrefetch[L: str, Q: models.QuerySet[Any], T: str](models.Prefetch):
     """A ``Prefetch`` of the related rows ``user`` may act on, by the related model's policy.
 
     ``RestrictedPrefetch("implications", user)`` on a ``RestrictedQuerySet`` finds the related
@@ -214,14 +215,16 @@ class RestrictedPrefetch(models.Prefetch):
     it with ``prefetch_related_objects``). ``to_attr`` works as for ``Prefetch``.
     """
 
+    # Generic like ``Prefetch`` in django-stubs, whose plugin reads the lookup and ``to_attr``.
+
     def __init__(
         self,
-        lookup: str,
+        lookup: L,
         user: Any,
         action: Action | str = Action.VIEW,
         *,
-        queryset: models.QuerySet[Any] | None = None,
-        to_attr: str | None = None,
+        queryset: Q | None = None,
+        to_attr: T | None = None,
     ) -> None:
         self.user = user
         self.action = action
@@ -234,7 +237,7 @@ class RestrictedPrefetch(models.Prefetch):
             related = _related_model(model, self.prefetch_through)
             self.queryset = restrict(related._default_manager.all(), self.user, self.action)
 
-    def get_current_querysets(self, level: int) -> list[models.QuerySet[Any]] | None:
+    def get_current_querysets(self, level: int) -> Sequence[models.QuerySet[Any]] | None:
         if self.queryset is None:
             raise ImproperlyConfigured(
                 f"RestrictedPrefetch({self.prefetch_through!r}) needs queryset= when it is not "

@@ -36,7 +36,7 @@ def test_a_recommendation_of_a_published_report_is_refused_and_audited_on_the_pa
     client, prevent_lead
 ):
     seed = seed_report(status=ReportStatus.PUBLISHED)
-    recommendation = Recommendation.objects.filter(report=seed.report).first()
+    recommendation = Recommendation.objects.filter(report=seed.report).order_by("number")[0]
     page = reverse("governance:recommendation_edit", args=[recommendation.public_id])
     api = url("governance_recommendation_update", public_id=recommendation.public_id)
 
@@ -91,7 +91,7 @@ def test_a_question_of_approved_minutes_is_refused_and_audited_on_the_page_and_i
     write_minutes(story, staff)
     story.meeting.minutes_status = MinutesStatus.APPROVED
     story.meeting.save(update_fields=["minutes_status"])
-    question = Question.objects.filter(minute__item=story.item).first()
+    question = Question.objects.filter(minute__item=story.item).order_by("order")[0]
     page = reverse("governance:question_edit", args=[question.public_id])
     api = url("governance_question_update", public_id=question.public_id)
 

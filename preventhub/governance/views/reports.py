@@ -12,7 +12,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -207,7 +207,7 @@ def reports_to_verify(request: HttpRequest) -> HttpResponse:
     # asked to verify one is enough to have this page.
     asked = bool(person_id) and Implication.objects.filter(verifier_id=person_id).exists()
     require(asked or bool(grants_for(request.user).roles))
-    rows = Implication.objects.none()
+    rows: QuerySet[Implication] = Implication.objects.none()
     if person_id:
         rows = (
             Implication.objects.select_related("report", "report__body")
