@@ -151,6 +151,7 @@ def _report_parts(model: Any, user: Any, action: Action | str) -> QuerySet[Any]:
 @register
 class RecommendationPolicy(Policy[Recommendation]):
     model = Recommendation
+    audit_values_restricted = True
 
     def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[Recommendation]:
         return _report_parts(Recommendation, user, action)
@@ -159,6 +160,7 @@ class RecommendationPolicy(Policy[Recommendation]):
 @register
 class AppendixPolicy(Policy[Appendix]):
     model = Appendix
+    audit_values_restricted = True
 
     def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[Appendix]:
         return _report_parts(Appendix, user, action)
@@ -170,6 +172,7 @@ class ImplicationPolicy(Policy[Implication]):
     report has been sent for verification (a draft's implications may still change)."""
 
     model = Implication
+    audit_values_restricted = True
 
     def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[Implication]:
         if action != VERIFY:
@@ -202,6 +205,7 @@ class QuestionPolicy(Policy[Question]):
     a draft (approved minutes are the record)."""
 
     model = Question
+    audit_values_restricted = True
 
     def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[Question]:
         qs = Question._default_manager.all()
