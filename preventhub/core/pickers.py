@@ -186,7 +186,10 @@ class PickerField(forms.Field):
         for unused in ("empty_label", "to_field_name"):
             kwargs.pop(unused, None)
         messages = dict(kwargs.pop("error_messages", None) or {})
-        messages.pop("invalid_choice", None)
+        # A form's "invalid_choice" says which records it accepts ("Choose a member of the
+        # body"): the answer when the record chosen is not one of them (or is forbidden).
+        if "invalid_choice" in messages:
+            messages["missing"] = messages.pop("invalid_choice")
         super().__init__(error_messages=messages, **kwargs)
         self.source = source
         self.queryset = queryset if queryset is not None else source.model._default_manager.none()

@@ -8,6 +8,8 @@ from typing import Any
 from django import forms
 
 from preventhub.core.forms import GovukDateField
+from preventhub.core.pickers import PickerField
+from preventhub.directory.pickers import PEOPLE
 from preventhub.governance.models import ActionStatus, DecisionKind, DecisionStatus
 
 from .bodies import PublicChoiceField
@@ -16,10 +18,6 @@ from .minutes import MeetingChoiceField
 STATUS_FILTER = [("", "Any status"), *DecisionStatus.choices]
 KIND_FILTER = [("", "Resolutions and motions"), *DecisionKind.choices]
 OVERDUE_FILTER = [("", "Any"), ("yes", "Only decisions with overdue actions")]
-
-
-def _person_label(person: Any) -> str:
-    return f"{person.name}, {person.job_title}" if person.job_title else person.name
 
 
 def _decision_label(decision: Any) -> str:
@@ -126,24 +124,22 @@ class MotionForm(forms.Form):
                 "invalid_choice": "Choose a meeting of the Full Council",
             },
         )
-        self.fields["proposer"] = PublicChoiceField(
+        self.fields["proposer"] = PickerField(
+            PEOPLE,
             people,
             label="Proposed by",
-            empty_label="Choose a councillor",
             error_messages={
                 "required": "Choose the councillor who proposed the motion",
-                "invalid_choice": "Choose the proposer from the list",
+                "invalid_choice": "Choose the proposer",
             },
         )
-        self.fields["seconder"] = PublicChoiceField(
+        self.fields["seconder"] = PickerField(
+            PEOPLE,
             people,
             label="Seconded by",
-            empty_label="Nobody named",
             required=False,
-            error_messages={"invalid_choice": "Choose the seconder from the list"},
+            error_messages={"invalid_choice": "Choose the seconder"},
         )
-        for name in ("proposer", "seconder"):
-            self.fields[name].label_from_instance = _person_label
         self.fields["follows"] = PublicChoiceField(
             decisions,
             label="Earlier decision it follows",
@@ -203,13 +199,12 @@ class ActionForm(forms.Form):
             }
         kwargs.setdefault("initial", {}).setdefault("status", ActionStatus.NOT_STARTED)
         super().__init__(*args, **kwargs)
-        self.fields["owner"] = PublicChoiceField(
+        self.fields["owner"] = PickerField(
+            PEOPLE,
             people,
             label="Owner",
-            empty_label="Nobody yet",
             required=False,
             help_text="Who is responsible for the action.",
-            error_messages={"invalid_choice": "Choose the owner from the list"},
+            error_messages={"invalid_choice": "Choose the owner"},
         )
-        self.fields["owner"].label_from_instance = _person_label
         self.order_fields(["description", "owner", "due_on", "status"])

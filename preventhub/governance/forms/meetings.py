@@ -15,6 +15,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from preventhub.core.forms import GovukDateField
+from preventhub.core.pickers import PickerField
+from preventhub.directory.pickers import PEOPLE
 from preventhub.governance.models import (
     AttendanceStatus,
     ExemptParagraph,
@@ -235,12 +237,13 @@ class AgendaItemForm(forms.Form):
                 "version": item.version,
             }
         super().__init__(*args, **kwargs)
-        self.fields["presenting_officer"] = public_choice(
+        self.fields["presenting_officer"] = PickerField(
+            PEOPLE,
             people,
             label="Presenting officer",
-            empty="Nobody named",
+            required=False,
             help_text="Someone in the directory.",
-            error_messages={"invalid_choice": "Choose the presenting officer from the list"},
+            error_messages={"invalid_choice": "Choose the presenting officer"},
         )
         self.fields["report"] = public_choice(
             reports,
@@ -369,12 +372,13 @@ class AttendanceRowForm(forms.Form):
             )
             self.fields["status"].label = heading
         else:
-            self.fields["person"] = ObjectChoiceField(
+            self.fields["person"] = PickerField(
+                PEOPLE,
                 people,
                 label="Someone else",
-                empty="Choose a person",
                 required=False,
-                error_messages={"invalid_choice": "Choose the person from the list"},
+                help_text="Type part of their name or job title.",
+                error_messages={"invalid_choice": "Choose someone not already listed above"},
             )
             self.fields["status"].label = "How they attended"
         self.fields["substitute_for"] = ObjectChoiceField(
@@ -489,10 +493,10 @@ class DeclarationForm(forms.Form):
 
     def __init__(self, *args: Any, people: Any, items: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"] = public_choice(
+        self.fields["person"] = PickerField(
+            PEOPLE,
             people,
             label="Who declared the interest",
-            empty="Choose a person",
             required=True,
             help_text="Members of the body and people recorded as attending.",
             error_messages={

@@ -8,6 +8,8 @@ from typing import Any
 
 from django import forms
 
+from preventhub.core.pickers import PickerField
+from preventhub.directory.pickers import PEOPLE, WARDS
 from preventhub.governance.models import Councillor, GroupRole, PoliticalGroup
 
 from .bodies import DateField, GovukMixin, PublicChoiceField, VersionedModelForm
@@ -37,18 +39,27 @@ class CouncillorForm(VersionedModelForm):
 
     def __init__(self, *args: Any, wards: Any, people: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["ward"] = PublicChoiceField(wards, required=False, label="Ward")
+        self.fields["ward"] = PickerField(
+            WARDS,
+            wards,
+            required=False,
+            label="Ward",
+            help_text="Type part of the ward's name or its ONS code.",
+            error_messages={"invalid_choice": "Choose a ward in the directory"},
+        )
         if self.instance.pk:
             self.fields["name"].required = True
             self.fields["name"].error_messages["required"] = "Enter the councillor's full name"
             if not self.is_bound:
                 self.initial["name"] = self.instance.person.name
         else:
-            self.fields["person"] = PublicChoiceField(
+            self.fields["person"] = PickerField(
+                PEOPLE,
                 people,
                 required=False,
                 label="Someone already in the directory",
                 help_text="Leave blank and enter their name below to add them to the directory.",
+                error_messages={"invalid_choice": "Choose someone who is not yet a councillor"},
             )
             self.fields["email"] = forms.EmailField(
                 label="Email address",

@@ -14,15 +14,15 @@ from django import forms
 from django.utils import timezone
 
 from preventhub.core.forms import GovukDateField
+from preventhub.core.pickers import PickerField
+from preventhub.directory.pickers import PEOPLE
 from preventhub.governance.models import Outcome
 
 from .bodies import PublicChoiceField, public_choice
 
 TEXTAREA = {"rows": 6}
-
-
-def _person_label(person: Any) -> str:
-    return f"{person.name}, {person.job_title}" if person.job_title else person.name
+# When someone chosen in a picker is not one of the people a minute may name.
+AT_THE_MEETING = "Choose a member of the body or someone at the meeting"
 
 
 class VersionForm(forms.Form):
@@ -64,13 +64,13 @@ class MinuteForm(forms.Form):
             elif item is not None:
                 kwargs["initial"] = {"presented_by": item.presenting_officer}
         super().__init__(*args, **kwargs)
-        self.fields["presented_by"] = public_choice(
+        self.fields["presented_by"] = PickerField(
+            PEOPLE,
             people,
             label="Who presented the item",
-            empty="Nobody named",
-            error_messages={"invalid_choice": "Choose who presented the item from the list"},
+            required=False,
+            error_messages={"invalid_choice": AT_THE_MEETING},
         )
-        self.fields["presented_by"].label_from_instance = _person_label
         self.order_fields(["presented_by", "points", "discussion"])
 
 
@@ -99,25 +99,24 @@ class QuestionForm(forms.Form):
                 "answer": question.answer,
             }
         super().__init__(*args, **kwargs)
-        self.fields["asked_by"] = public_choice(
+        self.fields["asked_by"] = PickerField(
+            PEOPLE,
             people,
             label="Asked by",
-            empty="Choose who asked",
             required=True,
             help_text="Usually a councillor: the body's members and people at the meeting.",
             error_messages={
                 "required": "Choose who asked the question",
-                "invalid_choice": "Choose who asked the question from the list",
+                "invalid_choice": AT_THE_MEETING,
             },
         )
-        self.fields["answered_by"] = public_choice(
+        self.fields["answered_by"] = PickerField(
+            PEOPLE,
             people,
             label="Answered by",
-            empty="Nobody named",
-            error_messages={"invalid_choice": "Choose who answered from the list"},
+            required=False,
+            error_messages={"invalid_choice": AT_THE_MEETING},
         )
-        for name in ("asked_by", "answered_by"):
-            self.fields[name].label_from_instance = _person_label
         self.order_fields(["asked_by", "question", "answered_by", "answer"])
 
 
@@ -336,10 +335,10 @@ class SignForm(forms.Form):
 
     def __init__(self, *args: Any, chairs: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["signed_by"] = public_choice(
+        self.fields["signed_by"] = PickerField(
+            PEOPLE,
             chairs,
             label="Chair who signed",
-            empty="Choose the chair",
             required=True,
             help_text="The chair of the body on the day the minutes were signed.",
             error_messages={

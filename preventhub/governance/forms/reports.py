@@ -14,6 +14,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from preventhub.core.pickers import PickerField
+from preventhub.directory.pickers import PEOPLE
 from preventhub.governance.models import (
     ExemptParagraph,
     ImplicationKind,
@@ -199,12 +201,13 @@ class ReportForm(forms.Form):
                 "invalid_choice": "Choose the body the report goes to",
             },
         )
-        self.fields["author"] = public_choice(
+        self.fields["author"] = PickerField(
+            PEOPLE,
             people,
             label="Author",
-            empty="Nobody named",
+            required=False,
             help_text="The lead officer and author contact, from the directory.",
-            error_messages={"invalid_choice": "Choose the author from the list"},
+            error_messages={"invalid_choice": "Choose the author"},
         )
         self.order_fields(self.FIELDS)
 
@@ -328,15 +331,16 @@ class ImplicationForm(forms.Form):
                 **kwargs.get("initial", {}),
             }
         super().__init__(*args, **kwargs)
-        self.fields["verifier"] = public_choice(
+        self.fields["verifier"] = PickerField(
+            PEOPLE,
             people,
             label="Verifying officer",
-            empty="Nobody yet",
+            required=False,
             help_text="For example the chief accountant for financial implications, the monitoring "
             "officer "
             "for legal ones. They are asked by e-mail when the implications are sent for "
             "verification.",
-            error_messages={"invalid_choice": "Choose the verifying officer from the list"},
+            error_messages={"invalid_choice": "Choose the verifying officer"},
         )
         self.order_fields(self.FIELDS)
 

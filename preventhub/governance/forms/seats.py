@@ -10,7 +10,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from preventhub.core.forms import GovukDateField
+from preventhub.core.pickers import PickerField
 from preventhub.governance.models import Body, PoliticalBalance, PoliticalGroup
+from preventhub.governance.pickers import COUNCILLORS
 from preventhub.governance.seats import UNGROUPED
 from preventhub.governance.services.seat_allocations import BodyChoice
 
@@ -272,13 +274,13 @@ class ConfirmActionForm(forms.Form):
 
 
 class NominateForm(forms.Form):
-    nominee = PublicChoiceField(
-        None,
+    nominee = PickerField(
+        COUNCILLORS,
         label="Councillor",
-        empty_label="Choose a councillor",
+        help_text="Type part of their name or ward.",
         error_messages={
             "required": "Choose the councillor you nominate",
-            "invalid_choice": "Choose a councillor from the list",
+            "invalid_choice": "Choose a councillor who may take this seat",
         },
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -286,9 +288,6 @@ class NominateForm(forms.Form):
     def __init__(self, *args: Any, nominees: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["nominee"].queryset = nominees
-        self.fields["nominee"].label_from_instance = lambda c: (
-            f"{c.name} ({c.ward})" if c.ward_id else c.name
-        )
 
 
 class ConfirmNominationForm(forms.Form):

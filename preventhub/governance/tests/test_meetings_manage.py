@@ -365,7 +365,7 @@ def test_attendance_errors_are_govuk_errors_per_row(dee):
         "Select who Councillor Gerrard substituted for",
         "Leave this as 'Nobody' unless they were present as a substitute",
         "Choose the person whose attendance you are recording",
-        "Choose the person from the list",
+        "Choose someone not already listed above",
     ]
     html = response.content.decode()
     assert 'href="#id_attendance-0-substitute_for"' in html

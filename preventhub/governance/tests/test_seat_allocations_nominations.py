@@ -181,7 +181,7 @@ def test_a_leader_cannot_nominate_a_councillor_from_another_group(client, seed, 
 
     assert response.status_code == 200
     assert response.context["errors"] == [
-        {"text": "Choose a councillor from the list", "href": "#id_nominee"}
+        {"text": "Choose a councillor who may take this seat", "href": "#id_nominee"}
     ]
     seat.refresh_from_db()
     assert seat.status == NominationStatus.REQUESTED

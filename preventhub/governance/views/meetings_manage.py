@@ -294,17 +294,16 @@ def _attendance_formset(request: HttpRequest, meeting: Meeting) -> Any:
         .select_related("person", "substitute_for")
         .order_by("person__name")
     }
-    everyone = list(directory_policies.people.visible_to(request.user).order_by("name"))
     voting = [m.person for m in members if m.role in services.VOTING_ROLES]
     rows: list[dict[str, Any]] = []
     initial: list[dict[str, Any]] = []
     listed: set[int] = set()
+    named: list[Person] = []  # the rows' own people; anyone else is found with a picker
 
     def fixed(person: Person, heading: str) -> None:
         listed.add(person.pk)
-        rows.append(
-            {"people": everyone, "members": voting, "heading": heading, "name": person.name}
-        )
+        named.append(person)
+        rows.append({"people": named, "members": voting, "heading": heading, "name": person.name})
         record = existing.get(person.pk)
         initial.append(
             {
@@ -325,7 +324,7 @@ def _attendance_formset(request: HttpRequest, meeting: Meeting) -> Any:
                 record.person.name
                 + (f", {record.person.job_title}" if record.person.job_title else ""),
             )
-    others = [p for p in everyone if p.pk not in listed]
+    others = directory_policies.people.visible_to(request.user).exclude(pk__in=listed)
     extra = {"people": others, "members": voting, "heading": ""}
     if request.method == "POST":
         formset = AttendanceFormSet(
