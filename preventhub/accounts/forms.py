@@ -6,7 +6,9 @@ from typing import Any
 
 from django import forms
 
-from preventhub.directory.models import Organisation, Person
+from preventhub.core.pickers import PickerField
+from preventhub.directory.models import Person
+from preventhub.directory.pickers import ORGANISATIONS, PEOPLE
 
 from .models import User
 from .roles import ORGANISATION_SCOPED_ROLES, Role
@@ -60,13 +62,13 @@ class UserCreateForm(GovukWidgetsMixin, forms.Form):
         label="Email address",
         help_text="We will email a link to this address so they can choose a password.",
     )
-    person = forms.ModelChoiceField(
+    person = PickerField(
+        PEOPLE,
         label="Directory person",
-        help_text="Link the account to the person's entry in the partnership directory.",
-        queryset=Person.objects.none(),
+        help_text="Link the account to the person's entry in the partnership directory: type "
+        "part of their name. Leave blank if they are not in the directory.",
         required=False,
-        empty_label="Not linked",
-        to_field_name="public_id",
+        error_messages={"invalid_choice": "Choose someone not yet linked to an account"},
     )
 
     def __init__(self, *args: Any, people: Any = None, **kwargs: Any) -> None:
@@ -91,14 +93,12 @@ class UserCreateForm(GovukWidgetsMixin, forms.Form):
 
 class RoleAssignForm(GovukWidgetsMixin, forms.Form):
     role = forms.ChoiceField(label="Role", choices=[(_ANY, "Choose a role"), *Role.choices])
-    organisation = forms.ModelChoiceField(
+    organisation = PickerField(
+        ORGANISATIONS,
         label="Organisation",
-        help_text="Leave as ‘Whole partnership’ unless the role is for one organisation. "
-        "A partner lead must have an organisation.",
-        queryset=Organisation.objects.none(),
+        help_text="Leave blank for the whole partnership unless the role is for one "
+        "organisation. A partner lead must have an organisation.",
         required=False,
-        empty_label="Whole partnership",
-        to_field_name="public_id",
     )
 
     def __init__(self, *args: Any, organisations: Any = None, **kwargs: Any) -> None:
