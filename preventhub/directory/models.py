@@ -86,6 +86,11 @@ class Person(PublicModel):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
+        # The people list and the person picker sort by name (and by name within an organisation).
+        indexes = [
+            models.Index(fields=["name", "id"], name="person_name"),
+            models.Index(fields=["organisation", "name"], name="person_organisation_name"),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -66,6 +66,9 @@ class Decision(PublicModel):
 
     class Meta:
         ordering = ["-decided_on", "-id"]
+        indexes = [
+            models.Index(fields=["-decided_on", "-id"], name="decision_date")
+        ]  # the register
 
     def __str__(self) -> str:
         return self.title

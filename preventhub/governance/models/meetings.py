@@ -59,7 +59,10 @@ class Meeting(PublicModel):
 
     class Meta:
         ordering = ["-starts_at"]
-        indexes = [models.Index(fields=["body", "-starts_at"], name="meeting_body_date")]
+        indexes = [
+            models.Index(fields=["body", "-starts_at"], name="meeting_body_date"),
+            models.Index(fields=["-starts_at"], name="meeting_date"),  # the meetings list
+        ]
 
     def __str__(self) -> str:
         return f"{self.body}, {self.starts_at:%-d %B %Y}"

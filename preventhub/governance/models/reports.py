@@ -67,6 +67,7 @@ class Report(PublicModel):
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["-created_at"], name="report_created")]  # the reports list
 
     def __str__(self) -> str:
         return self.title
