@@ -164,9 +164,13 @@ class GroupMembersOnForm(GovukMixin, forms.Form):
 
 class CouncillorFilterForm(forms.Form):
     q = forms.CharField(required=False, label="Name contains")
-    ward = forms.CharField(required=False)
+    ward = PickerField(WARDS, required=False, label="Ward")
     party = forms.CharField(required=False)
     group = forms.CharField(required=False)
+
+    def __init__(self, *args: Any, wards: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["ward"].queryset = wards  # type: ignore[attr-defined]
 
 
 class ModernGovUploadForm(GovukMixin, forms.Form):

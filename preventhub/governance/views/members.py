@@ -50,13 +50,16 @@ def _current_group(day: Any, field: str = "group__name") -> Subquery:
 
 
 def councillor_list(request: HttpRequest) -> HttpResponse:
-    """Queries: the wards, parties and groups for the filters (three), a count and one page of
-    councillors with their ward and current group (one query, the group by subquery)."""
+    """Queries: the parties and groups for the filters (two; the ward is a picker), a count and
+    one page of councillors with their ward and current group (one query, the group by
+    subquery)."""
     today = timezone.localdate()
-    filters = CouncillorFilterForm(request.GET)
+    visible = policies.councillors.visible_to(request.user)
+    filters = CouncillorFilterForm(
+        request.GET, wards=Ward.objects.filter(councillors__in=visible).distinct()
+    )
     filters.is_valid()
     f = filters.cleaned_data
-    visible = policies.councillors.visible_to(request.user)
     councillors = (
         visible.select_related("person", "ward")
         .annotate(group_name=_current_group(today), group_role=_current_group(today, "role"))
@@ -65,7 +68,7 @@ def councillor_list(request: HttpRequest) -> HttpResponse:
     if q := (f.get("q") or "").strip():
         councillors = councillors.filter(person__name__icontains=q)
     if f.get("ward"):
-        councillors = councillors.filter(ward__public_id=_uuid_or_none(f["ward"]))
+        councillors = councillors.filter(ward=f["ward"])
     if f.get("party"):
         councillors = councillors.filter(party=f["party"])
     in_a_group = GroupMembership.objects.on(today)
@@ -79,7 +82,7 @@ def councillor_list(request: HttpRequest) -> HttpResponse:
         )
     context = {
         "filters": f,
-        "wards": Ward.objects.filter(councillors__in=visible).distinct().order_by("name"),
+        "filter_form": filters,
         "parties": visible.exclude(party="")
         .order_by("party")
         .values_list("party", flat=True)
