@@ -8,6 +8,8 @@ class GovernanceConfig(AppConfig):
     def ready(self) -> None:
         from preventhub.core.navigation import NavItem, add
 
+        from .inbox import register_sources
         from .policies import can_view_governance
 
+        register_sources()
         add(NavItem("Governance", "governance:body_list", can_view_governance, order=30))

@@ -22,7 +22,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -32,8 +31,8 @@ from django.utils import timezone
 
 from preventhub.audit.registry import register
 from preventhub.audit.services import diff, record_event, snapshot
+from preventhub.core.inbox import announce_tasks
 from preventhub.core.services import locked_version
-from preventhub.core.tasks import send_email_after_commit
 from preventhub.core.text import normalise
 from preventhub.governance.models import (
     AgendaItem,
@@ -47,6 +46,7 @@ from preventhub.governance.models import (
     TermsOfReference,
 )
 
+from ..inbox import IMPLICATIONS_SOURCE
 from .reports_files import check_appendix_file
 from .reports_layout import RECOMMENDATIONS_NUMBER, TEXT_SECTIONS
 from .terms_documents import frozen_copy
@@ -141,30 +141,17 @@ def _settle(*, actor: Any, report: Report) -> None:
     record_event(actor=actor, action=action, obj=report, changes={"status": [before, wanted]})
 
 
-def verify_url(implication: Implication) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse(
-        "governance:implication_verify", args=[implication.public_id]
-    )
-
-
 def _ask_verifier(report: Report, implications: list[Implication]) -> None:
-    """E-mail one verifying officer about their implications of one report (after commit)."""
+    """E-mail one verifying officer that implications of one report wait for them (after commit);
+    the e-mail carries links only, not the report's title or body."""
     person = implications[0].verifier
-    if person is None or not person.email:
+    if person is None:
         return
-    headings = joined(implications)
-    links = "\n".join(f"- {i}: {verify_url(i)}" for i in implications)
-    send_email_after_commit(
-        subject=f"Please verify the {headings} implications of a committee report",
-        body=(
-            f"Dear {person.name},\n\n"
-            f"You have been asked to verify the {headings} implications of the report "
-            f'"{report.title}" to {report.body.name}.\n\n'
-            "Read the report, check or correct the implications and confirm them "
-            f"here:\n{links}\n\n"
-            f'The request is also on your "Reports to verify" page when you sign in.\n'
-        ),
-        to=[person.email],
+    announce_tasks(
+        to=person.email,
+        name=person.name,
+        source=IMPLICATIONS_SOURCE,
+        paths=[reverse("governance:implication_verify", args=[i.public_id]) for i in implications],
     )
 
 

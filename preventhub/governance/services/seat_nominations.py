@@ -12,18 +12,16 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from preventhub.audit.registry import register
 from preventhub.audit.services import record_event
+from preventhub.core.inbox import announce_tasks
 from preventhub.core.services import check_version
-from preventhub.core.tasks import send_email_after_commit
 from preventhub.governance.models import (
     Body,
     Councillor,
@@ -37,6 +35,7 @@ from preventhub.governance.models import (
 )
 from preventhub.governance.seats import UNGROUPED
 
+from ..inbox import NOMINATIONS_SOURCE
 from .bodies import add_membership
 from .members import serving_on
 
@@ -127,28 +126,21 @@ def request_nominations(*, actor: Any, allocation: SeatAllocation, body: Body) -
 
 
 def _tell_leaders(body: Body, nominations: list[Nomination]) -> None:
-    """One e-mail per leader, sent once the nominations are committed."""
+    """One e-mail per leader, sent once the nominations are committed: a link to their seats, not
+    the body or the seats themselves."""
     by_leader: dict[int, list[Nomination]] = defaultdict(list)
     for nomination in nominations:
         if nomination.requested_from is not None:
             by_leader[nomination.requested_from.pk].append(nomination)
-    link = settings.SITE_URL.rstrip("/") + reverse("governance:my_nominations")
     for seats in by_leader.values():
         leader = seats[0].requested_from
         assert leader is not None  # grouped by it above
-        if not leader.person.email:
-            continue  # democratic services see the request on the body's nominations page
-        context = {
-            "leader": leader,
-            "body": body,
-            "seats": seats,
-            "group": seats[0].group,
-            "link": link,
-        }
-        send_email_after_commit(
-            subject=f"Nominations requested: {body.name}",
-            body=render_to_string("governance/seats/email/nominations_requested.txt", context),
-            to=[leader.person.email],
+        # Without an e-mail address, democratic services see the request on the body's page.
+        announce_tasks(
+            to=leader.person.email,
+            name=f"Councillor {leader.person.name}",
+            source=NOMINATIONS_SOURCE,
+            paths=[reverse("governance:nomination_nominate", args=[s.public_id]) for s in seats],
         )
 
 

@@ -180,7 +180,11 @@ def test_sending_implications_emails_each_verifying_officer_a_link(
     finance_mail = next(m for m in mail.outbox if m.to == [seed.finance.email])
     link = f"/governance/implications/{seed.implications['financial'].public_id}/verify/"
     assert link in finance_mail.body
-    assert "financial" in finance_mail.subject
+    # A link only: neither the report's title nor its body leaves the service by e-mail.
+    assert finance_mail.subject == "Prevent Hub: a new task for you"
+    assert "implications to verify" in finance_mail.body
+    assert seed.report.title not in finance_mail.body
+    assert seed.report.body.name not in finance_mail.body
     event = _events("governance.implications_requested")[-1]
     assert event.changes["verifiers"][1] == sorted(
         ["Jo Whitfield", "Dev Lawrence", "Nadia Warsame"]
