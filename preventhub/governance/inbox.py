@@ -46,15 +46,10 @@ AWAITING_NOMINATION = (NominationStatus.REQUESTED, NominationStatus.WITHDRAWN)
 
 
 def implications_to_verify(user: Any) -> QuerySet[Implication]:
-    """Unverified implications of reports under verification whose named officer is ``user``."""
-    person_id = getattr(user, "person_id", None)
-    if not person_id:
-        return Implication.objects.none()
-    return Implication.objects.filter(
-        verifier_id=person_id,
-        verified_on__isnull=True,
-        report__status__in=AWAITING_VERIFICATION,
-        report__in=policies.reports.visible_to(user),
+    """Unverified implications of reports under verification whose named officer is ``user``
+    (the implication policy's ``verify`` rows)."""
+    return policies.implications.visible_to(user, policies.VERIFY).filter(
+        verified_on__isnull=True, report__status__in=AWAITING_VERIFICATION
     )
 
 
