@@ -12,8 +12,12 @@ PORT ?= 8000
 
 .PHONY: run test setup assets migrate demo test-browser test-postgres lint typecheck bench bench-load clean
 
+# The task worker runs in the background beside the web server, so queued e-mail is sent (printed
+# on this console in development); it is stopped when runserver exits, however it exits.
 run: setup migrate demo
-	@echo "Serving Prevent Hub on http://$(HOST):$(PORT)"
+	@echo "Serving Prevent Hub on http://$(HOST):$(PORT); the task worker prints e-mail here."
+	@$(DEV_ENV) $(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup

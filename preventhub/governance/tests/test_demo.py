@@ -61,11 +61,12 @@ def row_counts() -> dict[str, int]:
 @pytest.fixture(scope="module")
 def seeded(django_db_setup: Any, django_db_blocker: Any) -> Iterator[dict[str, dict[str, int]]]:
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", stdout=StringIO())
+        printed = StringIO()
+        call_command("seed_demo", stdout=printed)
         first = row_counts()
         call_command("seed_demo", stdout=StringIO())
         second = row_counts()
-        yield {"first": first, "second": second}
+        yield {"first": first, "second": second, "printed": printed.getvalue()}
         transaction.set_rollback(True)
 
 
@@ -248,6 +249,36 @@ def test_nominations_were_asked_of_the_group_leaders_and_some_confirmed_as_membe
     confirmed = [seat for seat in seats if seat.status == NominationStatus.CONFIRMED]
     assert {seat.group.name for seat in confirmed} == {LABOUR}
     assert all(seat.membership.person == seat.nominee.person for seat in confirmed)
+
+
+def test_the_working_groups_seats_give_each_main_group_one_and_an_independent_one(story):
+    """As the committee asked (seed minutes): at least one member from each main group and one
+    seat for an independent member, in the seats asked for and in whom they went to."""
+    seats = Nomination.objects.filter(body=working_group()).select_related("group", "nominee")
+    by_group: dict[str | None, int] = {}
+    for seat in seats:
+        name = seat.group.name if seat.group else None
+        by_group[name] = by_group.get(name, 0) + 1
+
+    assert all(by_group.get(group, 0) >= 1 for group in MAIN_GROUPS)
+    assert by_group.get(None) == 1
+    independent = next(seat for seat in seats if seat.group is None)
+    assert independent.nominee is not None
+    assert not independent.nominee.group_memberships.exists()
+
+
+def test_seed_demo_prints_every_login_the_story_needs_including_the_verifying_officers(story):
+    printed = story["printed"]
+    officers = Report.objects.get(title=report_text.TITLE).implications.exclude(verifier=None)
+    emails = {i.verifier.email for i in officers.select_related("verifier")}
+
+    assert len(emails) == 3
+    for email in emails:
+        assert email in printed
+        assert User.objects.get(email=email).person.email == email
+    assert "Verifying officer, no role" in printed
+    assert "councillor@northbridge.example" in printed
+    assert "democratic.services@northbridge.example" in printed
 
 
 def test_the_demo_councillor_login_leads_a_group_and_is_asked_to_nominate(story):
