@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from preventhub.core.forms import GovukDateField
 from preventhub.core.pickers import PickerField
+from preventhub.directory.models import Person
 from preventhub.directory.pickers import PEOPLE
 from preventhub.governance.models import (
     AttendanceStatus,
@@ -381,12 +382,14 @@ class AttendanceRowForm(forms.Form):
                 error_messages={"invalid_choice": "Choose someone not already listed above"},
             )
             self.fields["status"].label = "How they attended"
-        self.fields["substitute_for"] = ObjectChoiceField(
-            members,
+        # A picker, not a select: a select of every member in every row was members squared
+        # options (3,600 for a council of 60).
+        self.fields["substitute_for"] = PickerField(
+            PEOPLE,
+            Person._default_manager.filter(pk__in=[member.pk for member in members]),
             label="Substituting for",
-            empty="Nobody",
             required=False,
-            help_text="Only for someone present as a substitute.",
+            help_text="Only for someone present as a substitute: type part of the member's name.",
             error_messages={"invalid_choice": "Choose a member of the body"},
         )
         self.govuk_options = {"status": {"classes": "govuk-radios--small govuk-radios--inline"}}
