@@ -213,9 +213,9 @@ class PickerField(forms.Field):
         if isinstance(value, dict):
             # A radio chosen, or an id posted, while another question is in error: show it.
             key = value.get("choice") or value.get("text", "").strip()
-            obj = self.source.by_public_id(self.queryset, key) if _is_public_id(key) else None
-            if obj is not None:
-                return {"text": self.source.describe(obj), "id": str(obj.public_id)}
+            posted = self.source.by_public_id(self.queryset, key) if _is_public_id(key) else None
+            if posted is not None:
+                return {"text": self.source.describe(posted), "id": str(posted.public_id)}
             return {"text": value.get("text", ""), "id": value.get("id", "")}
         if value in (None, ""):
             return {"text": "", "id": ""}
