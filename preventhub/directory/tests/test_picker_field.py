@@ -35,6 +35,9 @@ def jane(council):
     return PersonFactory(name="Jane Smith", job_title="Chief Accountant", organisation=council)
 
 
+JANE = "Jane Smith, Chief Accountant, Northbridge Borough Council"
+
+
 def _radios(html: str) -> list[str]:
     return re.findall(r'<input class="govuk-radios__input"[^>]*name="owner-choice"', html)
 
@@ -133,3 +136,29 @@ def test_the_current_choice_shows_the_description_and_keeps_the_public_id(preven
 def test_a_database_key_as_initial_value_shows_the_person(prevent_lead, jane):
     html = str(OwnerForm(initial={"owner": jane.pk}, user=prevent_lead)["owner"])
     assert 'value="Jane Smith, Chief Accountant, Northbridge Borough Council"' in html
+
+
+class OwnerAndNoteForm(OwnerForm):
+    note = forms.CharField(label="Note")
+
+
+def test_a_radio_chosen_while_another_question_is_in_error_is_shown_as_chosen(prevent_lead, jane):
+    form = OwnerAndNoteForm(
+        {"owner": "smith", "owner-choice": str(jane.public_id), "note": ""}, user=prevent_lead
+    )
+    assert not form.is_valid() and "owner" not in form.errors
+    html = str(form["owner"])
+    assert f'value="{JANE}"' in html
+    assert f'name="owner-id" value="{jane.public_id}"' in html
+    assert not _radios(html)
+
+
+def test_the_forms_own_message_answers_a_record_it_does_not_accept(prevent_lead, jane, council):
+    field = PickerField(
+        PEOPLE,
+        policies.people.visible_to(prevent_lead, Action.VIEW).exclude(pk=jane.pk),
+        error_messages={"invalid_choice": "Choose a member of the body"},
+    )
+    with pytest.raises(forms.ValidationError) as refused:
+        field.clean({"text": str(jane.public_id)})
+    assert refused.value.messages == ["Choose a member of the body"]
