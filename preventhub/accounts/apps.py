@@ -12,13 +12,9 @@ class AccountsConfig(AppConfig):
             audit_actions,  # noqa: F401  (registers the accounts audit codes)
             signals,  # noqa: F401  (connects login/MFA audit receivers)
         )
-        from .policies import can_manage_users, can_use_api_tokens
+        from .policies import can_manage_users
 
         navigation.add(
             navigation.NavItem("Users", "accounts:user_list", allowed=can_manage_users, order=900)
         )
-        navigation.add(
-            navigation.NavItem(
-                "API tokens", "accounts:token_list", allowed=can_use_api_tokens, order=950
-            )
-        )
+        # API tokens are under "Your account" (accounts/profile.html), not in the menu.

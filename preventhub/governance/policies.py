@@ -385,3 +385,8 @@ def can_draft_reports(user: Any) -> bool:
 
 def can_view_governance(user: Any) -> bool:
     return grants_for(user).has(Cap.GOVERNANCE_VIEW)
+
+
+def can_nominate(user: Any) -> bool:
+    """Group leaders' capability: "Nominations requested from you" is for them."""
+    return grants_for(user).has(Cap.GOVERNANCE_NOMINATE)

@@ -227,7 +227,7 @@ def _chosen(request: HttpRequest, allocations: list[SeatAllocation]) -> SeatAllo
 def my_nominations(request: HttpRequest) -> HttpResponse:
     """Nominations requested from the signed-in councillor as a group leader. Queries: a count and
     one page of their seats with body, group and nominee."""
-    require(grants_for(request.user).has(Cap.GOVERNANCE_NOMINATE))
+    require(policies.can_nominate(request.user))
     person_id = getattr(request.user, "person_id", None)
     seats = (
         policies.nominations.visible_to(request.user, Action.CHANGE)
