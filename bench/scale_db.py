@@ -97,8 +97,10 @@ class ScaleDatabases:
 
     def _schema(self) -> Path:
         """An empty, migrated database to copy for each size."""
-        schema = self.folder / "schema.sqlite3"
+        schema = self.folder / f"schema-{self.stamp}.sqlite3"
         if not schema.exists():
+            for stale in self.folder.glob("schema-*.sqlite3"):
+                stale.unlink()
             partial = schema.with_suffix(".partial")
             partial.unlink(missing_ok=True)
             use(partial)
