@@ -14,9 +14,10 @@ worker has its own test database and builds its own copy.
     def world(shared_world, db):
         return shared_world
 
-Do not share rows this way with tests that need ``transactional_db`` or ``live_server`` (they
-commit, and would commit the shared rows too), and do not change the shared Python objects in a
-test: reload them from the database instead.
+Every test in the fixture's scope sees the rows, so scope it to the tests that share them (a
+module, or a class of tests). Do not share rows this way with tests that need ``transactional_db``
+or ``live_server`` (they commit, and would commit the shared rows too), and do not change the
+shared Python objects in a test: reload them from the database instead.
 """
 
 from __future__ import annotations
