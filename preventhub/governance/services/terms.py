@@ -270,7 +270,41 @@ def remove_clause(*, actor: Any, clause: Clause, expected_version: int | None) -
             changes=diff(snapshot(clause, CLAUSE_FIELDS), dict.fromkeys(CLAUSE_FIELDS, "")),
         )
         clause.delete()
+        _renumber_after(actor=actor, terms=terms, removed=clause.number)
         _touch(terms)
+
+
+def _number_parts(number: str) -> list[int] | None:
+    parts = number.strip().rstrip(".").split(".")
+    return [int(p) for p in parts] if all(p.isdigit() for p in parts) else None
+
+
+def _renumber_after(*, actor: Any, terms: TermsOfReference, removed: str) -> None:
+    """Close the gap a removed clause leaves: removing 3 makes 4 → 3 and 4.1 → 3.1; removing 3.2
+    makes 3.3 → 3.2 (its siblings only). Numbers that are not plain numbers are left alone."""
+    gone = _number_parts(removed)
+    if gone is None:
+        return
+    depth, prefix = len(gone), gone[:-1]
+    moved: list[tuple[Clause, str]] = []
+    for clause in in_document_order(Clause.objects.filter(terms=terms)):
+        parts = _number_parts(clause.number)
+        if parts is None or len(parts) < depth or parts[: depth - 1] != prefix:
+            continue
+        if parts[depth - 1] > gone[-1]:
+            parts[depth - 1] -= 1
+            moved.append((clause, clause.number))
+            clause.number = ".".join(str(p) for p in parts)
+            clause.version += 1
+    if not moved:
+        return
+    Clause.objects.bulk_update([c for c, _ in moved], ["number", "version"], batch_size=500)
+    record_event(
+        actor=actor,
+        action=CLAUSES_REORDERED,
+        obj=terms,
+        changes={"numbers": [[old for _, old in moved], [c.number for c, _ in moved]]},
+    )
 
 
 def reorder_clauses(

@@ -13,6 +13,7 @@ from preventhub.audit.models import AuditEvent
 from preventhub.core.services import ConcurrentEditError
 from preventhub.governance.models import Clause, ClauseSection, TermsOfReference, TermsStatus
 from preventhub.governance.services import terms as services
+from preventhub.governance.services.terms import in_document_order
 from preventhub.governance.tests.factories import (
     BodyFactory,
     ClauseFactory,
@@ -349,3 +350,20 @@ def test_clauses_are_printed_by_section_then_in_their_order():
     ClauseFactory(terms=terms, number="3", section=ClauseSection.DUTIES, order=4)
     ordered = services.in_document_order(Clause.objects.filter(terms=terms))
     assert [c.number for c in ordered] == ["1", "2", "3", "5"]
+
+
+def test_removing_a_clause_renumbers_the_clauses_after_it(actor, working_group):
+    terms = TermsOfReferenceFactory(body=working_group)
+    numbers = ["1", "2", "3", "3.1", "3.2", "3.3", "4", "Annex"]
+    clauses = {
+        n: ClauseFactory(terms=terms, number=n, order=i, section=ClauseSection.PURPOSE)
+        for i, n in enumerate(numbers, start=1)
+    }
+
+    services.remove_clause(actor=actor, clause=clauses["3.2"], expected_version=None)
+    services.remove_clause(actor=actor, clause=clauses["2"], expected_version=None)
+
+    left = list(in_document_order(terms.clauses.all()).values_list("number", flat=True))
+    assert left == ["1", "2", "2.1", "2.2", "3", "Annex"]
+    event = AuditEvent.objects.filter(action="governance.clauses_reordered").order_by("seq").last()
+    assert event.changes["numbers"] == [["3", "3.1", "3.2", "4"], ["2", "2.1", "2.2", "3"]]
