@@ -15,6 +15,11 @@ urlpatterns: list[URLPattern] = [
         name="seat_allocation_what_if_save",
     ),
     path(
+        "seats/<uuid:public_id>/fit/save/",
+        allocations.fit_save,
+        name="seat_allocation_fit_save",
+    ),
+    path(
         "seats/<uuid:public_id>/adjust/",
         allocations.allocation_adjust,
         name="seat_allocation_adjust",

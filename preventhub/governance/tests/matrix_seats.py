@@ -171,6 +171,14 @@ CASES = [
         ok=(302,),
         data=lambda w: {"body": "Matrix Seats Committee", "seats": "4"},
     ),
+    Case(
+        "governance:seat_allocation_fit_save",
+        kwargs=_draft,
+        method="post",
+        allowed=MANAGERS,
+        ok=(302,),
+        data=lambda w: {"kind": "worst"},
+    ),
     Case("governance:seat_allocation_adjust", kwargs=_draft, allowed=MANAGERS),
     Case(
         "governance:seat_allocation_adjust",

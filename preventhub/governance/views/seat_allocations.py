@@ -32,9 +32,10 @@ from preventhub.governance.forms.seats import (
 )
 from preventhub.governance.models import Nomination, NominationStatus, SeatAllocation
 from preventhub.governance.services import seat_allocations as services
+from preventhub.governance.services import seat_fit
 
 from .bodies import form_context, manage_required, paginate, require, save
-from .seat_present import compare, present
+from .seat_present import compare, party_label, present
 
 TEMPLATES = "governance/seats"
 
@@ -170,8 +171,26 @@ def allocation_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
         "adjustments": list(allocation.adjustments.select_related("recorded_by")),
         "can_manage": can_manage,
         "history": record_history(allocation, exclude=["inputs", "result"]) if can_manage else None,
+        "fit": _fit(allocation),
     }
     return render(request, f"{TEMPLATES}/allocation_detail.html", context)
+
+
+def _fit(allocation: SeatAllocation) -> dict[str, Any] | None:
+    """The fit beside its two alternatives, with each alternative's seat moves in words."""
+    fit = seat_fit.fit_options(allocation)
+    if fit is None:
+        return None
+    fit["options"] = []
+    for kind in seat_fit.KINDS:
+        option = fit[kind]
+        option["kind"] = kind
+        option["moves_text"] = [
+            f"{m['body']}: one seat from {party_label(m['from'])} to {party_label(m['to'])}"
+            for m in option["moves"]
+        ]
+        fit["options"].append(option)
+    return fit
 
 
 def _what_if(allocation: SeatAllocation, form: WhatIfForm, saved: dict[str, Any]) -> dict[str, Any]:
@@ -244,6 +263,22 @@ def what_if_save(request: HttpRequest, public_id: Any) -> HttpResponse:
     else:
         messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
     return _to_allocation(allocation, "what-if")
+
+
+@manage_required
+@require_POST
+def fit_save(request: HttpRequest, public_id: Any) -> HttpResponse:
+    """Save the closest fit in total or on the worst body as a new allocation, to adopt."""
+    allocation = _allocation(request, public_id, Action.CHANGE)
+    try:
+        new = seat_fit.save_fit_alternative(
+            actor=request.user, allocation=allocation, kind=request.POST.get("kind", "")
+        )
+    except (ValidationError, services.CalculatorRefused) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        return _to_allocation(allocation, "fit")
+    messages.success(request, f"{new.title} saved as a new allocation.")
+    return _to_allocation(new, "fit")
 
 
 # Adjustments and adoption -----------------------------------------------------------------------
