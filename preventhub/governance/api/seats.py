@@ -23,6 +23,7 @@ from preventhub.core.policies import Action
 from preventhub.governance import policies
 from preventhub.governance.models import Nomination, NominationStatus, SeatAllocation
 from preventhub.governance.services import seat_allocations as allocations
+from preventhub.governance.services import seat_fit
 from preventhub.governance.services import seat_nominations as nominations
 
 from .common import Date, Labelled, Named, Record, Version, labelled, named, pick
@@ -49,6 +50,48 @@ class AdjustmentOut(Schema):
     recorded_at: dt.datetime
 
 
+class FitOut(Schema):
+    total_deviation: str = Field(
+        description="Sum over bodies and groups of |seats - exact entitlement|, to 2 places."
+    )
+    worst_body: str | None = Field(description="The body furthest from exact proportionality.")
+    worst_deviation: str = Field(description="That body's deviation, to 2 places.")
+    deviations: dict[str, str] = Field(description="Each body's deviation.")
+
+
+class SeatMoveOut(Schema):
+    body: str
+    from_group: str
+    to_group: str
+
+    @staticmethod
+    def resolve_from_group(obj: dict[str, str]) -> str:
+        return obj["from"]
+
+    @staticmethod
+    def resolve_to_group(obj: dict[str, str]) -> str:
+        return obj["to"]
+
+
+class FitAlternativeOut(Schema):
+    fit: FitOut
+    allocation: dict[str, dict[str, int]] = Field(description="Seats per body and group.")
+    moves: list[SeatMoveOut] = Field(description="The seats moved from this allocation.")
+    same: bool = Field(description="This allocation already is this alternative.")
+    exact: bool = Field(description="False only if the search stopped at its limit.")
+
+
+class SeatFitOut(Schema):
+    current: FitOut
+    closest_in_total: FitAlternativeOut = Field(
+        description="The committees' seats redistributed, each group keeping its aggregate "
+        "total, for the least total deviation."
+    )
+    closest_on_worst_body: FitAlternativeOut = Field(
+        description="The same, for the least deviation on the worst body (then the least total)."
+    )
+
+
 class SeatAllocationDetail(SeatAllocationOut):
     inputs: dict[str, Any] = Field(
         description="The calculator's input: groups, ungrouped, bodies, constraints."
@@ -68,9 +111,25 @@ class SeatAllocationDetail(SeatAllocationOut):
     def resolve_result(obj: SeatAllocation) -> dict[str, Any]:
         return obj.result if isinstance(obj.result, dict) else {}
 
+    fit: SeatFitOut | None = Field(
+        description="How close the allocation is to exact proportionality, beside its two "
+        "alternatives (none if it can no longer be recalculated)."
+    )
+
     @staticmethod
     def resolve_adjustments(obj: SeatAllocation) -> list[Any]:
         return list(obj.adjustments.all())
+
+    @staticmethod
+    def resolve_fit(obj: SeatAllocation) -> dict[str, Any] | None:
+        options = seat_fit.fit_options(obj)
+        if options is None:
+            return None
+        return {
+            "current": options["current"],
+            "closest_in_total": options["total"],
+            "closest_on_worst_body": options["worst"],
+        }
 
 
 class SeatAllocationFilters(Schema):

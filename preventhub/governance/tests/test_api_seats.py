@@ -7,7 +7,9 @@ import datetime as dt
 import pytest
 
 from preventhub.governance.models import Membership, Nomination, NominationStatus, SeatAllocation
+from preventhub.governance.services.seat_allocations import Draft, save_allocation
 from preventhub.governance.tests.seat_allocations_fixtures import (
+    DAY,
     WORKING_GROUP,
     make_allocation,
     seed_council,
@@ -210,3 +212,35 @@ def test_only_democratic_services_manage_allocations(api_as, seed, personas, per
     assert [a.status_code for a in answers] == [404, 404, 404]
     allocation.refresh_from_db()
     assert not allocation.is_adopted and SeatAllocation.objects.count() == 1
+
+
+def test_an_allocation_shows_its_fit_beside_the_closest_in_total_and_on_the_worst_body(
+    api_as, seed, personas
+):
+    inputs = {
+        "groups": {"Alder": 27, "Birch": 15, "Cedar": 6},
+        "ungrouped": 3,
+        "bodies": [
+            {"name": n, "seats": s, "balance": "aggregate"}
+            for n, s in [("Planning", 13), ("Licensing", 15), ("Audit", 7), ("Scrutiny", 11)]
+            + [("Standards", 5), ("Appeals", 9), ("Health", 8), ("Pensions", 6)]
+        ],
+    }
+    allocation = save_allocation(
+        actor=personas["democratic_services"],
+        municipal_year=seed.year,
+        title="Committees",
+        draft=Draft(inputs=inputs, records={"bodies": {}, "groups": {}}, composition_on=DAY),
+    )
+
+    fit = (
+        api_as("councillor").get(at(allocation, "governance_seat_allocation_detail")).json()["fit"]
+    )
+
+    assert fit["current"]["total_deviation"] == "12.00"
+    assert fit["current"]["worst_body"] == "Pensions"
+    worst = fit["closest_on_worst_body"]
+    assert worst["fit"]["total_deviation"] == "11.65" and not worst["same"] and worst["exact"]
+    assert {"body": "Licensing", "from_group": "Birch", "to_group": "ungrouped"} in worst["moves"]
+    by_total = fit["closest_in_total"]["fit"]
+    assert float(by_total["worst_deviation"]) >= float(worst["fit"]["worst_deviation"])
