@@ -8,6 +8,7 @@ WeasyPrint may only read our own static files (no network: no SSRF, and it works
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,9 @@ from django.template.loader import render_to_string
 from django.utils.text import slugify
 from docx import Document as WordDocument
 from docx.shared import Pt
+from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 from weasyprint import HTML
+from weasyprint.document import Document
 from weasyprint.urls import URLFetcher, URLFetchingError
 
 from preventhub.core.text import Block
@@ -38,12 +41,67 @@ class StaticOnlyFetcher(URLFetcher):
         raise URLFetchingError(f"Refused to fetch {url!r}: documents may only use static files.")
 
 
+PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1"}
+
+
 def html_to_pdf(html: str) -> bytes:
     """Turn a complete HTML document into a tagged PDF/UA-1 file."""
+    return bytes(html_to_document(html).write_pdf(**PDF_OPTIONS))
+
+
+def html_to_document(html: str) -> Document:
+    """Lay out a complete HTML document (call ``write_pdf(**PDF_OPTIONS)`` on it for the tagged
+    PDF): its pages' ``anchors`` say which element ids landed on which page."""
     fetcher = StaticOnlyFetcher(allowed_protocols=["file", "data"])
-    return HTML(string=html, base_url="static:", url_fetcher=fetcher).write_pdf(
-        pdf_variant="pdf/ua-1"
-    )
+    page = HTML(string=html, base_url="static:", url_fetcher=fetcher)
+    return page.render(**PDF_OPTIONS)
+
+
+@dataclass(frozen=True)
+class Box:
+    """Where on a page (PDF points, origin bottom left) another PDF's page is placed."""
+
+    left: float
+    bottom: float
+    width: float
+    height: float
+
+
+def _upright(page: PageObject) -> tuple[Transformation, float, float]:
+    """The transformation that puts ``page``'s visible box upright with its lower left corner at
+    the origin (honouring its /Rotate, which is clockwise), and its upright width and height."""
+    media = page.mediabox
+    width, height = float(media.width), float(media.height)
+    turn = Transformation().translate(-float(media.left), -float(media.bottom))
+    rotation = (page.rotation or 0) % 360
+    if rotation == 90:
+        return turn.rotate(-90).translate(0, width), height, width
+    if rotation == 180:
+        return turn.rotate(180).translate(width, height), width, height
+    if rotation == 270:
+        return turn.rotate(90).translate(height, 0), height, width
+    return turn, width, height
+
+
+def place_pages(pdf: bytes, placements: dict[int, PageObject], box: Box) -> bytes:
+    """Draw other PDFs' pages onto pages of ``pdf`` (page index → page to draw), each scaled to fit
+    ``box``, centred across it and aligned to its top. Used to append uploaded PDFs to a pack
+    whose placeholder pages already carry the running label and the page number, so the appended
+    pages are numbered like the rest. The document's tags and metadata are kept; the drawn pages'
+    own content is not tagged (it is drawn as it was uploaded)."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    for index, source in placements.items():
+        placed, width, height = _upright(source)
+        if width <= 0 or height <= 0:
+            continue
+        scale = min(box.width / width, box.height / height)
+        left = box.left + (box.width - width * scale) / 2
+        bottom = box.bottom + box.height - height * scale
+        placed = placed.scale(scale, scale).translate(left, bottom)
+        writer.pages[index].merge_transformed_page(source, placed)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
 
 
 def render_pdf(template_name: str, context: dict[str, Any]) -> bytes:

@@ -163,6 +163,11 @@ class Appendix(models.Model):
 
     objects = RestrictedQuerySet.as_manager()
 
+    # Not stored: set by the views that lay a report out. Where the appendix is read (empty when
+    # the reader may not open it), and in the agenda pack why it is not reproduced there.
+    href: str = ""
+    pack_note: str = ""
+
     class Meta:
         ordering = ["letter"]
         verbose_name_plural = "appendices"

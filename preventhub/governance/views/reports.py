@@ -97,7 +97,7 @@ def load_layout(request: HttpRequest, report: Report) -> ReportLayout:
         else set()
     )
     for appendix in appendices:
-        appendix.href = _appendix_href(appendix, readable)
+        appendix.href = appendix_href(appendix, readable)
     return build_layout(
         report,
         recommendations=recommendations,
@@ -107,7 +107,8 @@ def load_layout(request: HttpRequest, report: Report) -> ReportLayout:
     )
 
 
-def _appendix_href(appendix: Appendix, readable_terms: set[int]) -> str:
+def appendix_href(appendix: Appendix, readable_terms: set[int]) -> str:
+    """Where an appendix is read: its file (or frozen copy), its terms if readable, or its link."""
     if appendix.file or appendix.snapshot:
         return reverse("governance:appendix_download", args=[appendix.public_id])
     if appendix.terms_id:
