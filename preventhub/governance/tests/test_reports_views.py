@@ -10,7 +10,7 @@ from django.core import mail
 from django.urls import reverse
 
 from preventhub.core.testing.factories import make_user
-from preventhub.governance.models import ImplicationKind, Report, ReportStatus
+from preventhub.governance.models import ImplicationKind, MeetingStatus, Report, ReportStatus
 from preventhub.governance.tests.factories import BodyFactory, ReportFactory
 from preventhub.governance.tests.reports_fixtures import (
     RECOMMENDATIONS,
@@ -379,3 +379,21 @@ def test_the_publish_page_offers_only_items_of_the_reports_body(dem):
     agenda_item_for(ReportFactory(body=BodyFactory()))
     response = dem.get(reverse("governance:report_publish", args=[seed.report.public_id]))
     assert list(response.context["form"].fields["agenda_item"].queryset) == [mine]
+
+
+def test_the_publish_page_offers_only_the_bodys_upcoming_meetings(dem):
+    seed = seed_report(status=ReportStatus.VERIFIED, verified=True)
+    upcoming = agenda_item_for(seed.report)
+    held = agenda_item_for(seed.report)
+    held.meeting.status = MeetingStatus.HELD
+    held.meeting.save(update_fields=["status"])
+    cancelled = agenda_item_for(seed.report)
+    cancelled.meeting.status = MeetingStatus.CANCELLED
+    cancelled.meeting.save(update_fields=["status"])
+    url = reverse("governance:report_publish", args=[seed.report.public_id])
+
+    response = dem.get(url)
+    refused = dem.post(url, {"agenda_item": str(held.public_id), "version": "1"})
+
+    assert list(response.context["form"].fields["agenda_item"].queryset) == [upcoming]
+    assert _summary_errors(refused) == ["Choose an agenda item from the list"]

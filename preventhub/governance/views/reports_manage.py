@@ -32,7 +32,14 @@ from preventhub.governance.forms.reports import (
     RecommendationOrderForm,
     ReportForm,
 )
-from preventhub.governance.models import AgendaItem, Appendix, Implication, Recommendation, Report
+from preventhub.governance.models import (
+    AgendaItem,
+    Appendix,
+    Implication,
+    MeetingStatus,
+    Recommendation,
+    Report,
+)
 from preventhub.governance.services import reports as services
 from preventhub.governance.services.reports_layout import implication_heading
 
@@ -449,9 +456,12 @@ def report_publish(request: HttpRequest, public_id: Any) -> HttpResponse:
     services)."""
     require(policies.can_manage_governance(request.user))
     report = _report(request, public_id)
+    # Only free items of the body's upcoming meetings (scheduled: not yet held, not cancelled).
     items = policies.agenda_items.visible_to(request.user, Action.CHANGE).filter(
-        meeting__body_id=report.body_id
-    ).filter(report__isnull=True) | AgendaItem.objects.filter(report=report)
+        meeting__body_id=report.body_id,
+        meeting__status=MeetingStatus.SCHEDULED,
+        report__isnull=True,
+    ) | AgendaItem.objects.filter(report=report)
     items = items.select_related("meeting").order_by("-meeting__starts_at", "order", "pk")
     form = PublishForm(*posted(request), items=items, initial={"version": report.version})
     if request.method == "POST" and form.is_valid():
