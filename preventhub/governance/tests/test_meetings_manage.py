@@ -177,6 +177,20 @@ def test_publishing_the_agenda_makes_it_public(dee, client):
     assert EXEMPT_TITLE not in client.get(_url("meeting_detail", s.meeting)).content.decode()
 
 
+def test_publishing_the_agenda_confirms_it_with_a_success_banner(dee):
+    s = story(published=False)
+
+    response = dee.post(
+        _url("agenda_publish", s.meeting), {"version": str(s.meeting.version)}, follow=True
+    )
+
+    page = response.content.decode()
+    assert response.redirect_chain[-1][0] == _url("meeting_detail", s.meeting)
+    assert "govuk-notification-banner--success" in page
+    assert 'role="alert"' in page
+    assert "The agenda has been published." in page
+
+
 # Agenda items -----------------------------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.contrib import messages
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -147,7 +148,9 @@ def meeting_cancel(request: HttpRequest, public_id: Any) -> HttpResponse:
     return render(request, f"{TEMPLATES}/cancel.html", form_context(form, meeting=meeting))
 
 
-def _confirm(request: HttpRequest, public_id: Any, template: str, call: Any) -> HttpResponse:
+def _confirm(
+    request: HttpRequest, public_id: Any, template: str, call: Any, done_message: str = ""
+) -> HttpResponse:
     meeting = _meeting(request, public_id)
     form = ConfirmForm(_posted(request), initial={"version": meeting.version})
     if request.method == "POST" and form.is_valid():
@@ -161,6 +164,8 @@ def _confirm(request: HttpRequest, public_id: Any, template: str, call: Any) -> 
             record=meeting,
         )
         if done is not None:
+            if done_message:
+                messages.success(request, done_message)
             return _to_meeting(meeting)
     return render(request, f"{TEMPLATES}/{template}", form_context(form, meeting=meeting))
 
@@ -174,7 +179,13 @@ def meeting_held(request: HttpRequest, public_id: Any) -> HttpResponse:
 @manage_required
 @require_http_methods(["GET", "POST"])
 def agenda_publish(request: HttpRequest, public_id: Any) -> HttpResponse:
-    return _confirm(request, public_id, "publish.html", services.publish_agenda)
+    return _confirm(
+        request,
+        public_id,
+        "publish.html",
+        services.publish_agenda,
+        done_message="The agenda has been published.",
+    )
 
 
 # Agenda items -----------------------------------------------------------------------------------
