@@ -82,7 +82,7 @@ def test_user_list_query_budget_holds_at_10_and_1000_users(
     )
     # 1 session, 2 signed-in user, 3 their grants, 4 their TOTP (MFA gate), 5 count, 6 page of users
     # with the MFA flag, 7 their role assignments with organisations (prefetch), 8-10 session save
-    # (savepoint, update, release: SESSION_SAVE_EVERY_REQUEST renews the idle timeout).
+    # (savepoint, update, release: IdleSessionMiddleware renews the idle timeout).
     with django_assert_max_num_queries(10):
         response = admin_client.get(reverse("accounts:user_list"))
     assert response.status_code == 200
