@@ -1,4 +1,5 @@
-"""Sessions end after SESSION_IDLE_TIMEOUT_MINUTES without a request; use renews them (written at most once a minute)."""
+"""Sessions end after SESSION_IDLE_TIMEOUT_MINUTES without a request; use renews them (written
+at most once a minute)."""
 
 from __future__ import annotations
 
