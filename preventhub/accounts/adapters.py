@@ -27,6 +27,15 @@ class AccountAdapter(DefaultAccountAdapter):
         ),
     }
 
+    def _get_login_attempts_cache_key(self, request: HttpRequest, **credentials: Any) -> str:
+        """The "key" of the login_failed rate limit (LOGIN_FAILED_RATE_LIMIT, "5/5m/key"): the
+        account AND the client address. Keyed by the account alone, anyone who knows an e-mail
+        address could lock its owner out from everywhere by typing wrong passwords; per address,
+        the owner signing in from elsewhere is unaffected, and "10/m/ip" still caps one address.
+        The address is the one TRUSTED_PROXY_COUNT makes out (see README)."""
+        account = super()._get_login_attempts_cache_key(request, **credentials)
+        return f"{account}:{self.get_client_ip(request)}"
+
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         # Accounts are created by administrators, never by self sign-up.
         return False

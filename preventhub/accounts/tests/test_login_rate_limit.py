@@ -66,3 +66,48 @@ def test_the_block_is_per_account_so_others_can_still_sign_in(client, councillor
     response = _try(client, partner_lead.email, password=PASSWORD)
 
     assert response.status_code == 302
+
+
+def test_wrong_passwords_from_one_address_do_not_lock_the_owner_out_elsewhere(client, councillor):
+    attacker = {"REMOTE_ADDR": "203.0.113.66"}
+    for _ in range(KEY_LIMIT + 3):
+        client.post(
+            reverse("account_login"),
+            {"login": councillor.email, "password": "guess"},
+            **attacker,
+        )
+    assert "too many times" in _try_from(client, councillor.email, "guess", attacker)
+
+    owner = client.post(
+        reverse("account_login"),
+        {"login": councillor.email, "password": PASSWORD},
+        REMOTE_ADDR="198.51.100.7",
+    )
+
+    assert owner.status_code == 302
+
+
+def test_behind_a_trusted_proxy_one_client_s_burst_leaves_the_others_signing_in(
+    client, councillor, partner_lead, settings
+):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}  # every request arrives from the proxy
+    burst = {**proxy, "HTTP_X_FORWARDED_FOR": "203.0.113.66"}
+    for _ in range(12):  # beyond both the per-address (10/m) and per-account (5/5m) limits
+        client.post(reverse("account_login"), {"login": councillor.email, "password": "x"}, **burst)
+    assert "too many times" in _try_from(client, councillor.email, "x", burst)
+
+    for email, address in [(councillor.email, "198.51.100.7"), (partner_lead.email, "192.0.2.4")]:
+        response = client.post(
+            reverse("account_login"),
+            {"login": email, "password": PASSWORD},
+            **proxy,
+            HTTP_X_FORWARDED_FOR=address,
+        )
+        assert response.status_code == 302, email
+        client.logout()
+
+
+def _try_from(client, email: str, password: str, meta: dict[str, str]) -> str:
+    response = client.post(reverse("account_login"), {"login": email, "password": password}, **meta)
+    return response.content.decode()
