@@ -6,7 +6,6 @@ from typing import Any
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.flows.login import get_authentication_records
 from allauth.mfa.adapter import DefaultMFAAdapter
-from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import ValidationError
@@ -83,25 +82,24 @@ class AccountAdapter(DefaultAccountAdapter):
         )
 
     def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
-        # Someone who must set up an authenticator app is sent to do so straight after signing in
-        # with their password; asking for that password again seconds later adds nothing. Once any
-        # authenticator exists, allauth's normal re-authentication applies.
-        if app == "allauth.mfa" and self._first_authenticator_just_after_sign_in():
+        # Signing in is an authentication like any other: someone who has just given their
+        # password (and code) is not asked for it again for a sensitive action within
+        # ACCOUNT_REAUTHENTICATION_TIMEOUT. allauth by itself counts only an explicit
+        # re-authentication as recent. A session made without signing in (none is, outside tests)
+        # carries no authentication record and is always asked.
+        if self._authenticated_recently():
             return False
         return super().is_reauthentication_required(app=app, **kwargs)
 
-    def _first_authenticator_just_after_sign_in(self) -> bool:
+    def _authenticated_recently(self) -> bool:
         request = self.request
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated:
             return False
-        if Authenticator.objects.filter(user=user).exists():
-            return False
         records = get_authentication_records(request, user)
         if not records:
             return False
-        last = records[-1]
-        return time.time() - last["at"] < settings.ACCOUNT_REAUTHENTICATION_TIMEOUT
+        return time.time() - records[-1]["at"] < settings.ACCOUNT_REAUTHENTICATION_TIMEOUT
 
 
 class MFAAdapter(DefaultMFAAdapter):

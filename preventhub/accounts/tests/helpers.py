@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pyotp
+import time_machine
+from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
 from preventhub.core.testing.factories import PASSWORD, TOTP_SECRET
 
@@ -16,6 +20,15 @@ def sign_in(client: Any, user: Any, password: str = PASSWORD) -> Any:
     response = client.post(reverse("account_login"), {"login": user.email, "password": password})
     if response.status_code == 302 and response["Location"] == reverse("mfa_authenticate"):
         response = client.post(reverse("mfa_authenticate"), {"code": pyotp.TOTP(TOTP_SECRET).now()})
+    return response
+
+
+def sign_in_a_while_ago(client: Any, user: Any) -> Any:
+    """Sign in longer ago than the re-authentication timeout (but within the idle timeout), so the
+    next sensitive action asks for the password again, as it would later in a working day."""
+    ago = dt.timedelta(seconds=settings.ACCOUNT_REAUTHENTICATION_TIMEOUT + 60)
+    with time_machine.travel(timezone.now() - ago, tick=False):
+        response = sign_in(client, user)
     return response
 
 

@@ -3,11 +3,15 @@ summary on bad input and no inline styles or scripts (CSP forbids them)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pyotp
 import pytest
+import time_machine
+from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
 from preventhub.accounts.roles import Role
 from preventhub.core.testing.factories import PASSWORD, TOTP_SECRET, make_user
@@ -111,9 +115,12 @@ def test_set_password_page_for_someone_without_a_password(client):
 @pytest.mark.django_db
 def test_mfa_pages_for_someone_with_an_authenticator(client, django_capture_on_commit_callbacks):
     user = make_user(Role.PREVENT_LEAD)
-    client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
-    assert_govuk_page(client.get(reverse("mfa_authenticate")), "Enter your authenticator code")
-    client.post(reverse("mfa_authenticate"), {"code": pyotp.TOTP(TOTP_SECRET).now()})
+    # Signed in longer ago than the re-authentication timeout, so the pages ask to confirm.
+    ago = dt.timedelta(seconds=settings.ACCOUNT_REAUTHENTICATION_TIMEOUT + 60)
+    with time_machine.travel(timezone.now() - ago, tick=False):
+        client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+        assert_govuk_page(client.get(reverse("mfa_authenticate")), "Enter your authenticator code")
+        client.post(reverse("mfa_authenticate"), {"code": pyotp.TOTP(TOTP_SECRET).now()})
 
     assert_govuk_page(client.get(reverse("mfa_reauthenticate")), "Confirm it is you")
     generate = client.get(reverse("mfa_generate_recovery_codes"))

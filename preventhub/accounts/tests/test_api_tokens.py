@@ -13,12 +13,12 @@ from preventhub.accounts import services
 from preventhub.accounts.models import ApiToken
 from preventhub.audit.models import AuditEvent
 
-from .helpers import reauthenticate, sign_in
+from .helpers import reauthenticate, sign_in, sign_in_a_while_ago
 
 
 @pytest.fixture
 def lead_client(client, prevent_lead):
-    sign_in(client, prevent_lead)
+    sign_in_a_while_ago(client, prevent_lead)
     return client
 
 

@@ -11,12 +11,12 @@ from preventhub.accounts.roles import Role
 from preventhub.audit.models import AuditEvent
 from preventhub.core.testing.factories import PersonFactory, UserFactory
 
-from .helpers import reauthenticate, sign_in
+from .helpers import reauthenticate, sign_in, sign_in_a_while_ago
 
 
 @pytest.fixture
 def admin_client(client, administrator):
-    sign_in(client, administrator)
+    sign_in_a_while_ago(client, administrator)
     return client
 
 

@@ -33,9 +33,9 @@ CASES = [
         query="from_day=31&from_month=2&from_year=2026&to_month=13",
     ),
     Case("audit:event_detail", allowed=AUDITOR, kwargs=lambda w: {"seq": w.audit_event.seq}),
-    # force_login records no allauth authentication step, and allauth 65 counts only an explicit
-    # re-authentication (not the sign-in itself) as recent, so even the auditor is first sent to
-    # re-enter their password: 302 to /accounts/reauthenticate/. The download itself is tested in
+    # force_login records no allauth authentication step (a real sign-in would count as recent,
+    # see accounts/adapters.py), so even the auditor is first sent to re-enter their password:
+    # 302 to /accounts/reauthenticate/. The download itself is tested in
     # preventhub/audit/tests/test_export.py. Everyone else gets 404 before re-authentication.
     Case(
         "audit:export",

@@ -58,16 +58,28 @@ def test_a_signed_in_auditor_must_re_enter_their_password_first(client, auditor,
     assert not AuditEvent.objects.filter(action="audit.exported").exists()
 
 
-def test_signing_in_through_the_form_does_not_count_as_re_authenticating(client, auditor, trail):
-    """allauth 65 counts only an explicit re-authentication as recent, not the sign-in itself, so an
-    auditor who has just signed in with password and code is still asked for their password."""
+def test_an_auditor_who_has_just_signed_in_is_not_asked_for_their_password_again(
+    client, auditor, trail
+):
     trail(1)
     response = client.post(reverse("account_login"), {"login": auditor.email, "password": PASSWORD})
     assert response.status_code == 302
     response = client.post(reverse("mfa_authenticate"), {"code": pyotp.TOTP(TOTP_SECRET).now()})
     assert response.status_code == 302
-    assert client.get(reverse("audit:event_list")).status_code == 200  # fully signed in
     response = client.get(URL)
+    assert response.status_code == 200
+    assert len(_rows(response)) > 1
+
+
+def test_a_sign_in_older_than_the_timeout_is_not_enough(client, auditor, trail):
+    trail(1)
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        client.post(reverse("account_login"), {"login": auditor.email, "password": PASSWORD})
+        client.post(reverse("mfa_authenticate"), {"code": pyotp.TOTP(TOTP_SECRET).now()})
+    later = start + dt.timedelta(seconds=settings.ACCOUNT_REAUTHENTICATION_TIMEOUT + 1)
+    with time_machine.travel(later, tick=False):
+        response = client.get(URL)
     assert response.status_code == 302
     assert response["Location"].startswith(REAUTH)
 
