@@ -14,6 +14,8 @@ from typing import IO, Any
 
 from django.core.exceptions import ValidationError
 
+from preventhub.core.uploads import refuse_active_content
+
 MAX_APPENDIX_BYTES = 20 * 1024 * 1024
 MAX_APPENDIX_LABEL = "20MB"
 
@@ -102,4 +104,5 @@ def check_appendix_file(upload: Any) -> str:
             f"{TYPES_MESSAGE}",
             code="contents",
         )
+    refuse_active_content(upload, extension)
     return extension
