@@ -7,12 +7,11 @@ from typing import Any
 
 from django import forms
 
-from preventhub.core.forms import GovukDateField
+from preventhub.core.forms import GovukDateField, GovukForm, PublicChoiceField
 from preventhub.core.pickers import PickerField
 from preventhub.directory.pickers import PEOPLE
 from preventhub.governance.models import ActionStatus, DecisionKind, DecisionStatus
 
-from .bodies import PublicChoiceField
 from .minutes import MeetingChoiceField
 
 STATUS_FILTER = [("", "Any status"), *DecisionStatus.choices]
@@ -24,7 +23,7 @@ def _decision_label(decision: Any) -> str:
     return f"{decision.decided_on:%-d %B %Y}: {decision.title[:80]}"
 
 
-class DecisionFilterForm(forms.Form):
+class DecisionFilterForm(GovukForm):
     body = forms.Field(required=False)  # replaced in __init__
     status = forms.ChoiceField(
         label="Status",
@@ -73,7 +72,7 @@ class DecisionFilterForm(forms.Form):
         return data
 
 
-class MotionForm(forms.Form):
+class MotionForm(GovukForm):
     meeting = forms.Field()  # replaced in __init__
     text = forms.CharField(
         label="Motion",
@@ -151,7 +150,7 @@ class MotionForm(forms.Form):
         self.order_fields(["meeting", "text", "title", "proposer", "seconder", "follows"])
 
 
-class StatusForm(forms.Form):
+class StatusForm(GovukForm):
     status = forms.ChoiceField(
         label="Status",
         choices=DecisionStatus.choices,
@@ -166,7 +165,7 @@ class StatusForm(forms.Form):
     govuk_options = {"status": {"fieldset": {"legend": {"isPageHeading": False}}}}
 
 
-class ActionForm(forms.Form):
+class ActionForm(GovukForm):
     description = forms.CharField(
         label="What needs to be done",
         widget=forms.Textarea(attrs={"rows": 3}),

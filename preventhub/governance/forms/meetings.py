@@ -14,7 +14,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from preventhub.core.forms import GovukDateField
+from preventhub.core.forms import GovukDateField, GovukForm, public_choice
 from preventhub.core.pickers import PickerField
 from preventhub.directory.models import Person
 from preventhub.directory.pickers import PEOPLE
@@ -24,8 +24,6 @@ from preventhub.governance.models import (
     InterestKind,
     MeetingStatus,
 )
-
-from .bodies import public_choice
 
 _TIME = re.compile(r"^(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<half>am|pm)?$")
 
@@ -50,7 +48,7 @@ def parse_time(text: str) -> dt.time | None:
 # Meetings ---------------------------------------------------------------------------------------
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(GovukForm):
     """Schedule or change a meeting. The body is chosen only when scheduling."""
 
     body = forms.Field(required=False)  # replaced in __init__ when scheduling
@@ -120,7 +118,7 @@ class MeetingForm(forms.Form):
         return data
 
 
-class CancelForm(forms.Form):
+class CancelForm(GovukForm):
     reason = forms.CharField(
         label="Why is the meeting cancelled?",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -130,7 +128,7 @@ class CancelForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class ConfirmForm(forms.Form):
+class ConfirmForm(GovukForm):
     """A confirmation that carries the version the user saw."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -139,7 +137,7 @@ class ConfirmForm(forms.Form):
 STATUS_FILTER = [("", "Any status"), *MeetingStatus.choices]
 
 
-class MeetingFilterForm(forms.Form):
+class MeetingFilterForm(GovukForm):
     body = forms.Field(required=False)
     status = forms.ChoiceField(label="Status", choices=STATUS_FILTER, required=False)
     year = forms.Field(required=False)
@@ -185,7 +183,7 @@ PARAGRAPHS = [
 ]
 
 
-class AgendaItemForm(forms.Form):
+class AgendaItemForm(GovukForm):
     number = forms.CharField(
         label="Item number",
         max_length=12,
@@ -285,7 +283,7 @@ class AgendaItemForm(forms.Form):
         return data
 
 
-class ReorderForm(forms.Form):
+class ReorderForm(GovukForm):
     """A position box per item: the agenda is put in the order of the numbers typed."""
 
     govuk_label_classes = "govuk-label--s"
@@ -339,7 +337,7 @@ class ObjectChoiceField(forms.ChoiceField):
 ATTENDANCE_CHOICES = [("", "Not recorded"), *AttendanceStatus.choices]
 
 
-class AttendanceRowForm(forms.Form):
+class AttendanceRowForm(GovukForm):
     """One person's attendance. A member's row names them; an extra row chooses someone."""
 
     person = forms.Field(required=False)  # replaced in __init__
@@ -466,7 +464,7 @@ AttendanceFormSet = forms.formset_factory(
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
-class DeclarationForm(forms.Form):
+class DeclarationForm(GovukForm):
     person = forms.Field()  # replaced in __init__
     item = forms.Field(required=False)  # replaced in __init__
     kind = forms.ChoiceField(

@@ -8,11 +8,15 @@ from typing import Any
 
 from django import forms
 
+from preventhub.core.forms import (
+    GovukDateField,
+    GovukForm,
+    PublicChoiceField,
+    VersionedModelForm,
+)
 from preventhub.core.pickers import PickerField
 from preventhub.directory.pickers import PEOPLE, WARDS
 from preventhub.governance.models import Councillor, GroupRole, PoliticalGroup
-
-from .bodies import DateField, GovukMixin, PublicChoiceField, VersionedModelForm
 
 
 class CouncillorForm(VersionedModelForm):
@@ -22,8 +26,10 @@ class CouncillorForm(VersionedModelForm):
         required=False,
         help_text="As it appears on the council's website, without 'Councillor'.",
     )
-    elected_on = DateField(label="Date elected", required=False, help_text="For example, 7 5 2015")
-    term_ends_on = DateField(
+    elected_on = GovukDateField(
+        label="Date elected", required=False, help_text="For example, 7 5 2015"
+    )
+    term_ends_on = GovukDateField(
         label="Date the term ends", required=False, help_text="For example, 2 5 2019"
     )
 
@@ -69,7 +75,6 @@ class CouncillorForm(VersionedModelForm):
                 },
             )
             self.order_fields(self.field_order)
-        self.style()
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -112,7 +117,7 @@ CHANGE_CHOICES = [
 ]
 
 
-class GroupChangeForm(GovukMixin, forms.Form):
+class GroupChangeForm(GovukForm):
     change = forms.ChoiceField(
         label="What changed",
         choices=CHANGE_CHOICES,
@@ -130,7 +135,7 @@ class GroupChangeForm(GovukMixin, forms.Form):
         required=False,
         help_text="If they joined a group or their role changed.",
     )
-    on = DateField(
+    on = GovukDateField(
         label="Date of the change",
         help_text="For a new group or role, the first day; for leaving, the last day in the group. "
         "For example, 20 5 2016",
@@ -139,7 +144,6 @@ class GroupChangeForm(GovukMixin, forms.Form):
     def __init__(self, *args: Any, groups: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["group"].queryset = groups
-        self.style()
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -151,18 +155,18 @@ class GroupChangeForm(GovukMixin, forms.Form):
         return data
 
 
-class CompositionForm(GovukMixin, forms.Form):
-    date = DateField(label="Date", help_text="For example, 18 5 2016")
+class CompositionForm(GovukForm):
+    date = GovukDateField(label="Date", help_text="For example, 18 5 2016")
 
     def cleaned_day(self) -> dt.date:
         return self.cleaned_data["date"]
 
 
-class GroupMembersOnForm(GovukMixin, forms.Form):
-    date = DateField(label="Members on", required=False, help_text="For example, 18 5 2016")
+class GroupMembersOnForm(GovukForm):
+    date = GovukDateField(label="Members on", required=False, help_text="For example, 18 5 2016")
 
 
-class CouncillorFilterForm(forms.Form):
+class CouncillorFilterForm(GovukForm):
     q = forms.CharField(required=False, label="Name contains")
     ward = PickerField(WARDS, required=False, label="Ward")
     party = forms.CharField(required=False)
@@ -173,7 +177,7 @@ class CouncillorFilterForm(forms.Form):
         self.fields["ward"].queryset = wards  # type: ignore[attr-defined]
 
 
-class ModernGovUploadForm(GovukMixin, forms.Form):
+class ModernGovUploadForm(GovukForm):
     file = forms.FileField(
         label="Upload a ModernGov XML file",
         help_text=(

@@ -13,25 +13,23 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from preventhub.core.forms import GovukDateField
+from preventhub.core.forms import GovukDateField, GovukForm, PublicChoiceField, public_choice
 from preventhub.core.pickers import PickerField
 from preventhub.directory.pickers import PEOPLE
 from preventhub.governance.models import Outcome
-
-from .bodies import PublicChoiceField, public_choice
 
 TEXTAREA = {"rows": 6}
 # When someone chosen in a picker is not one of the people a minute may name.
 AT_THE_MEETING = "Choose a member of the body or someone at the meeting"
 
 
-class VersionForm(forms.Form):
+class VersionForm(GovukForm):
     """A confirmation that carries the version the user saw."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class MinuteForm(forms.Form):
+class MinuteForm(GovukForm):
     presented_by = forms.Field(required=False)  # replaced in __init__
     points = forms.CharField(
         label="Points made",
@@ -74,7 +72,7 @@ class MinuteForm(forms.Form):
         self.order_fields(["presented_by", "points", "discussion"])
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(GovukForm):
     asked_by = forms.Field()  # replaced in __init__
     question = forms.CharField(
         label="Question",
@@ -120,7 +118,7 @@ class QuestionForm(forms.Form):
         self.order_fields(["asked_by", "question", "answered_by", "answer"])
 
 
-class QuestionOrderForm(forms.Form):
+class QuestionOrderForm(GovukForm):
     """A position box per question: the questions are put in the order of the numbers typed."""
 
     govuk_label_classes = "govuk-label--s"
@@ -168,7 +166,7 @@ class PeopleField(forms.ModelMultipleChoiceField):
         return str(obj.name)
 
 
-class ResolutionForm(forms.Form):
+class ResolutionForm(GovukForm):
     number = forms.CharField(
         label="Number",
         max_length=12,
@@ -310,7 +308,7 @@ class MeetingChoiceField(PublicChoiceField):
         return f"{local:%-d %B %Y}, {local:%-I:%M%p}".replace("AM", "am").replace("PM", "pm")
 
 
-class ApproveForm(forms.Form):
+class ApproveForm(GovukForm):
     approved_at = forms.Field()  # replaced in __init__
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -328,7 +326,7 @@ class ApproveForm(forms.Form):
         )
 
 
-class SignForm(forms.Form):
+class SignForm(GovukForm):
     signed_by = forms.Field()  # replaced in __init__
     signed_on = GovukDateField(label="Date signed", help_text="For example, 14 7 2016")
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)

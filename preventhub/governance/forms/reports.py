@@ -14,6 +14,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from preventhub.core.forms import GovukForm, PublicChoiceField, public_choice
 from preventhub.core.pickers import PickerField
 from preventhub.directory.pickers import PEOPLE
 from preventhub.governance.models import (
@@ -23,8 +24,6 @@ from preventhub.governance.models import (
     ReportStatus,
 )
 from preventhub.governance.services.reports_files import MAX_APPENDIX_LABEL, check_appendix_file
-
-from .bodies import PublicChoiceField, public_choice
 
 TEXT_HELP = (
     'Leave a blank line between paragraphs: each paragraph is numbered. Start a line with "- " '
@@ -55,7 +54,7 @@ def _text(
 STATUS_FILTER = [("", "Any status"), *ReportStatus.choices]
 
 
-class ReportFilterForm(forms.Form):
+class ReportFilterForm(GovukForm):
     q = forms.CharField(
         label="Title contains",
         required=False,
@@ -86,7 +85,7 @@ class ReportFilterForm(forms.Form):
 # The report ---------------------------------------------------------------------------------------
 
 
-class ReportForm(forms.Form):
+class ReportForm(GovukForm):
     """The front sheet and every section of the report."""
 
     title = forms.CharField(
@@ -234,7 +233,7 @@ class ReportForm(forms.Form):
         return [self[name] for name in self.SECTIONS]
 
 
-class ConfirmForm(forms.Form):
+class ConfirmForm(GovukForm):
     """A confirmation that carries the report version the user saw."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -243,7 +242,7 @@ class ConfirmForm(forms.Form):
 # Recommendations ----------------------------------------------------------------------------------
 
 
-class RecommendationForm(forms.Form):
+class RecommendationForm(GovukForm):
     text = forms.CharField(
         label="Recommendation",
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -256,7 +255,7 @@ class RecommendationForm(forms.Form):
     govuk_options = {"text": {"label": {"isPageHeading": False}}}
 
 
-class RecommendationOrderForm(forms.Form):
+class RecommendationOrderForm(GovukForm):
     """A position box per recommendation: they are renumbered in the order of the numbers typed."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -294,7 +293,7 @@ class RecommendationOrderForm(forms.Form):
 # Implications -------------------------------------------------------------------------------------
 
 
-class ImplicationForm(forms.Form):
+class ImplicationForm(GovukForm):
     kind = forms.ChoiceField(
         label="Kind of implication",
         choices=ImplicationKind.choices,
@@ -367,7 +366,7 @@ class ImplicationForm(forms.Form):
         return {name: self.cleaned_data.get(name) for name in self.FIELDS}
 
 
-class VerifyForm(forms.Form):
+class VerifyForm(GovukForm):
     text = _text(
         "Implications",
         rows=8,
@@ -402,7 +401,7 @@ def _terms_label(terms: Any) -> str:
     return f"{terms.body.name}: version {terms.number} ({terms.get_status_display().lower()})"
 
 
-class AppendixForm(forms.Form):
+class AppendixForm(GovukForm):
     letter = forms.CharField(
         label="Appendix number",
         max_length=4,
@@ -502,7 +501,7 @@ class AgendaItemChoiceField(PublicChoiceField):
         return f"{when:%-d %B %Y}: item {obj.number}, {obj.title}"
 
 
-class PublishForm(forms.Form):
+class PublishForm(GovukForm):
     agenda_item = forms.Field(required=False)  # replaced in __init__
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 

@@ -9,14 +9,12 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
-from preventhub.core.forms import GovukDateField
+from preventhub.core.forms import GovukDateField, GovukForm, PublicChoiceField
 from preventhub.core.pickers import PickerField
 from preventhub.governance.models import Body, PoliticalBalance, PoliticalGroup
 from preventhub.governance.pickers import COUNCILLORS
 from preventhub.governance.seats import UNGROUPED
 from preventhub.governance.services.seat_allocations import BodyChoice
-
-from .bodies import PublicChoiceField
 
 NUMBER = {"class": "govuk-input--width-3", "inputmode": "numeric"}
 
@@ -37,7 +35,7 @@ def _whole(label: str, **kwargs: Any) -> forms.IntegerField:
 # New allocation ---------------------------------------------------------------------------------
 
 
-class CompositionForm(forms.Form):
+class CompositionForm(GovukForm):
     """Step one (a GET form): the municipal year and the date the composition is read on."""
 
     municipal_year = PublicChoiceField(
@@ -76,7 +74,7 @@ class CompositionForm(forms.Form):
         return data
 
 
-class AllocationForm(forms.Form):
+class AllocationForm(GovukForm):
     """Step two: the bodies to balance, their sizes and any local constraints.
 
     Fields are made per body, named by the body's public id: ``body_<hex>_include``,
@@ -206,7 +204,7 @@ class AllocationForm(forms.Form):
 # What if, adjustments, adoption ----------------------------------------------------------------
 
 
-class WhatIfForm(forms.Form):
+class WhatIfForm(GovukForm):
     """The "what if the body had N seats" GET form (one per body on the allocation page)."""
 
     body = forms.CharField(widget=forms.HiddenInput)
@@ -230,7 +228,7 @@ class WhatIfForm(forms.Form):
         return name
 
 
-class AdjustmentForm(forms.Form):
+class AdjustmentForm(GovukForm):
     body = forms.ChoiceField(
         label="Body", error_messages={"required": "Choose the body the seat is on"}
     )
@@ -264,7 +262,7 @@ class AdjustmentForm(forms.Form):
         return data
 
 
-class ConfirmActionForm(forms.Form):
+class ConfirmActionForm(GovukForm):
     """A confirmation with nothing to fill in (adopt, request nominations)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -273,7 +271,7 @@ class ConfirmActionForm(forms.Form):
 # Nominations -----------------------------------------------------------------------------------
 
 
-class NominateForm(forms.Form):
+class NominateForm(GovukForm):
     nominee = PickerField(
         COUNCILLORS,
         label="Councillor",
@@ -290,7 +288,7 @@ class NominateForm(forms.Form):
         self.fields["nominee"].queryset = nominees
 
 
-class ConfirmNominationForm(forms.Form):
+class ConfirmNominationForm(GovukForm):
     starts_on = GovukDateField(label="Start date", help_text="For example, 18 5 2016")
     term_ends_on = GovukDateField(
         label="Date the term ends",
@@ -307,7 +305,7 @@ class ConfirmNominationForm(forms.Form):
         return data
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(GovukForm):
     reason = forms.CharField(
         label="Reason",
         widget=forms.Textarea(attrs={"rows": 3}),

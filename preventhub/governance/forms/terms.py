@@ -9,7 +9,7 @@ from typing import Any
 
 from django import forms
 
-from preventhub.core.forms import GovukDateField, VersionedForm
+from preventhub.core.forms import GovukDateField, GovukForm, VersionedForm
 from preventhub.governance.models import Clause, ClauseSection, Resolution, TermsOfReference
 
 SUMMARY_HINT = "For example, removes the clause on scrutinising spend of the £10k."
@@ -20,7 +20,7 @@ def _textarea(rows: int = 4) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
 
 
-class DraftTermsForm(forms.Form):
+class DraftTermsForm(GovukForm):
     """Starting a version. Amending an agreed version must say what changes and why; the first
     version has nothing to amend, so the form has no questions."""
 
@@ -190,7 +190,7 @@ class AgreeForm(VersionedForm):
         self.fields["resolution"].queryset = resolutions
 
 
-class CompareForm(forms.Form):
+class CompareForm(GovukForm):
     """Two versions of the same body's terms, by public id."""
 
     a = forms.ChoiceField(

@@ -75,9 +75,9 @@ CASES = [
         data=lambda w: {
             "person": w.gov_private_person.public_id,
             "role": MembershipRole.MEMBER,
-            "starts_on_day": "1",
-            "starts_on_month": "6",
-            "starts_on_year": "2016",
+            "starts_on-day": "1",
+            "starts_on-month": "6",
+            "starts_on-year": "2016",
         },
         ok=(302,),
     ),

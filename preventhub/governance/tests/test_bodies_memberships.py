@@ -36,9 +36,9 @@ def working_group():
 def _add(client, body, **data):
     post = {
         "role": MembershipRole.MEMBER,
-        "starts_on_day": "18",
-        "starts_on_month": "5",
-        "starts_on_year": "2016",
+        "starts_on-day": "18",
+        "starts_on-month": "5",
+        "starts_on-year": "2016",
     }
     post.update({k: str(v) for k, v in data.items()})
     return client.post(reverse("governance:membership_add", args=[body.public_id]), post)
@@ -148,10 +148,12 @@ def test_adding_a_member_with_no_person_or_date_shows_the_error_summary(
     client, democratic_services, working_group
 ):
     client.force_login(democratic_services)
-    response = _add(client, working_group, starts_on_day="", starts_on_month="", starts_on_year="")
+    response = _add(
+        client, working_group, **{"starts_on-day": "", "starts_on-month": "", "starts_on-year": ""}
+    )
     assert response.status_code == 200
     assert '<a href="#id_person">Choose the person</a>' in response.text
-    assert '<a href="#id_starts_on">Enter the start date</a>' in response.text
+    assert '<a href="#id_starts_on-day">Enter the start date</a>' in response.text
 
 
 def test_a_second_chair_is_refused_on_the_page_with_the_reason(
@@ -178,9 +180,9 @@ def test_democratic_services_end_a_membership(client, democratic_services, worki
     response = client.post(
         reverse("governance:membership_end", args=[membership.public_id]),
         {
-            "ends_on_day": "17",
-            "ends_on_month": "5",
-            "ends_on_year": "2017",
+            "ends_on-day": "17",
+            "ends_on-month": "5",
+            "ends_on-year": "2017",
             "version": membership.version,
         },
     )
@@ -197,7 +199,7 @@ def test_ending_a_membership_before_its_start_shows_an_error(
     client.force_login(democratic_services)
     response = client.post(
         reverse("governance:membership_end", args=[membership.public_id]),
-        {"ends_on_day": "1", "ends_on_month": "1", "ends_on_year": "2016"},
+        {"ends_on-day": "1", "ends_on-month": "1", "ends_on-year": "2016"},
     )
     assert response.status_code == 200
     assert "The last day must be on or after the start date, 18 May 2016" in response.text

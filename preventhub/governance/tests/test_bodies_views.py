@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -44,11 +45,11 @@ def strategic_group(board):
 
 def _date(prefix: str, day: dt.date | None) -> dict[str, str]:
     if day is None:
-        return {f"{prefix}_day": "", f"{prefix}_month": "", f"{prefix}_year": ""}
+        return {f"{prefix}-day": "", f"{prefix}-month": "", f"{prefix}-year": ""}
     return {
-        f"{prefix}_day": str(day.day),
-        f"{prefix}_month": str(day.month),
-        f"{prefix}_year": str(day.year),
+        f"{prefix}-day": str(day.day),
+        f"{prefix}-month": str(day.month),
+        f"{prefix}-year": str(day.year),
     }
 
 
@@ -67,8 +68,13 @@ def _body_post(**overrides: object) -> dict[str, object]:
         **_date("starts_on", dt.date(2016, 5, 18)),
         **_date("ends_on", None),
     }
-    data.update(overrides)
+    data.update(_boxes(overrides))
     return data
+
+
+def _boxes(data: dict) -> dict:
+    """Keyword arguments name the date boxes ``on_day``; the form's boxes are ``on-day``."""
+    return {re.sub(r"_(day|month|year)$", r"-\1", name): value for name, value in data.items()}
 
 
 # The list -------------------------------------------------------------------------------------
@@ -261,8 +267,8 @@ def test_a_date_that_does_not_exist_is_refused_in_plain_words(client, democratic
     response = client.post(
         reverse("governance:body_create"), _body_post(starts_on_day="31", starts_on_month="2")
     )
-    assert "The start date must be a real date" in response.text
-    assert 'href="#id_starts_on"' in response.text
+    assert "Start date must be a real date" in response.text
+    assert 'href="#id_starts_on-day"' in response.text
 
 
 def test_a_body_cannot_report_to_a_body_that_reports_to_it(

@@ -88,7 +88,7 @@ def test_composition_query_budget(signed_in, django_assert_max_num_queries, n):
     with django_assert_max_num_queries(SIGNED_IN + 3):
         response = signed_in.get(
             reverse("governance:composition"),
-            {"date_day": "18", "date_month": "5", "date_year": "2016"},
+            {"date-day": "18", "date-month": "5", "date-year": "2016"},
         )
     composition = response.context["composition"]
     assert composition.total == n

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -120,9 +121,9 @@ def test_democratic_services_add_a_councillor_who_is_new_to_the_directory(
             "email": "sunita.rao@northbridge.example",
             "ward": str(council["central"].public_id),
             "party": "Green",
-            "elected_on_day": "7",
-            "elected_on_month": "5",
-            "elected_on_year": "2015",
+            "elected_on-day": "7",
+            "elected_on-month": "5",
+            "elected_on-year": "2015",
         },
     )
     councillor = Councillor.objects.get(person__name="Sunita Rao")
@@ -159,12 +160,12 @@ def test_a_term_cannot_end_before_the_election(client, democratic_services):
         reverse("governance:councillor_create"),
         {
             "name": "Ann",
-            "elected_on_day": "7",
-            "elected_on_month": "5",
-            "elected_on_year": "2015",
-            "term_ends_on_day": "1",
-            "term_ends_on_month": "1",
-            "term_ends_on_year": "2014",
+            "elected_on-day": "7",
+            "elected_on-month": "5",
+            "elected_on-year": "2015",
+            "term_ends_on-day": "1",
+            "term_ends_on-month": "1",
+            "term_ends_on-year": "2014",
         },
     )
     assert "The date the term ends must be after the date elected" in response.text
@@ -192,8 +193,13 @@ def test_democratic_services_change_a_councillor(client, democratic_services, co
 
 def _change(client, councillor, **data):
     return client.post(
-        reverse("governance:councillor_group_change", args=[councillor.public_id]), data
+        reverse("governance:councillor_group_change", args=[councillor.public_id]), _boxes(data)
     )
+
+
+def _boxes(data: dict) -> dict:
+    """Keyword arguments name the date boxes ``on_day``; the form's boxes are ``on-day``."""
+    return {re.sub(r"_(day|month|year)$", r"-\1", name): value for name, value in data.items()}
 
 
 def test_recording_that_a_councillor_left_their_group(client, democratic_services, council):
@@ -245,7 +251,8 @@ def test_leaving_when_not_in_a_group_is_explained_at_the_date(client, democratic
     )
     assert response.status_code == 200
     assert (
-        '<a href="#id_on">Peter Lomax is not in a political group on that date</a>' in response.text
+        '<a href="#id_on-day">Peter Lomax is not in a political group on that date</a>'
+        in response.text
     )
 
 
@@ -264,14 +271,14 @@ def test_group_page_shows_leader_deputy_and_members_on_a_date(client, council):
     response = client.get(url)
     assert response.context["leader"].councillor.person.name == "Margaret Hale"
     assert len(response.context["members"]) == 2
-    before = client.get(url, {"date_day": "1", "date_month": "1", "date_year": "2015"})
+    before = client.get(url, {"date-day": "1", "date-month": "1", "date-year": "2015"})
     assert before.context["members"] == [] and before.context["leader"] is None
 
 
 def test_group_page_date_errors_use_the_gov_uk_pattern(client, council):
     url = reverse("governance:group_detail", args=[council["labour"].public_id])
-    response = client.get(url, {"date_day": "40", "date_month": "1", "date_year": "2015"})
-    assert '<a href="#id_date">The members on must be a real date</a>' in response.text
+    response = client.get(url, {"date-day": "40", "date-month": "1", "date-year": "2015"})
+    assert '<a href="#id_date-day">Members on must be a real date</a>' in response.text
 
 
 def test_democratic_services_add_and_rename_a_group(client, democratic_services):
@@ -311,7 +318,7 @@ def test_composition_today_by_default(client, council):
 
 def test_composition_on_a_date_before_the_groups_formed(client, council):
     response = client.get(
-        reverse("governance:composition"), {"date_day": "1", "date_month": "1", "date_year": "2015"}
+        reverse("governance:composition"), {"date-day": "1", "date-month": "1", "date-year": "2015"}
     )
     composition = response.context["composition"]
     assert composition.groups == [] and composition.ungrouped == 4
@@ -321,18 +328,22 @@ def test_composition_on_a_date_before_the_groups_formed(client, council):
 @pytest.mark.parametrize(
     "params, message",
     [
-        ({"date_day": "", "date_month": "", "date_year": ""}, "Enter the date"),
-        ({"date_day": "1", "date_month": "", "date_year": "2016"}, "The date must include a month"),
+        ({"date-day": "", "date-month": "", "date-year": ""}, ("day", "Enter the date")),
         (
-            {"date_day": "30", "date_month": "2", "date_year": "2016"},
-            "The date must be a real date",
+            {"date-day": "1", "date-month": "", "date-year": "2016"},
+            ("month", "Date must include a month"),
+        ),
+        (
+            {"date-day": "30", "date-month": "2", "date-year": "2016"},
+            ("day", "Date must be a real date"),
         ),
     ],
 )
 def test_composition_date_errors_are_shown_in_the_gov_uk_pattern(client, council, params, message):
+    box, message = message
     response = client.get(reverse("governance:composition"), params)
     assert response.status_code == 200
     assert response.context["composition"] is None
     assert "govuk-error-summary" in response.text
-    assert f'<a href="#id_date">{message}</a>' in response.text
+    assert f'<a href="#id_date-{box}">{message}</a>' in response.text
     assert f'<span class="govuk-visually-hidden">Error:</span> {message}' in response.text

@@ -7,24 +7,18 @@ Read pages are open to anonymous visitors where the policy allows (public bodies
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.core.paginator import Page, Paginator
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from preventhub.accounts.roles import Cap
-from preventhub.core.forms import error_list
 from preventhub.core.history import record_history
+from preventhub.core.pages import form_page, require
 from preventhub.core.policies import Action, grants_for
-from preventhub.core.services import ConcurrentEditError
 from preventhub.directory import policies as directory_policies
 from preventhub.directory.models import Organisation, Person
 from preventhub.governance import policies
@@ -33,114 +27,14 @@ from preventhub.governance.forms.bodies import (
     BodyForm,
     EndMembershipForm,
     MembershipForm,
-    edit_form,
 )
 from preventhub.governance.models import Body, BodyKind, GroupMembership, Membership, MembershipRole
 from preventhub.governance.services import bodies as services
 
 from .bodies_structure import structure_chart
+from .common import manage_required, optional_url, paginate, to
 
-PER_PAGE = 25
 TEMPLATES = "governance/bodies"
-
-
-# Shared by the bodies and members views ---------------------------------------------------------
-
-
-def require(allowed: bool) -> None:
-    """Forbidden looks like missing."""
-    if not allowed:
-        raise Http404
-
-
-def optional_url(name: str, *args: Any, query: str = "") -> str:
-    """The URL of a page another part of governance provides, or "" until it exists."""
-    try:
-        url = reverse(name, args=args)
-    except NoReverseMatch:
-        return ""
-    return f"{url}?{query}" if query else url
-
-
-def paginate(
-    request: HttpRequest, queryset: Any, param: str = "page", per_page: int = PER_PAGE
-) -> dict[str, Any]:
-    """One page (two queries: a count and the rows) and GOV.UK pagination options."""
-    page = Paginator(queryset, per_page).get_page(request.GET.get(param))
-    return {"page": page, "pagination": _pagination(request, page, param)}
-
-
-def _pagination(request: HttpRequest, page: Page, param: str) -> dict[str, Any] | None:
-    if page.paginator.num_pages <= 1:
-        return None
-
-    def href(number: int) -> str:
-        query = request.GET.copy()
-        query[param] = str(number)
-        return f"?{query.urlencode()}"
-
-    items: list[dict[str, Any]] = []
-    for number in page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1):
-        if number == Paginator.ELLIPSIS:
-            items.append({"ellipsis": True})
-        else:
-            items.append(
-                {"number": str(number), "href": href(int(number)), "current": number == page.number}
-            )
-    return {
-        "previous": {"href": href(page.previous_page_number())} if page.has_previous() else None,
-        "next": {"href": href(page.next_page_number())} if page.has_next() else None,
-        "items": items,
-    }
-
-
-def posted(request: HttpRequest, *, files: bool = False) -> tuple[Any, ...]:
-    """A form's data: the POST (even an empty one, so its errors show), or nothing on GET."""
-    if request.method != "POST":
-        return (None, None) if files else (None,)
-    return (request.POST, request.FILES) if files else (request.POST,)
-
-
-def form_context(form: Any, **extra: Any) -> dict[str, Any]:
-    return {"form": form, "errors": error_list(form) if form.is_bound else [], **extra}
-
-
-def save[T](form: Any, call: Callable[[], T], *, record: Any = None) -> T | None:
-    """Run one service call; its validation errors and a concurrent edit go back onto the form.
-
-    After a concurrent edit the form carries the record's new version, so saving again knowingly
-    replaces the other person's change.
-    """
-    try:
-        return call()
-    except ConcurrentEditError as exc:
-        form.add_error(None, exc.message)
-        if record is not None:
-            record.refresh_from_db()
-            form.data = form.data.copy()
-            form.data["version"] = str(record.version)
-    except ValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            for name, errors in exc.error_dict.items():
-                form.add_error(name if name in form.fields else None, errors)
-        else:
-            form.add_error(None, exc)
-        if record is not None:
-            record.refresh_from_db()
-    return None
-
-
-def manage_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Sign-in first, then ``governance.manage`` or 404."""
-
-    @login_required
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        require(policies.can_manage_governance(request.user))
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
 
 
 # Bodies -----------------------------------------------------------------------------------------
@@ -231,46 +125,48 @@ def _resolution(request: HttpRequest, body: Body) -> dict[str, Any] | None:
     return {"resolution": resolution, "url": url}
 
 
-def _body_form(request: HttpRequest, body: Body | None = None) -> BodyForm:
-    kwargs = {
+def _body_choices(request: HttpRequest) -> dict[str, Any]:
+    return {
         "parents": policies.bodies.visible_to(request.user).order_by("name"),
         "resolutions": policies.resolutions.visible_to(request.user).order_by("-created_at"),
     }
-    if body is None:
-        return BodyForm(*posted(request), **kwargs)
-    return edit_form(BodyForm, request, body, **kwargs)
 
 
 @manage_required
 @require_http_methods(["GET", "POST"])
 def body_create(request: HttpRequest) -> HttpResponse:
-    form = _body_form(request)
-    if request.method == "POST" and form.is_valid():
-        body = save(form, lambda: services.create_body(actor=request.user, data=form.changes()))
-        if body is not None:
-            return redirect("governance:body_detail", public_id=body.public_id)
-    return render(request, f"{TEMPLATES}/form.html", form_context(form, body=None))
+    return form_page(
+        request,
+        BodyForm,
+        template=f"{TEMPLATES}/form.html",
+        form_kwargs=_body_choices(request),
+        save=lambda form: services.create_body(actor=request.user, data=form.changes()),
+        success=lambda body: to("body_detail", body),
+        message=lambda body: f"{body.name} has been added.",
+        context={"body": None},
+    )
 
 
 @manage_required
 @require_http_methods(["GET", "POST"])
 def body_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     body = policies.bodies.get_or_404(request, Action.CHANGE, public_id=public_id)
-    form = _body_form(request, body)
-    if request.method == "POST" and form.is_valid():
-        saved = save(
-            form,
-            lambda: services.update_body(
-                actor=request.user,
-                body=body,
-                data=form.changes(),
-                expected_version=form.cleaned_data.get("version"),
-            ),
-            record=body,
-        )
-        if saved is not None:
-            return redirect("governance:body_detail", public_id=body.public_id)
-    return render(request, f"{TEMPLATES}/form.html", form_context(form, body=body))
+    return form_page(
+        request,
+        BodyForm,
+        template=f"{TEMPLATES}/form.html",
+        instance=body,
+        form_kwargs=_body_choices(request),
+        save=lambda form: services.update_body(
+            actor=request.user,
+            body=body,
+            data=form.changes(),
+            expected_version=form.cleaned_data.get("version"),
+        ),
+        success=lambda saved: to("body_detail", body),
+        message=f"{body.name} has been updated.",
+        context={"body": body},
+    )
 
 
 def structure(request: HttpRequest) -> HttpResponse:
@@ -285,38 +181,38 @@ def structure(request: HttpRequest) -> HttpResponse:
 # Memberships -----------------------------------------------------------------------------------
 
 
-def _membership_form(request: HttpRequest) -> MembershipForm:
-    return MembershipForm(
-        *posted(request),
-        people=directory_policies.people.visible_to(request.user).order_by("name"),
-        groups=policies.political_groups.visible_to(request.user).order_by("name"),
-        organisations=Organisation.objects.visible_to(request.user).order_by("name"),
-    )
-
-
 @manage_required
 @require_http_methods(["GET", "POST"])
 def membership_add(request: HttpRequest, public_id: Any) -> HttpResponse:
     body = policies.bodies.get_or_404(request, Action.CHANGE, public_id=public_id)
-    form = _membership_form(request)
-    if request.method == "POST" and form.is_valid():
+
+    def add(form: MembershipForm) -> Membership:
         data = form.cleaned_data
-        membership = save(
-            form,
-            lambda: services.add_membership(
-                actor=request.user,
-                body=body,
-                person=data["person"],
-                role=data["role"],
-                starts_on=data["starts_on"],
-                ends_on=data.get("ends_on"),
-                representing_group=data.get("representing_group"),
-                representing_organisation=data.get("representing_organisation"),
-            ),
+        return services.add_membership(
+            actor=request.user,
+            body=body,
+            person=data["person"],
+            role=data["role"],
+            starts_on=data["starts_on"],
+            ends_on=data.get("ends_on"),
+            representing_group=data.get("representing_group"),
+            representing_organisation=data.get("representing_organisation"),
         )
-        if membership is not None:
-            return redirect("governance:body_detail", public_id=body.public_id)
-    return render(request, f"{TEMPLATES}/membership_add.html", form_context(form, body=body))
+
+    return form_page(
+        request,
+        MembershipForm,
+        template=f"{TEMPLATES}/membership_add.html",
+        form_kwargs={
+            "people": directory_policies.people.visible_to(request.user).order_by("name"),
+            "groups": policies.political_groups.visible_to(request.user).order_by("name"),
+            "organisations": Organisation.objects.visible_to(request.user).order_by("name"),
+        },
+        save=add,
+        success=to("body_detail", body),
+        message=lambda membership: f"{membership.person.name} has been added to {body.name}.",
+        context={"body": body},
+    )
 
 
 @manage_required
@@ -328,24 +224,33 @@ def membership_end(request: HttpRequest, public_id: Any) -> HttpResponse:
     membership = policies.memberships.get_or_404(
         request, Action.CHANGE, queryset=queryset, public_id=public_id
     )
-    initial = {"version": membership.version, "ends_on": membership.ends_on or timezone.localdate()}
-    form = EndMembershipForm(*posted(request), initial=initial, membership=membership)
-    if request.method == "POST" and form.is_valid():
-        ended = save(
-            form,
-            lambda: services.end_membership(
-                actor=request.user,
-                membership=membership,
-                ends_on=form.cleaned_data["ends_on"],
-                expected_version=form.cleaned_data.get("version"),
-            ),
-            record=membership,
-        )
-        if ended is not None:
-            return redirect("governance:body_detail", public_id=membership.body.public_id)
-    return render(
-        request, f"{TEMPLATES}/membership_end.html", form_context(form, membership=membership)
+    return form_page(
+        request,
+        EndMembershipForm,
+        template=f"{TEMPLATES}/membership_end.html",
+        record=membership,
+        form_kwargs={"membership": membership},
+        initial={"ends_on": default_membership_end(membership)},
+        save=lambda form: services.end_membership(
+            actor=request.user,
+            membership=membership,
+            ends_on=form.cleaned_data["ends_on"],
+            expected_version=form.cleaned_data.get("version"),
+        ),
+        success=to("body_detail", membership.body),
+        message=f"{membership.person.name}'s membership of {membership.body.name} has ended.",
+        context={"membership": membership},
     )
+
+
+def default_membership_end(membership: Membership) -> dt.date:
+    """The last day to offer: the one recorded, else the body's own end, else today for a
+    membership still running (never a day before it started, which would be refused)."""
+    if membership.ends_on is not None:
+        return membership.ends_on
+    if membership.body.ends_on is not None:
+        return max(membership.body.ends_on, membership.starts_on)
+    return max(timezone.localdate(), membership.starts_on)
 
 
 # A person's roles ------------------------------------------------------------------------------
@@ -382,7 +287,7 @@ def person_roles(request: HttpRequest, public_id: Any) -> HttpResponse:
         else []
     )
     if not memberships and councillor is None:
-        require(grants_for(request.user).has(Cap.DIRECTORY_VIEW))
+        require(request, grants_for(request.user).has(Cap.DIRECTORY_VIEW), Cap.DIRECTORY_VIEW)
     today = timezone.localdate()
     return render(
         request,

@@ -12,13 +12,14 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from preventhub.core.forms import error_list
 from preventhub.core.history import record_history
+from preventhub.core.pages import form_page
 from preventhub.core.policies import Action
 from preventhub.directory import policies as directory_policies
 from preventhub.governance import policies
@@ -40,7 +41,7 @@ from preventhub.governance.models import (
 from preventhub.governance.services import decisions as services
 from preventhub.governance.services import minutes as minutes_services
 
-from .bodies import form_context, manage_required, paginate, save
+from .common import manage_required, paginate, to
 from .decisions_thread import build_thread
 
 TEMPLATES = "governance/decisions"
@@ -176,7 +177,7 @@ def resolution_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
 # Full Council motions ---------------------------------------------------------------------------
 
 
-def _motion_form(request: HttpRequest, decision: Decision | None = None) -> MotionForm:
+def _motion_form_kwargs(request: HttpRequest, decision: Decision | None = None) -> dict[str, Any]:
     meetings = (
         Meeting._default_manager.filter(body__kind=BodyKind.FULL_COUNCIL)
         .exclude(status=MeetingStatus.CANCELLED)
@@ -187,33 +188,22 @@ def _motion_form(request: HttpRequest, decision: Decision | None = None) -> Moti
     if decision is not None:
         decisions = decisions.exclude(pk=decision.pk)
     people = directory_policies.people.visible_to(request.user).order_by("name")
-    return MotionForm(
-        request.POST if request.method == "POST" else None,
-        meetings=meetings,
-        people=people,
-        decisions=decisions,
-        decision=decision,
-    )
-
-
-def _to_decision(decision: Decision, anchor: str = "") -> HttpResponse:
-    response = redirect("governance:decision_detail", public_id=decision.public_id)
-    if anchor:
-        response["Location"] += f"#{anchor}"
-    return response
+    return {"meetings": meetings, "people": people, "decisions": decisions, "decision": decision}
 
 
 @manage_required
 @require_http_methods(["GET", "POST"])
 def motion_create(request: HttpRequest) -> HttpResponse:
-    form = _motion_form(request)
-    if request.method == "POST" and form.is_valid():
-        decision = save(
-            form, lambda: services.record_motion(actor=request.user, data=form.cleaned_data)
-        )
-        if decision is not None:
-            return _to_decision(decision)
-    return render(request, f"{TEMPLATES}/motion_form.html", form_context(form, decision=None))
+    return form_page(
+        request,
+        MotionForm,
+        template=f"{TEMPLATES}/motion_form.html",
+        form_kwargs=_motion_form_kwargs(request),
+        save=lambda form: services.record_motion(actor=request.user, data=form.cleaned_data),
+        success=lambda decision: to("decision_detail", decision),
+        message="The motion has been recorded.",
+        context={"decision": None},
+    )
 
 
 @manage_required
@@ -223,45 +213,44 @@ def motion_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     if decision.kind != DecisionKind.MOTION:
         # A resolution's words are changed in its minutes, so the two never disagree.
         raise Http404("No such motion.")
-    form = _motion_form(request, decision)
-    if request.method == "POST" and form.is_valid():
-        saved = save(
-            form,
-            lambda: services.update_motion(
-                actor=request.user,
-                decision=decision,
-                data=form.cleaned_data,
-                expected_version=form.cleaned_data.get("version"),
-            ),
-            record=decision,
-        )
-        if saved is not None:
-            return _to_decision(decision)
-    return render(request, f"{TEMPLATES}/motion_form.html", form_context(form, decision=decision))
+    return form_page(
+        request,
+        MotionForm,
+        template=f"{TEMPLATES}/motion_form.html",
+        record=decision,
+        form_kwargs=_motion_form_kwargs(request, decision),
+        save=lambda form: services.update_motion(
+            actor=request.user,
+            decision=decision,
+            data=form.cleaned_data,
+            expected_version=form.cleaned_data.get("version"),
+        ),
+        success=to("decision_detail", decision),
+        message="The motion has been changed.",
+        context={"decision": decision},
+    )
 
 
 @manage_required
 @require_http_methods(["GET", "POST"])
 def decision_status(request: HttpRequest, public_id: Any) -> HttpResponse:
     decision = _decision(request, public_id, Action.CHANGE)
-    form = StatusForm(
-        request.POST if request.method == "POST" else None,
-        initial={"status": decision.status, "version": decision.version},
+    return form_page(
+        request,
+        StatusForm,
+        template=f"{TEMPLATES}/status_form.html",
+        record=decision,
+        initial={"status": decision.status},
+        save=lambda form: services.change_decision_status(
+            actor=request.user,
+            decision=decision,
+            status=form.cleaned_data["status"],
+            expected_version=form.cleaned_data.get("version"),
+        ),
+        success=to("decision_detail", decision),
+        message="The decision's status has been changed.",
+        context={"decision": decision},
     )
-    if request.method == "POST" and form.is_valid():
-        saved = save(
-            form,
-            lambda: services.change_decision_status(
-                actor=request.user,
-                decision=decision,
-                status=form.cleaned_data["status"],
-                expected_version=form.cleaned_data.get("version"),
-            ),
-            record=decision,
-        )
-        if saved is not None:
-            return _to_decision(decision)
-    return render(request, f"{TEMPLATES}/status_form.html", form_context(form, decision=decision))
 
 
 # Follow-up actions ------------------------------------------------------------------------------
@@ -275,18 +264,17 @@ def _people(request: HttpRequest) -> Any:
 @require_http_methods(["GET", "POST"])
 def action_add(request: HttpRequest, public_id: Any) -> HttpResponse:
     decision = _decision(request, public_id, Action.CHANGE)
-    form = ActionForm(request.POST if request.method == "POST" else None, people=_people(request))
-    if request.method == "POST" and form.is_valid():
-        added = save(
-            form,
-            lambda: services.add_action(
-                actor=request.user, decision=decision, data=form.cleaned_data
-            ),
-        )
-        if added is not None:
-            return _to_decision(decision, "actions")
-    return render(
-        request, f"{TEMPLATES}/action_form.html", form_context(form, decision=decision, action=None)
+    return form_page(
+        request,
+        ActionForm,
+        template=f"{TEMPLATES}/action_form.html",
+        form_kwargs={"people": _people(request)},
+        save=lambda form: services.add_action(
+            actor=request.user, decision=decision, data=form.cleaned_data
+        ),
+        success=to("decision_detail", decision, "actions"),
+        message="The action has been added.",
+        context={"decision": decision, "action": None},
     )
 
 
@@ -300,24 +288,19 @@ def action_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
         request, Action.CHANGE, queryset=queryset, public_id=public_id
     )
     decision = action.decision
-    form = ActionForm(
-        request.POST if request.method == "POST" else None, people=_people(request), action=action
-    )
-    if request.method == "POST" and form.is_valid():
-        saved = save(
-            form,
-            lambda: services.update_action(
-                actor=request.user,
-                action=action,
-                data=form.cleaned_data,
-                expected_version=form.cleaned_data.get("version"),
-            ),
-            record=action,
-        )
-        if saved is not None:
-            return _to_decision(decision, "actions")
-    return render(
+    return form_page(
         request,
-        f"{TEMPLATES}/action_form.html",
-        form_context(form, decision=decision, action=action),
+        ActionForm,
+        template=f"{TEMPLATES}/action_form.html",
+        record=action,
+        form_kwargs={"people": _people(request), "action": action},
+        save=lambda form: services.update_action(
+            actor=request.user,
+            action=action,
+            data=form.cleaned_data,
+            expected_version=form.cleaned_data.get("version"),
+        ),
+        success=to("decision_detail", decision, "actions"),
+        message="The action has been changed.",
+        context={"decision": decision, "action": action},
     )

@@ -20,7 +20,7 @@ from preventhub.governance import policies
 from preventhub.governance.models import Body, Decision, Report, Resolution
 from preventhub.governance.services.decisions import is_overdue
 
-from .bodies import optional_url
+from .common import optional_url
 
 MEETINGS_SHOWN = 5
 MOTION_DEPTH = 5

@@ -32,7 +32,7 @@ from preventhub.governance.models import (
 )
 from preventhub.governance.services import meetings as services
 
-from .bodies import optional_url, paginate
+from .common import optional_url, paginate
 
 TEMPLATES = "governance/meetings"
 

@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from preventhub.core.forms import error_list
+from preventhub.core.pages import form_page, run_service
 from preventhub.core.policies import Action
 from preventhub.directory import policies as directory_policies
 from preventhub.directory.models import Person
@@ -33,16 +34,10 @@ from preventhub.governance.forms.meetings import (
 from preventhub.governance.models import AgendaItem, Attendance, Meeting, Membership
 from preventhub.governance.services import meetings as services
 
-from .bodies import form_context, manage_required, save
+from .common import manage_required, to
 
 TEMPLATES = "governance/meetings"
 EXTRA_ATTENDANCE_ROWS = 3
-
-
-def _posted(request: HttpRequest) -> Any:
-    """The submitted data, or None on GET (an empty POST still binds: confirmations have no
-    fields)."""
-    return request.POST if request.method == "POST" else None
 
 
 def _meeting(request: HttpRequest, public_id: Any) -> Meeting:
@@ -50,13 +45,6 @@ def _meeting(request: HttpRequest, public_id: Any) -> Meeting:
     return policies.meetings.get_or_404(
         request, Action.CHANGE, queryset=queryset, public_id=public_id
     )
-
-
-def _to_meeting(meeting: Meeting, anchor: str = "") -> HttpResponse:
-    response = redirect("governance:meeting_detail", public_id=meeting.public_id)
-    if anchor:
-        response["Location"] += f"#{anchor}"
-    return response
 
 
 def _years(request: HttpRequest) -> Any:
@@ -73,22 +61,28 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
     initial = {}
     if (chosen := request.GET.get("body", "")) and _is_uuid(chosen):
         initial["body"] = bodies.filter(public_id=chosen).first()
-    form = MeetingForm(_posted(request), bodies=bodies, years=_years(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
+
+    def create(form: MeetingForm) -> Meeting:
         data = form.cleaned_data
-        meeting = save(
-            form,
-            lambda: services.create_meeting(
-                actor=request.user,
-                body=data["body"],
-                starts_at=data["starts_at"],
-                venue=data["venue"],
-                municipal_year=data.get("municipal_year"),
-            ),
+        return services.create_meeting(
+            actor=request.user,
+            body=data["body"],
+            starts_at=data["starts_at"],
+            venue=data["venue"],
+            municipal_year=data.get("municipal_year"),
         )
-        if meeting is not None:
-            return _to_meeting(meeting)
-    return render(request, f"{TEMPLATES}/form.html", form_context(form, meeting=None))
+
+    return form_page(
+        request,
+        MeetingForm,
+        template=f"{TEMPLATES}/form.html",
+        form_kwargs={"bodies": bodies, "years": _years(request)},
+        initial=initial,
+        save=create,
+        success=lambda meeting: to("meeting_detail", meeting),
+        message=lambda meeting: f"The meeting of {meeting.body.name} has been scheduled.",
+        context={"meeting": None},
+    )
 
 
 def _is_uuid(value: str) -> bool:
@@ -103,77 +97,80 @@ def _is_uuid(value: str) -> bool:
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     meeting = _meeting(request, public_id)
-    form = MeetingForm(_posted(request), years=_years(request), meeting=meeting)
-    if request.method == "POST" and form.is_valid():
+
+    def update(form: MeetingForm) -> Meeting:
         data = form.cleaned_data
-        changes = {
-            "starts_at": data["starts_at"],
-            "venue": data["venue"],
-            "municipal_year": data["municipal_year"],
-        }
-        saved = save(
-            form,
-            lambda: services.update_meeting(
-                actor=request.user,
-                meeting=meeting,
-                data=changes,
-                expected_version=data.get("version"),
-            ),
-            record=meeting,
+        return services.update_meeting(
+            actor=request.user,
+            meeting=meeting,
+            data={name: data[name] for name in ("starts_at", "venue", "municipal_year")},
+            expected_version=data.get("version"),
         )
-        if saved is not None:
-            return _to_meeting(meeting)
-    return render(request, f"{TEMPLATES}/form.html", form_context(form, meeting=meeting))
+
+    return form_page(
+        request,
+        MeetingForm,
+        template=f"{TEMPLATES}/form.html",
+        record=meeting,
+        form_kwargs={"years": _years(request), "meeting": meeting},
+        save=update,
+        success=to("meeting_detail", meeting),
+        message="The meeting has been changed.",
+        context={"meeting": meeting},
+    )
 
 
 @manage_required
 @require_http_methods(["GET", "POST"])
 def meeting_cancel(request: HttpRequest, public_id: Any) -> HttpResponse:
     meeting = _meeting(request, public_id)
-    form = CancelForm(_posted(request), initial={"version": meeting.version})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        done = save(
-            form,
-            lambda: services.cancel_meeting(
-                actor=request.user,
-                meeting=meeting,
-                reason=data["reason"],
-                expected_version=data.get("version"),
-            ),
-            record=meeting,
-        )
-        if done is not None:
-            return _to_meeting(meeting)
-    return render(request, f"{TEMPLATES}/cancel.html", form_context(form, meeting=meeting))
+    return form_page(
+        request,
+        CancelForm,
+        template=f"{TEMPLATES}/cancel.html",
+        record=meeting,
+        save=lambda form: services.cancel_meeting(
+            actor=request.user,
+            meeting=meeting,
+            reason=form.cleaned_data["reason"],
+            expected_version=form.cleaned_data.get("version"),
+        ),
+        success=to("meeting_detail", meeting),
+        message="The meeting has been cancelled.",
+        context={"meeting": meeting},
+    )
 
 
 def _confirm(
-    request: HttpRequest, public_id: Any, template: str, call: Any, done_message: str = ""
+    request: HttpRequest, public_id: Any, template: str, call: Any, message: str
 ) -> HttpResponse:
     meeting = _meeting(request, public_id)
-    form = ConfirmForm(_posted(request), initial={"version": meeting.version})
-    if request.method == "POST" and form.is_valid():
-        done = save(
-            form,
-            lambda: call(
-                actor=request.user,
-                meeting=meeting,
-                expected_version=form.cleaned_data.get("version"),
-            ),
-            record=meeting,
-        )
-        if done is not None:
-            if done_message:
-                messages.success(request, done_message)
-            return _to_meeting(meeting)
-    return render(request, f"{TEMPLATES}/{template}", form_context(form, meeting=meeting))
+    return form_page(
+        request,
+        ConfirmForm,
+        template=f"{TEMPLATES}/{template}",
+        record=meeting,
+        save=lambda form: call(
+            actor=request.user,
+            meeting=meeting,
+            expected_version=form.cleaned_data.get("version"),
+        ),
+        success=to("meeting_detail", meeting),
+        message=message,
+        context={"meeting": meeting},
+    )
 
 
 @manage_required
 @require_http_methods(["GET", "POST"])
 def meeting_held(request: HttpRequest, public_id: Any) -> HttpResponse:
-    return _confirm(request, public_id, "held.html", services.mark_meeting_held)
+    return _confirm(
+        request,
+        public_id,
+        "held.html",
+        services.mark_meeting_held,
+        "The meeting has been marked as held.",
+    )
 
 
 @manage_required
@@ -184,24 +181,23 @@ def agenda_publish(request: HttpRequest, public_id: Any) -> HttpResponse:
         public_id,
         "publish.html",
         services.publish_agenda,
-        done_message="The agenda has been published.",
+        "The agenda has been published.",
     )
 
 
 # Agenda items -----------------------------------------------------------------------------------
 
 
-def _item_form(
+def _item_form_kwargs(
     request: HttpRequest, meeting: Meeting, item: AgendaItem | None = None
-) -> AgendaItemForm:
-    return AgendaItemForm(
-        _posted(request),
-        people=directory_policies.people.visible_to(request.user).order_by("name"),
-        reports=policies.reports.visible_to(request.user)
+) -> dict[str, Any]:
+    return {
+        "people": directory_policies.people.visible_to(request.user).order_by("name"),
+        "reports": policies.reports.visible_to(request.user)
         .filter(body_id=meeting.body_id)
         .order_by("title"),
-        item=item,
-    )
+        "item": item,
+    }
 
 
 def _item_data(form: AgendaItemForm) -> dict[str, Any]:
@@ -212,18 +208,17 @@ def _item_data(form: AgendaItemForm) -> dict[str, Any]:
 @require_http_methods(["GET", "POST"])
 def agenda_item_add(request: HttpRequest, public_id: Any) -> HttpResponse:
     meeting = _meeting(request, public_id)
-    form = _item_form(request, meeting)
-    if request.method == "POST" and form.is_valid():
-        item = save(
-            form,
-            lambda: services.add_agenda_item(
-                actor=request.user, meeting=meeting, data=_item_data(form)
-            ),
-        )
-        if item is not None:
-            return _to_meeting(meeting, "agenda")
-    return render(
-        request, f"{TEMPLATES}/item_form.html", form_context(form, meeting=meeting, item=None)
+    return form_page(
+        request,
+        AgendaItemForm,
+        template=f"{TEMPLATES}/item_form.html",
+        form_kwargs=_item_form_kwargs(request, meeting),
+        save=lambda form: services.add_agenda_item(
+            actor=request.user, meeting=meeting, data=_item_data(form)
+        ),
+        success=to("meeting_detail", meeting, "agenda"),
+        message="The item has been added to the agenda.",
+        context={"meeting": meeting, "item": None},
     )
 
 
@@ -240,22 +235,21 @@ def _item(request: HttpRequest, public_id: Any) -> AgendaItem:
 @require_http_methods(["GET", "POST"])
 def agenda_item_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     item = _item(request, public_id)
-    form = _item_form(request, item.meeting, item)
-    if request.method == "POST" and form.is_valid():
-        saved = save(
-            form,
-            lambda: services.update_agenda_item(
-                actor=request.user,
-                item=item,
-                data=_item_data(form),
-                expected_version=form.cleaned_data.get("version"),
-            ),
-            record=item,
-        )
-        if saved is not None:
-            return _to_meeting(item.meeting, "agenda")
-    return render(
-        request, f"{TEMPLATES}/item_form.html", form_context(form, meeting=item.meeting, item=item)
+    return form_page(
+        request,
+        AgendaItemForm,
+        template=f"{TEMPLATES}/item_form.html",
+        record=item,
+        form_kwargs=_item_form_kwargs(request, item.meeting, item),
+        save=lambda form: services.update_agenda_item(
+            actor=request.user,
+            item=item,
+            data=_item_data(form),
+            expected_version=form.cleaned_data.get("version"),
+        ),
+        success=to("meeting_detail", item.meeting, "agenda"),
+        message="The agenda item has been changed.",
+        context={"meeting": item.meeting, "item": item},
     )
 
 
@@ -263,18 +257,15 @@ def agenda_item_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def agenda_item_remove(request: HttpRequest, public_id: Any) -> HttpResponse:
     item = _item(request, public_id)
-    form = ConfirmForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        meeting = item.meeting
-        removed = save(
-            form, lambda: services.remove_agenda_item(actor=request.user, item=item) or True
-        )
-        if removed is not None:
-            return _to_meeting(meeting, "agenda")
-    return render(
+    meeting = item.meeting
+    return form_page(
         request,
-        f"{TEMPLATES}/item_remove.html",
-        form_context(form, meeting=item.meeting, item=item),
+        ConfirmForm,
+        template=f"{TEMPLATES}/item_remove.html",
+        save=lambda form: services.remove_agenda_item(actor=request.user, item=item),
+        success=to("meeting_detail", meeting, "agenda"),
+        message="The item has been removed from the agenda.",
+        context={"meeting": meeting, "item": item},
     )
 
 
@@ -283,12 +274,17 @@ def agenda_item_remove(request: HttpRequest, public_id: Any) -> HttpResponse:
 def agenda_reorder(request: HttpRequest, public_id: Any) -> HttpResponse:
     meeting = _meeting(request, public_id)
     items = list(AgendaItem.objects.filter(meeting=meeting).order_by("order", "id"))
-    form = ReorderForm(_posted(request), items=items)
-    if request.method == "POST" and form.is_valid():
-        services.reorder_agenda(actor=request.user, meeting=meeting, positions=form.positions())
-        return _to_meeting(meeting, "agenda")
-    return render(
-        request, f"{TEMPLATES}/reorder.html", form_context(form, meeting=meeting, items=items)
+    return form_page(
+        request,
+        ReorderForm,
+        template=f"{TEMPLATES}/reorder.html",
+        form_kwargs={"items": items},
+        save=lambda form: services.reorder_agenda(
+            actor=request.user, meeting=meeting, positions=form.positions()
+        ),
+        success=to("meeting_detail", meeting, "agenda"),
+        message="The agenda has been reordered.",
+        context={"meeting": meeting, "items": items},
     )
 
 
@@ -365,7 +361,9 @@ def _formset_errors(formset: Any) -> list[dict[str, Any]]:
 def meeting_attendance(request: HttpRequest, public_id: Any) -> HttpResponse:
     meeting = _meeting(request, public_id)
     formset = _attendance_formset(request, meeting)
-    version_form = ConfirmForm(_posted(request), initial={"version": meeting.version})
+    version_form = ConfirmForm(
+        request.POST if request.method == "POST" else None, initial={"version": meeting.version}
+    )
     if request.method == "POST" and formset.is_valid() and version_form.is_valid():
         rows = [
             services.AttendanceRow(
@@ -376,7 +374,7 @@ def meeting_attendance(request: HttpRequest, public_id: Any) -> HttpResponse:
             for f in formset.forms
             if f.cleaned_data.get("person") is not None
         ]
-        done = save(
+        if run_service(
             version_form,
             lambda: services.record_attendance(
                 actor=request.user,
@@ -385,9 +383,9 @@ def meeting_attendance(request: HttpRequest, public_id: Any) -> HttpResponse:
                 expected_version=version_form.cleaned_data.get("version"),
             ),
             record=meeting,
-        )
-        if done is not None:
-            return _to_meeting(meeting, "attendance")
+        ):
+            messages.success(request, "The attendance has been recorded.")
+            return redirect(to("meeting_detail", meeting, "attendance"))
     errors = (
         (_formset_errors(formset) + error_list(version_form)) if request.method == "POST" else []
     )
@@ -420,23 +418,26 @@ def declaration_add(request: HttpRequest, public_id: Any) -> HttpResponse:
         .order_by("name")
     )
     items = AgendaItem.objects.filter(meeting=meeting).order_by("order", "id")
-    form = DeclarationForm(_posted(request), people=people, items=items)
-    if request.method == "POST" and form.is_valid():
+
+    def declare(form: DeclarationForm) -> Any:
         data = form.cleaned_data
-        declaration = save(
-            form,
-            lambda: services.add_declaration(
-                actor=request.user,
-                meeting=meeting,
-                person=data["person"],
-                item=data.get("item"),
-                kind=data["kind"],
-                nature=data["nature"],
-                withdrew=data["withdrew"] == "yes",
-            ),
+        return services.add_declaration(
+            actor=request.user,
+            meeting=meeting,
+            person=data["person"],
+            item=data.get("item"),
+            kind=data["kind"],
+            nature=data["nature"],
+            withdrew=data["withdrew"] == "yes",
         )
-        if declaration is not None:
-            return _to_meeting(meeting, "declarations")
-    return render(
-        request, f"{TEMPLATES}/declaration_form.html", form_context(form, meeting=meeting)
+
+    return form_page(
+        request,
+        DeclarationForm,
+        template=f"{TEMPLATES}/declaration_form.html",
+        form_kwargs={"people": people, "items": items},
+        save=declare,
+        success=to("meeting_detail", meeting, "declarations"),
+        message="The declaration of interest has been recorded.",
+        context={"meeting": meeting},
     )

@@ -43,7 +43,7 @@ from preventhub.governance.services.terms_documents import TEMPLATE as TERMS_PDF
 from preventhub.governance.services.terms_documents import document_context
 
 from . import meetings_ical as ical
-from .bodies import require
+from .common import require
 from .reports import appendix_href
 
 TEMPLATES = "governance/meetings"

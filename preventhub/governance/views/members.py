@@ -9,16 +9,16 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from preventhub.core.history import record_history
+from preventhub.core.pages import form_context, form_page
 from preventhub.core.policies import Action
 from preventhub.directory import policies as directory_policies
 from preventhub.directory.models import Ward
 from preventhub.governance import moderngov, policies
-from preventhub.governance.forms.bodies import edit_form
 from preventhub.governance.forms.members import (
     CompositionForm,
     CouncillorFilterForm,
@@ -31,7 +31,7 @@ from preventhub.governance.forms.members import (
 from preventhub.governance.models import Councillor, GroupMembership, GroupRole
 from preventhub.governance.services import members as services
 
-from .bodies import form_context, manage_required, optional_url, paginate, posted, save
+from .common import manage_required, optional_url, paginate, to
 
 TEMPLATES = "governance/members"
 UNGROUPED = "ungrouped"
@@ -135,37 +135,38 @@ def _current(row: Any, day: Any) -> bool:
     return row.starts_on <= day and (row.ends_on is None or row.ends_on >= day)
 
 
-def _councillor_form(request: HttpRequest, councillor: Councillor | None = None) -> CouncillorForm:
-    wards = directory_policies.wards.visible_to(request.user).order_by("name")
-    if councillor is not None:
-        return edit_form(CouncillorForm, request, councillor, wards=wards)
-    people = (
-        directory_policies.people.visible_to(request.user)
-        .filter(councillor__isnull=True)
-        .order_by("name")
-    )
-    return CouncillorForm(*posted(request), wards=wards, people=people)
+def _wards(request: HttpRequest) -> Any:
+    return directory_policies.wards.visible_to(request.user).order_by("name")
 
 
 @manage_required
 @require_http_methods(["GET", "POST"])
 def councillor_create(request: HttpRequest) -> HttpResponse:
-    form = _councillor_form(request)
-    if request.method == "POST" and form.is_valid():
+    def create(form: CouncillorForm) -> Councillor:
         data = form.cleaned_data
-        councillor = save(
-            form,
-            lambda: services.create_councillor(
-                actor=request.user,
-                data=form.changes(),
-                person=data.get("person"),
-                name=data.get("name") or "",
-                email=data.get("email") or "",
-            ),
+        return services.create_councillor(
+            actor=request.user,
+            data=form.changes(),
+            person=data.get("person"),
+            name=data.get("name") or "",
+            email=data.get("email") or "",
         )
-        if councillor is not None:
-            return redirect("governance:councillor_detail", public_id=councillor.public_id)
-    return render(request, f"{TEMPLATES}/councillor_form.html", form_context(form, councillor=None))
+
+    people = (
+        directory_policies.people.visible_to(request.user)
+        .filter(councillor__isnull=True)
+        .order_by("name")
+    )
+    return form_page(
+        request,
+        CouncillorForm,
+        template=f"{TEMPLATES}/councillor_form.html",
+        form_kwargs={"wards": _wards(request), "people": people},
+        save=create,
+        success=lambda councillor: to("councillor_detail", councillor),
+        message=lambda councillor: f"Councillor {councillor.person.name} has been added.",
+        context={"councillor": None},
+    )
 
 
 @manage_required
@@ -175,23 +176,21 @@ def councillor_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     councillor = policies.councillors.get_or_404(
         request, Action.CHANGE, queryset=queryset, public_id=public_id
     )
-    form = _councillor_form(request, councillor)
-    if request.method == "POST" and form.is_valid():
-        data = {**form.changes(), "name": form.cleaned_data["name"]}
-        saved = save(
-            form,
-            lambda: services.update_councillor(
-                actor=request.user,
-                councillor=councillor,
-                data=data,
-                expected_version=form.cleaned_data.get("version"),
-            ),
-            record=councillor,
-        )
-        if saved is not None:
-            return redirect("governance:councillor_detail", public_id=councillor.public_id)
-    return render(
-        request, f"{TEMPLATES}/councillor_form.html", form_context(form, councillor=councillor)
+    return form_page(
+        request,
+        CouncillorForm,
+        template=f"{TEMPLATES}/councillor_form.html",
+        instance=councillor,
+        form_kwargs={"wards": _wards(request)},
+        save=lambda form: services.update_councillor(
+            actor=request.user,
+            councillor=councillor,
+            data={**form.changes(), "name": form.cleaned_data["name"]},
+            expected_version=form.cleaned_data.get("version"),
+        ),
+        success=to("councillor_detail", councillor),
+        message=lambda saved: f"Councillor {saved.person.name} has been updated.",
+        context={"councillor": councillor},
     )
 
 
@@ -205,12 +204,10 @@ def councillor_group_change(request: HttpRequest, public_id: Any) -> HttpRespons
     councillor = policies.councillors.get_or_404(
         request, Action.CHANGE, queryset=queryset_c, public_id=public_id
     )
-    form = GroupChangeForm(
-        *posted(request), groups=policies.political_groups.visible_to(request.user).order_by("name")
-    )
-    if request.method == "POST" and form.is_valid():
+
+    def change(form: GroupChangeForm) -> Any:
         data = form.cleaned_data
-        change, day = data["change"], data["on"]
+        kind, day = data["change"], data["on"]
         calls = {
             "join": lambda: services.join_group(
                 actor=request.user,
@@ -226,18 +223,24 @@ def councillor_group_change(request: HttpRequest, public_id: Any) -> HttpRespons
                 actor=request.user, councillor=councillor, ends_on=day
             ),
         }
-        if save(form, _with_field(form, change, calls[change])) is not None:
-            return redirect("governance:councillor_detail", public_id=councillor.public_id)
-    today = timezone.localdate()
-    current = services.current_group_membership(councillor, today)
-    return render(
+        return _with_field(calls[kind])()
+
+    return form_page(
         request,
-        f"{TEMPLATES}/group_change.html",
-        form_context(form, councillor=councillor, current=current),
+        GroupChangeForm,
+        template=f"{TEMPLATES}/group_change.html",
+        form_kwargs={"groups": policies.political_groups.visible_to(request.user).order_by("name")},
+        save=change,
+        success=to("councillor_detail", councillor),
+        message=f"The group change for {councillor.person.name} has been recorded.",
+        context={
+            "councillor": councillor,
+            "current": services.current_group_membership(councillor, timezone.localdate()),
+        },
     )
 
 
-def _with_field(form: Any, change: str, call: Any) -> Any:
+def _with_field(call: Any) -> Any:
     """Point a service's form-wide message at the date box, where the user fixes it."""
 
     def wrapped() -> Any:
@@ -290,7 +293,7 @@ def group_list(request: HttpRequest) -> HttpResponse:
 def group_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
     """Queries: the group, and its members on the date asked for (with person and ward)."""
     group = policies.political_groups.get_or_404(request, public_id=public_id)
-    dated = any(request.GET.get(f"date_{part}") for part in ("day", "month", "year"))
+    dated = any(request.GET.get(f"date-{part}") for part in ("day", "month", "year"))
     form = GroupMembersOnForm(request.GET if dated else None)
     day = timezone.localdate()
     if dated and form.is_valid() and form.cleaned_data["date"]:
@@ -322,33 +325,36 @@ def group_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
 @manage_required
 @require_http_methods(["GET", "POST"])
 def group_create(request: HttpRequest) -> HttpResponse:
-    form = GroupForm(*posted(request))
-    if request.method == "POST" and form.is_valid():
-        group = save(form, lambda: services.create_group(actor=request.user, data=form.changes()))
-        if group is not None:
-            return redirect("governance:group_detail", public_id=group.public_id)
-    return render(request, f"{TEMPLATES}/group_form.html", form_context(form, group=None))
+    return form_page(
+        request,
+        GroupForm,
+        template=f"{TEMPLATES}/group_form.html",
+        save=lambda form: services.create_group(actor=request.user, data=form.changes()),
+        success=lambda group: to("group_detail", group),
+        message=lambda group: f"{group.name} has been added.",
+        context={"group": None},
+    )
 
 
 @manage_required
 @require_http_methods(["GET", "POST"])
 def group_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     group = policies.political_groups.get_or_404(request, Action.CHANGE, public_id=public_id)
-    form = edit_form(GroupForm, request, group)
-    if request.method == "POST" and form.is_valid():
-        saved = save(
-            form,
-            lambda: services.update_group(
-                actor=request.user,
-                group=group,
-                data=form.changes(),
-                expected_version=form.cleaned_data.get("version"),
-            ),
-            record=group,
-        )
-        if saved is not None:
-            return redirect("governance:group_detail", public_id=group.public_id)
-    return render(request, f"{TEMPLATES}/group_form.html", form_context(form, group=group))
+    return form_page(
+        request,
+        GroupForm,
+        template=f"{TEMPLATES}/group_form.html",
+        instance=group,
+        save=lambda form: services.update_group(
+            actor=request.user,
+            group=group,
+            data=form.changes(),
+            expected_version=form.cleaned_data.get("version"),
+        ),
+        success=to("group_detail", group),
+        message=lambda saved: f"{saved.name} has been updated.",
+        context={"group": group},
+    )
 
 
 # Composition -----------------------------------------------------------------------------------
@@ -357,7 +363,7 @@ def group_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
 def composition(request: HttpRequest) -> HttpResponse:
     """The council on a date. Queries: seats per group (one aggregate), serving councillors (one
     COUNT), the leaders and deputies (one)."""
-    dated = any(key.startswith("date_") for key in request.GET)
+    dated = any(key.startswith("date-") for key in request.GET)
     form = CompositionForm(request.GET if dated else None, initial={"date": timezone.localdate()})
     result = None
     if not dated:
@@ -378,7 +384,7 @@ def composition(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def moderngov_import(request: HttpRequest) -> HttpResponse:
     """Upload one saved ModernGov response; it is imported (all or nothing) and the counts shown."""
-    form = ModernGovUploadForm(*posted(request, files=True))
+    form = ModernGovUploadForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
     result = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]

@@ -38,7 +38,7 @@ from preventhub.governance.models import (
 )
 from preventhub.governance.services import minutes as services
 
-from .bodies import optional_url
+from .common import optional_url
 from .minutes_documents import word_document
 
 TEMPLATES = "governance/minutes"

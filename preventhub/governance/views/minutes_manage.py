@@ -9,15 +9,16 @@ redirect to the minutes; the service's errors come back onto the form as GOV.UK 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from preventhub.core.pages import form_page
 from preventhub.core.policies import Action
 from preventhub.directory.models import Person
 from preventhub.governance import policies
@@ -44,21 +45,10 @@ from preventhub.governance.models import (
 )
 from preventhub.governance.services import minutes as services
 
-from .bodies import form_context, manage_required, save
+from .common import manage_required, to
 from .minutes import minutes_meeting
 
 TEMPLATES = "governance/minutes"
-
-
-def _posted(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
-
-
-def _to_minutes(meeting: Meeting, item: AgendaItem | None = None) -> HttpResponse:
-    response = redirect("governance:minutes_detail", public_id=meeting.public_id)
-    if item is not None:
-        response["Location"] += f"#item-{item.public_id}"
-    return response
 
 
 def _meeting(request: HttpRequest, public_id: Any, status: str) -> Meeting:
@@ -112,24 +102,51 @@ def _item_context(item: AgendaItem, **extra: Any) -> dict[str, Any]:
 # Starting ---------------------------------------------------------------------------------------
 
 
+def _minutes_page(
+    request: HttpRequest,
+    form_class: Any,
+    template: str,
+    save: Any,
+    item: AgendaItem | None,
+    message: str,
+    meeting: Meeting | None = None,
+    **options: Any,
+) -> HttpResponse:
+    """A minutes form page: back to the minutes (at the item) with a success banner."""
+    meeting = meeting or item.meeting  # type: ignore[union-attr]
+    context = options.pop("context", {})
+    return form_page(
+        request,
+        form_class,
+        template=f"{TEMPLATES}/{template}",
+        save=save,
+        success=minutes_url(meeting, item),
+        message=message,
+        context={**(_item_context(item) if item else {"meeting": meeting}), **context},
+        **options,
+    )
+
+
+def minutes_url(meeting: Meeting, item: AgendaItem | None = None) -> str:
+    return to("minutes_detail", meeting, f"item-{item.public_id}" if item else "")
+
+
 @manage_required
 @require_http_methods(["GET", "POST"])
 def minutes_start(request: HttpRequest, public_id: Any) -> HttpResponse:
     meeting = _meeting(request, public_id, MinutesStatus.NONE)
-    form = VersionForm(_posted(request), initial={"version": meeting.version})
-    if request.method == "POST" and form.is_valid():
-        done = save(
-            form,
-            lambda: services.start_minutes(
-                actor=request.user,
-                meeting=meeting,
-                expected_version=form.cleaned_data.get("version"),
-            ),
-            record=meeting,
-        )
-        if done is not None:
-            return _to_minutes(meeting)
-    return render(request, f"{TEMPLATES}/start.html", form_context(form, meeting=meeting))
+    return _minutes_page(
+        request,
+        VersionForm,
+        "start.html",
+        lambda form: services.start_minutes(
+            actor=request.user, meeting=meeting, expected_version=form.cleaned_data.get("version")
+        ),
+        None,
+        "The draft minutes have been started.",
+        meeting=meeting,
+        record=meeting,
+    )
 
 
 # An item's minute -------------------------------------------------------------------------------
@@ -140,23 +157,24 @@ def minutes_start(request: HttpRequest, public_id: Any) -> HttpResponse:
 def minute_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     item = _draft_item(request, public_id)
     minute = Minute._default_manager.filter(item=item).first()
-    people = services.people_at(item.meeting, item)
-    form = MinuteForm(_posted(request), people=people, minute=minute, item=item)
-    if request.method == "POST" and form.is_valid():
-        saved = save(
-            form,
-            lambda: services.update_minute(
-                actor=request.user,
-                item=item,
-                data=form.cleaned_data,
-                expected_version=form.cleaned_data.get("version") if minute else None,
-            ),
-            record=minute,
-        )
-        if saved is not None:
-            return _to_minutes(item.meeting, item)
-    return render(
-        request, f"{TEMPLATES}/minute_form.html", form_context(form, **_item_context(item))
+    return _minutes_page(
+        request,
+        MinuteForm,
+        "minute_form.html",
+        lambda form: services.update_minute(
+            actor=request.user,
+            item=item,
+            data=form.cleaned_data,
+            expected_version=form.cleaned_data.get("version") if minute else None,
+        ),
+        item,
+        "The minute has been saved.",
+        record=minute,
+        form_kwargs={
+            "people": services.people_at(item.meeting, item),
+            "minute": minute,
+            "item": item,
+        },
     )
 
 
@@ -167,18 +185,15 @@ def minute_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def question_add(request: HttpRequest, public_id: Any) -> HttpResponse:
     item = _draft_item(request, public_id)
-    form = QuestionForm(_posted(request), people=services.people_at(item.meeting, item))
-    if request.method == "POST" and form.is_valid():
-        added = save(
-            form,
-            lambda: services.add_question(actor=request.user, item=item, data=form.cleaned_data),
-        )
-        if added is not None:
-            return _to_minutes(item.meeting, item)
-    return render(
+    return _minutes_page(
         request,
-        f"{TEMPLATES}/question_form.html",
-        form_context(form, question=None, **_item_context(item)),
+        QuestionForm,
+        "question_form.html",
+        lambda form: services.add_question(actor=request.user, item=item, data=form.cleaned_data),
+        item,
+        "The question has been added.",
+        form_kwargs={"people": services.people_at(item.meeting, item)},
+        context={"question": None},
     )
 
 
@@ -187,22 +202,17 @@ def question_add(request: HttpRequest, public_id: Any) -> HttpResponse:
 def question_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     question = _draft_question(request, public_id)
     item = question.minute.item
-    form = QuestionForm(
-        _posted(request), people=services.people_at(item.meeting, item), question=question
-    )
-    if request.method == "POST" and form.is_valid():
-        saved = save(
-            form,
-            lambda: services.update_question(
-                actor=request.user, question=question, data=form.cleaned_data
-            ),
-        )
-        if saved is not None:
-            return _to_minutes(item.meeting, item)
-    return render(
+    return _minutes_page(
         request,
-        f"{TEMPLATES}/question_form.html",
-        form_context(form, question=question, **_item_context(item)),
+        QuestionForm,
+        "question_form.html",
+        lambda form: services.update_question(
+            actor=request.user, question=question, data=form.cleaned_data
+        ),
+        item,
+        "The question has been changed.",
+        form_kwargs={"people": services.people_at(item.meeting, item), "question": question},
+        context={"question": question},
     )
 
 
@@ -211,17 +221,14 @@ def question_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
 def question_remove(request: HttpRequest, public_id: Any) -> HttpResponse:
     question = _draft_question(request, public_id)
     item = question.minute.item
-    form = VersionForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        removed = save(
-            form, lambda: services.remove_question(actor=request.user, question=question) or True
-        )
-        if removed is not None:
-            return _to_minutes(item.meeting, item)
-    return render(
+    return _minutes_page(
         request,
-        f"{TEMPLATES}/question_remove.html",
-        form_context(form, question=question, **_item_context(item)),
+        VersionForm,
+        "question_remove.html",
+        lambda form: services.remove_question(actor=request.user, question=question),
+        item,
+        "The question has been removed.",
+        context={"question": question},
     )
 
 
@@ -235,32 +242,26 @@ def question_reorder(request: HttpRequest, public_id: Any) -> HttpResponse:
     questions = list(
         Question.objects.filter(minute=minute).select_related("asked_by").order_by("order", "id")
     )
-    form = QuestionOrderForm(_posted(request), questions=questions)
-    if request.method == "POST" and form.is_valid():
-        done = save(
-            form,
-            lambda: (
-                services.reorder_questions(
-                    actor=request.user, minute=minute, positions=form.positions()
-                )
-                or True
-            ),
-        )
-        if done is not None:
-            return _to_minutes(item.meeting, item)
-    return render(
+    return _minutes_page(
         request,
-        f"{TEMPLATES}/question_order.html",
-        form_context(form, questions=questions, **_item_context(item)),
+        QuestionOrderForm,
+        "question_order.html",
+        lambda form: services.reorder_questions(
+            actor=request.user, minute=minute, positions=form.positions()
+        ),
+        item,
+        "The questions have been reordered.",
+        form_kwargs={"questions": questions},
+        context={"questions": questions},
     )
 
 
 # Resolutions ------------------------------------------------------------------------------------
 
 
-def _resolution_form(
+def _resolution_form_kwargs(
     request: HttpRequest, item: AgendaItem, resolution: Resolution | None = None
-) -> ResolutionForm:
+) -> dict[str, Any]:
     meeting = item.meeting
     recommendations = (
         Recommendation.objects.filter(report_id=item.report_id).order_by("number")
@@ -284,15 +285,14 @@ def _resolution_form(
             key: [by_name[n] for n in resolution.recorded_vote.get(key) or [] if n in by_name]
             for key in services.VOTE_KEYS
         }
-    return ResolutionForm(
-        _posted(request),
-        recommendations=recommendations,
-        motions=motions,
-        present=present if has_present else None,
-        resolution=resolution,
-        votes=votes,
-        follows=decision.follows if decision else None,
-    )
+    return {
+        "recommendations": recommendations,
+        "motions": motions,
+        "present": present if has_present else None,
+        "resolution": resolution,
+        "votes": votes,
+        "follows": decision.follows if decision else None,
+    }
 
 
 def _next_number(item: AgendaItem) -> str:
@@ -304,22 +304,18 @@ def _next_number(item: AgendaItem) -> str:
 @require_http_methods(["GET", "POST"])
 def resolution_add(request: HttpRequest, public_id: Any) -> HttpResponse:
     item = _draft_item(request, public_id)
-    form = _resolution_form(request, item)
-    if request.method != "POST":
-        form.initial.setdefault("number", _next_number(item))
-    if request.method == "POST" and form.is_valid():
-        added = save(
-            form,
-            lambda: services.add_resolution(
-                actor=request.user, item=item, data=form.data_for_service()
-            ),
-        )
-        if added is not None:
-            return _to_minutes(item.meeting, item)
-    return render(
+    return _minutes_page(
         request,
-        f"{TEMPLATES}/resolution_form.html",
-        form_context(form, resolution=None, **_item_context(item)),
+        ResolutionForm,
+        "resolution_form.html",
+        lambda form: services.add_resolution(
+            actor=request.user, item=item, data=form.data_for_service()
+        ),
+        item,
+        "The resolution has been added.",
+        form_kwargs=_resolution_form_kwargs(request, item),
+        initial={"number": _next_number(item)},
+        context={"resolution": None},
     )
 
 
@@ -328,24 +324,21 @@ def resolution_add(request: HttpRequest, public_id: Any) -> HttpResponse:
 def resolution_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     resolution = _draft_resolution(request, public_id)
     item = resolution.minute.item  # type: ignore[union-attr]
-    form = _resolution_form(request, item, resolution)
-    if request.method == "POST" and form.is_valid():
-        saved = save(
-            form,
-            lambda: services.update_resolution(
-                actor=request.user,
-                resolution=resolution,
-                data=form.data_for_service(),
-                expected_version=form.cleaned_data.get("version"),
-            ),
-            record=resolution,
-        )
-        if saved is not None:
-            return _to_minutes(item.meeting, item)
-    return render(
+    return _minutes_page(
         request,
-        f"{TEMPLATES}/resolution_form.html",
-        form_context(form, resolution=resolution, **_item_context(item)),
+        ResolutionForm,
+        "resolution_form.html",
+        lambda form: services.update_resolution(
+            actor=request.user,
+            resolution=resolution,
+            data=form.data_for_service(),
+            expected_version=form.cleaned_data.get("version"),
+        ),
+        item,
+        "The resolution has been changed.",
+        record=resolution,
+        form_kwargs=_resolution_form_kwargs(request, item, resolution),
+        context={"resolution": resolution},
     )
 
 
@@ -354,18 +347,14 @@ def resolution_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
 def resolution_remove(request: HttpRequest, public_id: Any) -> HttpResponse:
     resolution = _draft_resolution(request, public_id)
     item = resolution.minute.item  # type: ignore[union-attr]
-    form = VersionForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        removed = save(
-            form,
-            lambda: services.remove_resolution(actor=request.user, resolution=resolution) or True,
-        )
-        if removed is not None:
-            return _to_minutes(item.meeting, item)
-    return render(
+    return _minutes_page(
         request,
-        f"{TEMPLATES}/resolution_remove.html",
-        form_context(form, resolution=resolution, **_item_context(item)),
+        VersionForm,
+        "resolution_remove.html",
+        lambda form: services.remove_resolution(actor=request.user, resolution=resolution),
+        item,
+        "The resolution has been removed.",
+        context={"resolution": resolution},
     )
 
 
@@ -376,25 +365,22 @@ def resolution_remove(request: HttpRequest, public_id: Any) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def minutes_approve(request: HttpRequest, public_id: Any) -> HttpResponse:
     meeting = _meeting(request, public_id, MinutesStatus.DRAFT)
-    form = ApproveForm(
-        _posted(request),
-        meetings=services.later_meetings(meeting),
-        initial={"version": meeting.version},
+    return _minutes_page(
+        request,
+        ApproveForm,
+        "approve.html",
+        lambda form: services.approve_minutes(
+            actor=request.user,
+            meeting=meeting,
+            approved_at=form.cleaned_data["approved_at"],
+            expected_version=form.cleaned_data.get("version"),
+        ),
+        None,
+        "The minutes have been approved.",
+        meeting=meeting,
+        record=meeting,
+        form_kwargs={"meetings": services.later_meetings(meeting)},
     )
-    if request.method == "POST" and form.is_valid():
-        done = save(
-            form,
-            lambda: services.approve_minutes(
-                actor=request.user,
-                meeting=meeting,
-                approved_at=form.cleaned_data["approved_at"],
-                expected_version=form.cleaned_data.get("version"),
-            ),
-            record=meeting,
-        )
-        if done is not None:
-            return _to_minutes(meeting)
-    return render(request, f"{TEMPLATES}/approve.html", form_context(form, meeting=meeting))
 
 
 @login_required
@@ -417,32 +403,41 @@ def minutes_sign(request: HttpRequest, public_id: Any) -> HttpResponse:
         )
     else:
         chairs = Person._default_manager.filter(pk=request.user.person_id)  # type: ignore[union-attr]
-    current = services.chairs_of(meeting, timezone.localdate()).first()
-    form = SignForm(
-        _posted(request),
-        chairs=chairs,
-        initial={
-            "version": meeting.version,
-            "signed_on": timezone.localdate(),
-            "signed_by": current,
-        },
-    )
-    if request.method == "POST" and form.is_valid():
+    signed_on = default_signing_date(meeting)
+
+    def sign(form: SignForm) -> Any:
         data = form.cleaned_data
         try:
-            done = save(
-                form,
-                lambda: services.sign_minutes(
-                    actor=request.user,
-                    meeting=meeting,
-                    signed_by=data["signed_by"],
-                    signed_on=data["signed_on"],
-                    expected_version=data.get("version"),
-                ),
-                record=meeting,
+            return services.sign_minutes(
+                actor=request.user,
+                meeting=meeting,
+                signed_by=data["signed_by"],
+                signed_on=data["signed_on"],
+                expected_version=data.get("version"),
             )
         except PermissionDenied:
             raise Http404("No minutes to sign.") from None
-        if done is not None:
-            return _to_minutes(meeting)
-    return render(request, f"{TEMPLATES}/sign.html", form_context(form, meeting=meeting))
+
+    return _minutes_page(
+        request,
+        SignForm,
+        "sign.html",
+        sign,
+        None,
+        "The chair's signature has been recorded.",
+        meeting=meeting,
+        record=meeting,
+        form_kwargs={"chairs": chairs},
+        initial={
+            "signed_on": signed_on,
+            "signed_by": services.chairs_of(meeting, signed_on).first(),
+        },
+    )
+
+
+def default_signing_date(meeting: Meeting) -> dt.date:
+    """The chair signs the minutes at the meeting that approved them, so that meeting's date is the
+    one offered (never today's date for minutes approved years ago)."""
+    approved_at = meeting.minutes_approved_at
+    day = services.local_date(approved_at if approved_at is not None else meeting)
+    return min(day, timezone.localdate())  # a signature is never dated in the future

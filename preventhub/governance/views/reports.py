@@ -29,7 +29,7 @@ from preventhub.governance.services import reports as services
 from preventhub.governance.services.reports_files import content_type_for, extension_of
 from preventhub.governance.services.reports_layout import ReportLayout, build_layout
 
-from .bodies import optional_url, paginate, posted, require, save
+from .common import optional_url, paginate, posted, require, save
 
 TEMPLATES = "governance/reports"
 

@@ -43,7 +43,7 @@ from preventhub.governance.models import (
 from preventhub.governance.services import reports as services
 from preventhub.governance.services.reports_layout import implication_heading
 
-from .bodies import form_context, posted, require, save
+from .common import form_context, posted, require, save
 
 TEMPLATES = "governance/reports"
 

@@ -34,7 +34,7 @@ from preventhub.governance.models import Nomination, NominationStatus, SeatAlloc
 from preventhub.governance.services import seat_allocations as services
 from preventhub.governance.services import seat_fit
 
-from .bodies import form_context, manage_required, paginate, require, save
+from .common import form_context, manage_required, paginate, require, save
 from .seat_present import compare, party_label, present
 
 TEMPLATES = "governance/seats"

@@ -39,7 +39,7 @@ from preventhub.governance.models import (
 from preventhub.governance.services import seat_nominations as services
 from preventhub.governance.services.seat_nominations import OPEN
 
-from .bodies import form_context, manage_required, paginate, require, save
+from .common import form_context, manage_required, paginate, require, save
 from .seat_present import party_label
 
 TEMPLATES = "governance/seats"

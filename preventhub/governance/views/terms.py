@@ -24,7 +24,7 @@ from preventhub.governance.services.terms import in_document_order
 from preventhub.governance.services.terms_compare import compare
 from preventhub.governance.services.terms_documents import document_context
 
-from .bodies import optional_url, paginate
+from .common import optional_url, paginate
 
 TEMPLATES = "governance/terms"
 RESOLUTION_PATH = "agreed_by__minute__item__meeting__body"

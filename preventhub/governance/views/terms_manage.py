@@ -31,7 +31,7 @@ from preventhub.governance.forms.terms import (
 from preventhub.governance.models import Clause, TermsOfReference
 from preventhub.governance.services import terms as services
 
-from .bodies import form_context, manage_required, posted, require, save
+from .common import form_context, manage_required, posted, require, save
 
 TEMPLATES = "governance/terms"
 
