@@ -64,8 +64,9 @@ def require(request: HttpRequest, allowed: bool, what: str = "view") -> None:
         raise refuse(request, what)
 
 
-def capability_required(cap: str, *, partnership: bool = False) -> Callable[[View], View]:
-    """Sign-in first (anonymous visitors go to the sign-in page), then ``cap`` or an audited 404.
+def capability_required(*caps: str, partnership: bool = False) -> Callable[[View], View]:
+    """Sign-in first (anonymous visitors go to the sign-in page), then any one of ``caps`` or an
+    audited 404.
 
     ``partnership=True`` asks for the capability across the partnership, not only through an
     organisation-scoped role.
@@ -75,8 +76,8 @@ def capability_required(cap: str, *, partnership: bool = False) -> Callable[[Vie
         @wraps(view)
         def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             grants = grants_for(request.user)
-            allowed = grants.has_partnership(cap) if partnership else grants.has(cap)
-            require(request, allowed, cap)
+            has = grants.has_partnership if partnership else grants.has
+            require(request, any(has(cap) for cap in caps), " or ".join(caps))
             return view(request, *args, **kwargs)
 
         return login_required(checked)

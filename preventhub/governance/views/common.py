@@ -5,18 +5,16 @@ Forms and access come from the core page toolkit (:mod:`preventhub.core.pages`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
 from preventhub.accounts.roles import Cap
-from preventhub.core.pages import capability_required, form_context, run_service
+from preventhub.core.pages import capability_required
 
 PER_PAGE = 25
-__all__ = ["form_context", "manage_required", "optional_url", "paginate", "to"]
 
 # Sign-in first, then governance.manage across the partnership, or an audited 404.
 manage_required = capability_required(Cap.GOVERNANCE_MANAGE, partnership=True)
@@ -67,25 +65,3 @@ def to(name: str, record: Any, anchor: str = "") -> str:
     """The URL of ``record``'s page ``governance:<name>``, with an optional #anchor."""
     url = reverse(f"governance:{name}", kwargs={"public_id": record.public_id})
     return f"{url}#{anchor}" if anchor else url
-
-
-# -- Being replaced by core.pages.form_page, module by module -------------------------------------
-
-
-def require(allowed: bool) -> None:
-    """Forbidden looks like missing."""
-    if not allowed:
-        raise Http404
-
-
-def posted(request: HttpRequest, *, files: bool = False) -> tuple[Any, ...]:
-    """A form's data: the POST (even an empty one, so its errors show), or nothing on GET."""
-    if request.method != "POST":
-        return (None, None) if files else (None,)
-    return (request.POST, request.FILES) if files else (request.POST,)
-
-
-def save[T](form: Any, call: Callable[[], T], *, record: Any = None) -> T | None:
-    """Run one service call; its errors go back onto the form (see core.pages.run_service)."""
-    result: list[T] = []
-    return result[0] if run_service(form, lambda: result.append(call()), record=record) else None

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from preventhub.accounts.roles import Cap
 from preventhub.core.documents import pdf_response, render_pdf
+from preventhub.core.pages import require
 from preventhub.core.policies import grants_for
 from preventhub.governance import policies
 from preventhub.governance.models import (
@@ -43,7 +44,6 @@ from preventhub.governance.services.terms_documents import TEMPLATE as TERMS_PDF
 from preventhub.governance.services.terms_documents import document_context
 
 from . import meetings_ical as ical
-from .common import require
 from .reports import appendix_href
 
 TEMPLATES = "governance/meetings"
@@ -59,10 +59,11 @@ def _pack(request: HttpRequest, public_id: Any, *, full: bool) -> dict[str, Any]
     day."""
     grants = grants_for(request.user)
     if full:
-        require(grants.has(Cap.GOVERNANCE_VIEW_EXEMPT))
+        require(request, grants.has(Cap.GOVERNANCE_VIEW_EXEMPT), Cap.GOVERNANCE_VIEW_EXEMPT)
     queryset = policies.meetings.visible_to(request.user).select_related("body", "municipal_year")
     meeting = policies.meetings.get_or_404(request, queryset=queryset, public_id=public_id)
-    require(meeting.agenda_published_at is not None or grants.has(Cap.GOVERNANCE_VIEW_DRAFTS))
+    published = meeting.agenda_published_at is not None
+    require(request, published or grants.has(Cap.GOVERNANCE_VIEW_DRAFTS), "view draft agenda")
     visible = policies.agenda_items.visible_to(request.user).filter(meeting=meeting)
     if not full:
         visible = visible.filter(is_exempt=False)

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import F, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 
 from preventhub.core.forms import error_list
 from preventhub.core.history import record_history
+from preventhub.core.pages import form_page, require
 from preventhub.core.policies import grants_for
 from preventhub.governance import policies
 from preventhub.governance.forms.reports import ReportFilterForm, VerifyForm
@@ -29,7 +29,7 @@ from preventhub.governance.services import reports as services
 from preventhub.governance.services.reports_files import content_type_for, extension_of
 from preventhub.governance.services.reports_layout import ReportLayout, build_layout
 
-from .common import optional_url, paginate, posted, require, save
+from .common import optional_url, paginate
 
 TEMPLATES = "governance/reports"
 
@@ -207,7 +207,7 @@ def reports_to_verify(request: HttpRequest) -> HttpResponse:
     # Officers such as the finance officer verify implications without holding any role, so being
     # asked to verify one is enough to have this page.
     asked = bool(person_id) and Implication.objects.filter(verifier_id=person_id).exists()
-    require(asked or bool(grants_for(request.user).roles))
+    require(request, asked or bool(grants_for(request.user).roles), "verify")
     rows: QuerySet[Implication] = Implication.objects.none()
     if person_id:
         rows = (
@@ -241,37 +241,27 @@ def implication_verify(request: HttpRequest, public_id: Any) -> HttpResponse:
     implication = _my_implication(request, public_id)
     report = implication.report
     waiting = not implication.is_verified and report.status in services.IN_VERIFICATION
-    form = VerifyForm(
-        *posted(request), initial={"text": implication.text, "version": report.version}
-    )
     if request.method == "POST":
-        require(waiting)
-        if form.is_valid():
-            done = save(
-                form,
-                lambda: services.verify_implication(
-                    actor=request.user,
-                    implication=implication,
-                    text=form.cleaned_data["text"],
-                    expected_version=form.cleaned_data.get("version"),
-                ),
-                record=report,
-            )
-            if done is not None:
-                messages.success(
-                    request, f"You have verified the {str(done).lower()} of {report.title}."
-                )
-                return redirect("governance:reports_to_verify")
-    return render(
+        require(request, waiting, "verify")
+    return form_page(
         request,
-        f"{TEMPLATES}/verify.html",
-        {
+        VerifyForm,
+        template=f"{TEMPLATES}/verify.html",
+        record=report,
+        initial={"text": implication.text},
+        save=lambda form: services.verify_implication(
+            actor=request.user,
+            implication=implication,
+            text=form.cleaned_data["text"],
+            expected_version=form.cleaned_data.get("version"),
+        ),
+        success=reverse("governance:reports_to_verify"),
+        message=lambda done: f"You have verified the {str(done).lower()} of {report.title}.",
+        context={
             "implication": implication,
             "report": report,
             "heading": implication.label,
             "waiting": waiting,
             "person": implication.verifier,
-            "form": form,
-            "errors": error_list(form) if form.is_bound else [],
         },
     )

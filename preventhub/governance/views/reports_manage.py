@@ -10,16 +10,14 @@ concurrent edit come back onto the form as GOV.UK errors.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from preventhub.accounts.roles import Cap
+from preventhub.core.pages import capability_required, form_page, require
 from preventhub.core.policies import Action, policy_for, restrict
 from preventhub.directory import policies as directory_policies
 from preventhub.governance import policies
@@ -43,22 +41,15 @@ from preventhub.governance.models import (
 from preventhub.governance.services import reports as services
 from preventhub.governance.services.reports_layout import implication_heading
 
-from .common import form_context, posted, require, save
+from .common import to
 
 TEMPLATES = "governance/reports"
 
 
-def draft_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Sign-in first, then ``can_draft_reports`` or 404."""
-
-    @login_required
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        require(policies.can_draft_reports(request.user))
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
+# Sign-in first, then drafting reports (governance.manage or governance.reports), or an audited 404.
+draft_required = capability_required(
+    Cap.GOVERNANCE_MANAGE, Cap.GOVERNANCE_REPORTS, partnership=True
+)
 
 
 def _report(request: HttpRequest, public_id: Any) -> Report:
@@ -79,11 +70,29 @@ def _part[M: Model](request: HttpRequest, model: type[M], public_id: Any) -> M:
     )
 
 
-def _to_report(report: Report, anchor: str = "") -> HttpResponse:
-    response = redirect("governance:report_detail", public_id=report.public_id)
-    if anchor:
-        response["Location"] += f"#{anchor}"
-    return response
+def _report_page(
+    request: HttpRequest,
+    form_class: Any,
+    template: str,
+    report: Report,
+    save: Any,
+    message: str,
+    anchor: str = "",
+    **options: Any,
+) -> HttpResponse:
+    """A page changing a report or one of its parts: every change checks the report's version and
+    returns to the report (at ``anchor``) with a success banner."""
+    return form_page(
+        request,
+        form_class,
+        template=f"{TEMPLATES}/{template}",
+        record=options.pop("record", report),
+        save=save,
+        success=options.pop("success", to("report_detail", report, anchor)),
+        message=message,
+        context={"report": report, **options.pop("context", {})},
+        **options,
+    )
 
 
 def _people(request: HttpRequest) -> QuerySet[Any]:
@@ -104,40 +113,34 @@ def _version(form: Any) -> int | None:
 @draft_required
 @require_http_methods(["GET", "POST"])
 def report_create(request: HttpRequest) -> HttpResponse:
-    form = ReportForm(*posted(request), bodies=_bodies(request), people=_people(request))
-    if request.method == "POST" and form.is_valid():
-        report = save(form, lambda: services.create_report(actor=request.user, data=form.changes()))
-        if report is not None:
-            messages.success(
-                request,
-                "The report has been drafted. Add its recommendations, implications and "
-                "appendices below.",
-            )
-            return _to_report(report)
-    return render(request, f"{TEMPLATES}/form.html", form_context(form, report=None))
+    return form_page(
+        request,
+        ReportForm,
+        template=f"{TEMPLATES}/form.html",
+        form_kwargs={"bodies": _bodies(request), "people": _people(request)},
+        save=lambda form: services.create_report(actor=request.user, data=form.changes()),
+        success=lambda report: to("report_detail", report),
+        message="The report has been drafted. Add its recommendations, implications and "
+        "appendices below.",
+        context={"report": None},
+    )
 
 
 @draft_required
 @require_http_methods(["GET", "POST"])
 def report_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     report = _report(request, public_id)
-    form = ReportForm(
-        *posted(request), bodies=_bodies(request), people=_people(request), report=report
+    return _report_page(
+        request,
+        ReportForm,
+        "form.html",
+        report,
+        lambda form: services.update_report(
+            actor=request.user, report=report, data=form.changes(), expected_version=_version(form)
+        ),
+        "The report has been changed.",
+        form_kwargs={"bodies": _bodies(request), "people": _people(request), "report": report},
     )
-    if request.method == "POST" and form.is_valid():
-        saved = save(
-            form,
-            lambda: services.update_report(
-                actor=request.user,
-                report=report,
-                data=form.changes(),
-                expected_version=_version(form),
-            ),
-            record=report,
-        )
-        if saved is not None:
-            return _to_report(report)
-    return render(request, f"{TEMPLATES}/form.html", form_context(form, report=report))
 
 
 # Recommendations ----------------------------------------------------------------------------------
@@ -147,24 +150,20 @@ def report_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def recommendation_add(request: HttpRequest, public_id: Any) -> HttpResponse:
     report = _report(request, public_id)
-    form = RecommendationForm(*posted(request), initial={"version": report.version})
-    if request.method == "POST" and form.is_valid():
-        added = save(
-            form,
-            lambda: services.add_recommendation(
-                actor=request.user,
-                report=report,
-                text=form.cleaned_data["text"],
-                expected_version=_version(form),
-            ),
-            record=report,
-        )
-        if added is not None:
-            return _to_report(report, "recommendations")
-    return render(
+    return _report_page(
         request,
-        f"{TEMPLATES}/recommendation_form.html",
-        form_context(form, report=report, recommendation=None),
+        RecommendationForm,
+        "recommendation_form.html",
+        report,
+        lambda form: services.add_recommendation(
+            actor=request.user,
+            report=report,
+            text=form.cleaned_data["text"],
+            expected_version=_version(form),
+        ),
+        "The recommendation has been added.",
+        "recommendations",
+        context={"recommendation": None},
     )
 
 
@@ -173,26 +172,21 @@ def recommendation_add(request: HttpRequest, public_id: Any) -> HttpResponse:
 def recommendation_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     recommendation = _part(request, Recommendation, public_id)
     report = recommendation.report
-    form = RecommendationForm(
-        *posted(request), initial={"text": recommendation.text, "version": report.version}
-    )
-    if request.method == "POST" and form.is_valid():
-        saved = save(
-            form,
-            lambda: services.change_recommendation(
-                actor=request.user,
-                recommendation=recommendation,
-                text=form.cleaned_data["text"],
-                expected_version=_version(form),
-            ),
-            record=report,
-        )
-        if saved is not None:
-            return _to_report(report, "recommendations")
-    return render(
+    return _report_page(
         request,
-        f"{TEMPLATES}/recommendation_form.html",
-        form_context(form, report=report, recommendation=recommendation),
+        RecommendationForm,
+        "recommendation_form.html",
+        report,
+        lambda form: services.change_recommendation(
+            actor=request.user,
+            recommendation=recommendation,
+            text=form.cleaned_data["text"],
+            expected_version=_version(form),
+        ),
+        "The recommendation has been changed.",
+        "recommendations",
+        initial={"text": recommendation.text},
+        context={"recommendation": recommendation},
     )
 
 
@@ -201,31 +195,20 @@ def recommendation_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
 def recommendation_remove(request: HttpRequest, public_id: Any) -> HttpResponse:
     recommendation = _part(request, Recommendation, public_id)
     report = recommendation.report
-    form = ConfirmForm(*posted(request), initial={"version": report.version})
-    if request.method == "POST" and form.is_valid():
-        done = save(
-            form,
-            lambda: (
-                services.remove_recommendation(
-                    actor=request.user,
-                    recommendation=recommendation,
-                    expected_version=_version(form),
-                )
-                or True
-            ),
-            record=report,
-        )
-        if done is not None:
-            return _to_report(report, "recommendations")
-    return render(
+    return _report_page(
         request,
-        f"{TEMPLATES}/remove.html",
-        form_context(
-            form,
-            report=report,
-            thing=f"recommendation 1.{recommendation.number}",
-            text=recommendation.text,
+        ConfirmForm,
+        "remove.html",
+        report,
+        lambda form: services.remove_recommendation(
+            actor=request.user, recommendation=recommendation, expected_version=_version(form)
         ),
+        "The recommendation has been removed.",
+        "recommendations",
+        context={
+            "thing": f"recommendation 1.{recommendation.number}",
+            "text": recommendation.text,
+        },
     )
 
 
@@ -233,27 +216,21 @@ def recommendation_remove(request: HttpRequest, public_id: Any) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def recommendations_reorder(request: HttpRequest, public_id: Any) -> HttpResponse:
     report = _report(request, public_id)
-    recommendations = list(report.recommendations.order_by("number"))
-    form = RecommendationOrderForm(
-        *posted(request), recommendations=recommendations, initial={"version": report.version}
+    return _report_page(
+        request,
+        RecommendationOrderForm,
+        "reorder.html",
+        report,
+        lambda form: services.reorder_recommendations(
+            actor=request.user,
+            report=report,
+            positions=form.positions(),
+            expected_version=_version(form),
+        ),
+        "The recommendations have been reordered.",
+        "recommendations",
+        form_kwargs={"recommendations": list(report.recommendations.order_by("number"))},
     )
-    if request.method == "POST" and form.is_valid():
-        done = save(
-            form,
-            lambda: (
-                services.reorder_recommendations(
-                    actor=request.user,
-                    report=report,
-                    positions=form.positions(),
-                    expected_version=_version(form),
-                )
-                or True
-            ),
-            record=report,
-        )
-        if done is not None:
-            return _to_report(report, "recommendations")
-    return render(request, f"{TEMPLATES}/reorder.html", form_context(form, report=report))
 
 
 # Implications -------------------------------------------------------------------------------------
@@ -263,26 +240,18 @@ def recommendations_reorder(request: HttpRequest, public_id: Any) -> HttpRespons
 @require_http_methods(["GET", "POST"])
 def implication_add(request: HttpRequest, public_id: Any) -> HttpResponse:
     report = _report(request, public_id)
-    form = ImplicationForm(
-        *posted(request), people=_people(request), initial={"version": report.version}
-    )
-    if request.method == "POST" and form.is_valid():
-        added = save(
-            form,
-            lambda: services.add_implication(
-                actor=request.user,
-                report=report,
-                data=form.changes(),
-                expected_version=_version(form),
-            ),
-            record=report,
-        )
-        if added is not None:
-            return _to_report(report, "implications")
-    return render(
+    return _report_page(
         request,
-        f"{TEMPLATES}/implication_form.html",
-        form_context(form, report=report, implication=None),
+        ImplicationForm,
+        "implication_form.html",
+        report,
+        lambda form: services.add_implication(
+            actor=request.user, report=report, data=form.changes(), expected_version=_version(form)
+        ),
+        "The implication has been added.",
+        "implications",
+        form_kwargs={"people": _people(request)},
+        context={"implication": None},
     )
 
 
@@ -291,29 +260,21 @@ def implication_add(request: HttpRequest, public_id: Any) -> HttpResponse:
 def implication_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     implication = _part(request, Implication, public_id)
     report = implication.report
-    form = ImplicationForm(
-        *posted(request),
-        people=_people(request),
-        implication=implication,
-        initial={"version": report.version},
-    )
-    if request.method == "POST" and form.is_valid():
-        saved = save(
-            form,
-            lambda: services.change_implication(
-                actor=request.user,
-                implication=implication,
-                data=form.changes(),
-                expected_version=_version(form),
-            ),
-            record=report,
-        )
-        if saved is not None:
-            return _to_report(report, "implications")
-    return render(
+    return _report_page(
         request,
-        f"{TEMPLATES}/implication_form.html",
-        form_context(form, report=report, implication=implication, heading=implication.label),
+        ImplicationForm,
+        "implication_form.html",
+        report,
+        lambda form: services.change_implication(
+            actor=request.user,
+            implication=implication,
+            data=form.changes(),
+            expected_version=_version(form),
+        ),
+        "The implication has been changed.",
+        "implications",
+        form_kwargs={"people": _people(request), "implication": implication},
+        context={"implication": implication, "heading": implication.label},
     )
 
 
@@ -322,26 +283,17 @@ def implication_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
 def implication_remove(request: HttpRequest, public_id: Any) -> HttpResponse:
     implication = _part(request, Implication, public_id)
     report = implication.report
-    form = ConfirmForm(*posted(request), initial={"version": report.version})
-    if request.method == "POST" and form.is_valid():
-        done = save(
-            form,
-            lambda: (
-                services.remove_implication(
-                    actor=request.user, implication=implication, expected_version=_version(form)
-                )
-                or True
-            ),
-            record=report,
-        )
-        if done is not None:
-            return _to_report(report, "implications")
-    return render(
+    return _report_page(
         request,
-        f"{TEMPLATES}/remove.html",
-        form_context(
-            form, report=report, thing=f"the {str(implication).lower()}", text=implication.text
+        ConfirmForm,
+        "remove.html",
+        report,
+        lambda form: services.remove_implication(
+            actor=request.user, implication=implication, expected_version=_version(form)
         ),
+        "The implication has been removed.",
+        "implications",
+        context={"thing": f"the {str(implication).lower()}", "text": implication.text},
     )
 
 
@@ -360,32 +312,34 @@ def _terms(request: HttpRequest) -> QuerySet[Any]:
 @require_http_methods(["GET", "POST"])
 def appendix_add(request: HttpRequest, public_id: Any) -> HttpResponse:
     report = _report(request, public_id)
-    # No version check: adding an appendix cannot overwrite anyone's change (its number is checked
-    # under the report's lock), and a file upload form should not be lost to an unrelated edit.
-    form = AppendixForm(
-        *posted(request, files=True),
-        terms=_terms(request),
-        initial={"letter": services.next_appendix_letter(report)},
-    )
-    if request.method == "POST" and form.is_valid():
+
+    def add(form: AppendixForm) -> Any:
         data = form.cleaned_data
-        added = save(
-            form,
-            lambda: services.add_appendix(
-                actor=request.user,
-                report=report,
-                letter=data["letter"],
-                title=data["title"],
-                file=data.get("file"),
-                terms=data.get("terms"),
-                url=data.get("url") or "",
-                expected_version=None,
-            ),
-            record=report,
+        return services.add_appendix(
+            actor=request.user,
+            report=report,
+            letter=data["letter"],
+            title=data["title"],
+            file=data.get("file"),
+            terms=data.get("terms"),
+            url=data.get("url") or "",
+            # No version check: adding an appendix cannot overwrite anyone's change (its letter is
+            # checked under the report's lock), and an upload should not be lost to another edit.
+            expected_version=None,
         )
-        if added is not None:
-            return _to_report(report, "appendices")
-    return render(request, f"{TEMPLATES}/appendix_form.html", form_context(form, report=report))
+
+    return _report_page(
+        request,
+        AppendixForm,
+        "appendix_form.html",
+        report,
+        add,
+        "The appendix has been added.",
+        "appendices",
+        form_kwargs={"terms": _terms(request)},
+        initial={"letter": services.next_appendix_letter(report)},
+        files=True,
+    )
 
 
 @draft_required
@@ -393,24 +347,17 @@ def appendix_add(request: HttpRequest, public_id: Any) -> HttpResponse:
 def appendix_remove(request: HttpRequest, public_id: Any) -> HttpResponse:
     appendix = _part(request, Appendix, public_id)
     report = appendix.report
-    form = ConfirmForm(*posted(request), initial={"version": report.version})
-    if request.method == "POST" and form.is_valid():
-        done = save(
-            form,
-            lambda: (
-                services.remove_appendix(
-                    actor=request.user, appendix=appendix, expected_version=_version(form)
-                )
-                or True
-            ),
-            record=report,
-        )
-        if done is not None:
-            return _to_report(report, "appendices")
-    return render(
+    return _report_page(
         request,
-        f"{TEMPLATES}/remove.html",
-        form_context(form, report=report, thing=f"appendix {appendix.letter}", text=appendix.title),
+        ConfirmForm,
+        "remove.html",
+        report,
+        lambda form: services.remove_appendix(
+            actor=request.user, appendix=appendix, expected_version=_version(form)
+        ),
+        "The appendix has been removed.",
+        "appendices",
+        context={"thing": f"appendix {appendix.letter}", "text": appendix.title},
     )
 
 
@@ -423,29 +370,21 @@ def report_request_implications(request: HttpRequest, public_id: Any) -> HttpRes
     """Send the implications to their verifying officers."""
     report = _report(request, public_id)
     implications = list(report.implications.select_related("verifier"))
-    form = ConfirmForm(*posted(request), initial={"version": report.version})
-    if request.method == "POST" and form.is_valid():
-        done = save(
-            form,
-            lambda: services.request_implications(
-                actor=request.user, report=report, expected_version=_version(form)
-            ),
-            record=report,
-        )
-        if done is not None:
-            messages.success(request, "The implications have been sent to the verifying officers.")
-            return _to_report(report)
-    return render(
+    return _report_page(
         request,
-        f"{TEMPLATES}/request_implications.html",
-        form_context(
-            form,
-            report=report,
-            implications=[(implication_heading(i), i) for i in implications],
-            no_email=sorted(
+        ConfirmForm,
+        "request_implications.html",
+        report,
+        lambda form: services.request_implications(
+            actor=request.user, report=report, expected_version=_version(form)
+        ),
+        "The implications have been sent to the verifying officers.",
+        context={
+            "implications": [(implication_heading(i), i) for i in implications],
+            "no_email": sorted(
                 {i.verifier.name for i in implications if i.verifier and not i.verifier.email}
             ),
-        ),
+        },
     )
 
 
@@ -454,7 +393,7 @@ def report_request_implications(request: HttpRequest, public_id: Any) -> HttpRes
 def report_publish(request: HttpRequest, public_id: Any) -> HttpResponse:
     """Publish a verified report on an agenda item of a meeting of its body (democratic
     services)."""
-    require(policies.can_manage_governance(request.user))
+    require(request, policies.can_manage_governance(request.user), Cap.GOVERNANCE_MANAGE)
     report = _report(request, public_id)
     # Only free items of the body's upcoming meetings (scheduled: not yet held, not cancelled).
     items = policies.agenda_items.visible_to(request.user, Action.CHANGE).filter(
@@ -463,23 +402,18 @@ def report_publish(request: HttpRequest, public_id: Any) -> HttpResponse:
         report__isnull=True,
     ) | AgendaItem.objects.filter(report=report)
     items = items.select_related("meeting").order_by("-meeting__starts_at", "order", "pk")
-    form = PublishForm(*posted(request), items=items, initial={"version": report.version})
-    if request.method == "POST" and form.is_valid():
-        done = save(
-            form,
-            lambda: services.publish_report(
-                actor=request.user,
-                report=report,
-                agenda_item=form.cleaned_data["agenda_item"],
-                expected_version=_version(form),
-            ),
-            record=report,
-        )
-        if done is not None:
-            messages.success(request, "The report has been published.")
-            return _to_report(report)
-    return render(
+    return _report_page(
         request,
-        f"{TEMPLATES}/publish.html",
-        form_context(form, report=report, unverified=services.required_unverified(report)),
+        PublishForm,
+        "publish.html",
+        report,
+        lambda form: services.publish_report(
+            actor=request.user,
+            report=report,
+            agenda_item=form.cleaned_data["agenda_item"],
+            expected_version=_version(form),
+        ),
+        "The report has been published.",
+        form_kwargs={"items": items},
+        context={"unverified": services.required_unverified(report)},
     )

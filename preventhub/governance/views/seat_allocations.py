@@ -18,8 +18,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from preventhub.core.forms import error_list
+from preventhub.accounts.roles import Cap
 from preventhub.core.history import record_history
+from preventhub.core.pages import form_errors, form_page, require, run_service
 from preventhub.core.policies import Action
 from preventhub.directory import policies as directory_policies
 from preventhub.governance import policies
@@ -34,7 +35,7 @@ from preventhub.governance.models import Nomination, NominationStatus, SeatAlloc
 from preventhub.governance.services import seat_allocations as services
 from preventhub.governance.services import seat_fit
 
-from .common import form_context, manage_required, paginate, require, save
+from .common import manage_required, paginate, to
 from .seat_present import compare, party_label, present
 
 TEMPLATES = "governance/seats"
@@ -65,7 +66,7 @@ def _to_allocation(allocation: SeatAllocation, anchor: str = "") -> HttpResponse
 def allocation_list(request: HttpRequest) -> HttpResponse:
     """Queries: a count and one page of allocations with their municipal year (the stored inputs
     and results are not loaded)."""
-    require(policies.can_view_governance(request.user))
+    require(request, policies.can_view_governance(request.user), Cap.GOVERNANCE_VIEW)
     allocations = (
         policies.seat_allocations.visible_to(request.user)
         .select_related("municipal_year")
@@ -95,7 +96,7 @@ def allocation_create(request: HttpRequest) -> HttpResponse:
     # ``form`` is whichever form is in play (base.html marks the title "(error)" from it).
     context: dict[str, Any] = {"chooser": chooser, "form": chooser, "allocation_form": None}
     if not chooser.is_bound or not chooser.is_valid():
-        context["errors"] = error_list(chooser) if chooser.is_bound else []
+        context["errors"] = form_errors(chooser)
         return render(request, f"{TEMPLATES}/allocation_create.html", context)
     year, day = chooser.cleaned_data["municipal_year"], chooser.cleaned_data["day"]
     council = services.council_on(day)
@@ -115,24 +116,26 @@ def allocation_create(request: HttpRequest) -> HttpResponse:
             form.add_error(form.field_for_reason(refused.reason), refused.reason)
         else:
             if request.POST.get("action") == "save":
-                allocation = save(
+                saved: list[SeatAllocation] = []
+                if run_service(
                     form,
-                    lambda: services.save_allocation(
-                        actor=request.user,
-                        municipal_year=year,
-                        title=form.cleaned_data["title"],
-                        draft=draft,
+                    lambda: saved.append(
+                        services.save_allocation(
+                            actor=request.user,
+                            municipal_year=year,
+                            title=form.cleaned_data["title"],
+                            draft=draft,
+                        )
                     ),
-                )
-                if allocation is not None:
-                    messages.success(request, f"{allocation.title} saved.")
-                    return _to_allocation(allocation)
+                ):
+                    messages.success(request, f"{saved[0].title} saved.")
+                    return _to_allocation(saved[0])
             else:
                 records = draft.records
                 context["preview"] = present(
                     services.result_json(result, composition_on=day, records=records)
                 )
-    context["errors"] = error_list(form) if form.is_bound else []
+    context["errors"] = form_errors(form)
     return render(request, f"{TEMPLATES}/allocation_create.html", context)
 
 
@@ -288,49 +291,47 @@ def fit_save(request: HttpRequest, public_id: Any) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def allocation_adjust(request: HttpRequest, public_id: Any) -> HttpResponse:
     allocation = _allocation(request, public_id, Action.CHANGE)
-    form = AdjustmentForm(
-        request.POST if request.method == "POST" else None,
-        bodies=services.body_names(allocation),
-        parties=services.parties(allocation),
-        initial={"body": request.GET.get("body", "")},
-    )
-    if request.method == "POST" and form.is_valid():
+
+    def adjust(form: AdjustmentForm) -> Any:
         data = form.cleaned_data
-        adjustment = save(
-            form,
-            lambda: services.adjust_allocation(
-                actor=request.user,
-                allocation=allocation,
-                body_name=data["body"],
-                from_party=data["from_party"],
-                to_party=data["to_party"],
-                reason=data["reason"],
-            ),
+        return services.adjust_allocation(
+            actor=request.user,
+            allocation=allocation,
+            body_name=data["body"],
+            from_party=data["from_party"],
+            to_party=data["to_party"],
+            reason=data["reason"],
         )
-        if adjustment is not None:
-            messages.success(request, "The seat has been moved and the allocation recalculated.")
-            return _to_allocation(allocation, "steps")
-    return render(request, f"{TEMPLATES}/adjust.html", form_context(form, allocation=allocation))
+
+    return form_page(
+        request,
+        AdjustmentForm,
+        template=f"{TEMPLATES}/adjust.html",
+        form_kwargs={
+            "bodies": services.body_names(allocation),
+            "parties": services.parties(allocation),
+        },
+        initial={"body": request.GET.get("body", "")},
+        save=adjust,
+        success=to("seat_allocation_detail", allocation, "steps"),
+        message="The seat has been moved and the allocation recalculated.",
+        context={"allocation": allocation},
+    )
 
 
 @manage_required
 @require_http_methods(["GET", "POST"])
 def allocation_adopt(request: HttpRequest, public_id: Any) -> HttpResponse:
     allocation = _allocation(request, public_id, Action.CHANGE)
-    form = ConfirmActionForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        adopted = save(
-            form, lambda: services.adopt_allocation(actor=request.user, allocation=allocation)
-        )
-        if adopted is not None:
-            messages.success(
-                request,
-                f"{allocation.title} is the adopted allocation for {allocation.municipal_year}.",
-            )
-            return _to_allocation(allocation)
-    context = form_context(
-        form,
-        allocation=allocation,
-        replaces=services.adopted_in(allocation.municipal_year, exclude=allocation),
+    return form_page(
+        request,
+        ConfirmActionForm,
+        template=f"{TEMPLATES}/adopt.html",
+        save=lambda form: services.adopt_allocation(actor=request.user, allocation=allocation),
+        success=to("seat_allocation_detail", allocation),
+        message=f"{allocation.title} is the adopted allocation for {allocation.municipal_year}.",
+        context={
+            "allocation": allocation,
+            "replaces": services.adopted_in(allocation.municipal_year, exclude=allocation),
+        },
     )
-    return render(request, f"{TEMPLATES}/adopt.html", context)

@@ -8,19 +8,20 @@ nomination is missing to them (404). Confirming needs ``governance.manage``.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from preventhub.accounts.roles import Cap
+from preventhub.core.pages import form_page, require
 from preventhub.core.policies import Action, grants_for
 from preventhub.governance import policies
 from preventhub.governance.forms.seats import (
@@ -39,7 +40,7 @@ from preventhub.governance.models import (
 from preventhub.governance.services import seat_nominations as services
 from preventhub.governance.services.seat_nominations import OPEN
 
-from .common import form_context, manage_required, paginate, require, save
+from .common import manage_required, paginate
 from .seat_present import party_label
 
 TEMPLATES = "governance/seats"
@@ -52,18 +53,9 @@ ROW_RELATED = (
 )
 
 
-def _posted(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
-
-
 def _nomination(request: HttpRequest, public_id: Any, action: Action = Action.CHANGE) -> Nomination:
     queryset = policies.nominations.visible_to(request.user, action).select_related(*ROW_RELATED)
     return policies.nominations.get_or_404(request, action, queryset=queryset, public_id=public_id)
-
-
-def _back(request: HttpRequest, nomination: Nomination) -> HttpResponse:
-    """A leader goes back to their own list; democratic services to the body's page."""
-    return redirect(_back_url(request, nomination))
 
 
 def _back_url(request: HttpRequest, nomination: Nomination) -> str:
@@ -107,30 +99,24 @@ def nominations_request(request: HttpRequest, public_id: Any, body_id: Any) -> H
     )
     body = policies.bodies.get_or_404(request, Action.CHANGE, public_id=body_id)
     name = services.allocation_body_name(allocation, body)
-    require(name is not None)
-    form = ConfirmActionForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        created = save(
-            form,
-            lambda: services.request_nominations(
-                actor=request.user, allocation=allocation, body=body
-            ),
-        )
-        if created is not None:
-            messages.success(
-                request, f"Nominations requested for {len(created)} seats on {body.name}."
-            )
-            response = redirect("governance:body_nominations", public_id=body.public_id)
-            response["Location"] += f"?allocation={allocation.public_id}"
-            return response
-    context = form_context(
-        form,
-        allocation=allocation,
-        body=body,
-        seats=_asked(allocation, name or ""),
-        already=Nomination.objects.filter(body=body, allocation=allocation).exists(),
+    require(request, name is not None, "request nominations")
+    url = reverse("governance:body_nominations", args=[body.public_id])
+    return form_page(
+        request,
+        ConfirmActionForm,
+        template=f"{TEMPLATES}/request_nominations.html",
+        save=lambda form: services.request_nominations(
+            actor=request.user, allocation=allocation, body=body
+        ),
+        success=f"{url}?allocation={allocation.public_id}",
+        message=lambda created: f"Nominations requested for {len(created)} seats on {body.name}.",
+        context={
+            "allocation": allocation,
+            "body": body,
+            "seats": _asked(allocation, name or ""),
+            "already": Nomination.objects.filter(body=body, allocation=allocation).exists(),
+        },
     )
-    return render(request, f"{TEMPLATES}/request_nominations.html", context)
 
 
 def _asked(allocation: SeatAllocation, name: str) -> list[dict[str, Any]]:
@@ -166,7 +152,7 @@ def body_nominations(request: HttpRequest, public_id: Any) -> HttpResponse:
     """Queries: the body; the allocations with nominations for it; the seat counts by status (one
     aggregate); a count and one page of seats with group, leader, nominee and allocation; the
     body's current members with their term end dates."""
-    require(policies.can_view_governance(request.user))
+    require(request, policies.can_view_governance(request.user), Cap.GOVERNANCE_VIEW)
     body = policies.bodies.get_or_404(request, public_id=public_id)
     allocations = list(
         policies.seat_allocations.visible_to(request.user)
@@ -227,7 +213,7 @@ def _chosen(request: HttpRequest, allocations: list[SeatAllocation]) -> SeatAllo
 def my_nominations(request: HttpRequest) -> HttpResponse:
     """Nominations requested from the signed-in councillor as a group leader. Queries: a count and
     one page of their seats with body, group and nominee."""
-    require(policies.can_nominate(request.user))
+    require(request, policies.can_nominate(request.user), Cap.GOVERNANCE_NOMINATE)
     person_id = getattr(request.user, "person_id", None)
     seats = (
         policies.nominations.visible_to(request.user, Action.CHANGE)
@@ -245,37 +231,53 @@ def my_nominations(request: HttpRequest) -> HttpResponse:
 # Nominate, confirm, withdraw --------------------------------------------------------------------
 
 
+def _nomination_page(
+    request: HttpRequest,
+    nomination: Nomination,
+    form_class: Any,
+    template: str,
+    save: Any,
+    message: Any,
+    **options: Any,
+) -> HttpResponse:
+    """A leader goes back to their own list; democratic services to the body's page."""
+    back_url = _back_url(request, nomination)
+    return form_page(
+        request,
+        form_class,
+        template=f"{TEMPLATES}/{template}",
+        record=nomination,
+        save=save,
+        success=back_url,
+        message=message,
+        context={"nomination": nomination, "back_url": back_url},
+        **options,
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def nomination_nominate(request: HttpRequest, public_id: Any) -> HttpResponse:
     nomination = _nomination(request, public_id)
-    require(nomination.status in OPEN)
-    form = NominateForm(
-        _posted(request),
-        nominees=services.eligible_nominees(nomination).select_related("person", "ward"),
-        initial={"version": nomination.version, "nominee": nomination.nominee},
-    )
-    if request.method == "POST" and form.is_valid():
-        done = save(
-            form,
-            lambda: services.nominate(
-                actor=request.user,
-                nomination=nomination,
-                nominee=form.cleaned_data["nominee"],
-                expected_version=form.cleaned_data.get("version"),
-            ),
-            record=nomination,
-        )
-        if done is not None:
-            messages.success(
-                request,
-                f"{done.nominee.name} nominated for seat {done.seat_number} on {done.body.name}.",
-            )
-            return _back(request, nomination)
-    return render(
+    require(request, nomination.status in OPEN, "nominate")
+    return _nomination_page(
         request,
-        f"{TEMPLATES}/nominate.html",
-        form_context(form, nomination=nomination, back_url=_back_url(request, nomination)),
+        nomination,
+        NominateForm,
+        "nominate.html",
+        lambda form: services.nominate(
+            actor=request.user,
+            nomination=nomination,
+            nominee=form.cleaned_data["nominee"],
+            expected_version=form.cleaned_data.get("version"),
+        ),
+        lambda done: (
+            f"{done.nominee.name} nominated for seat {done.seat_number} on {done.body.name}."
+        ),
+        form_kwargs={
+            "nominees": services.eligible_nominees(nomination).select_related("person", "ward")
+        },
+        initial={"nominee": nomination.nominee},
     )
 
 
@@ -283,59 +285,53 @@ def nomination_nominate(request: HttpRequest, public_id: Any) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def nomination_confirm(request: HttpRequest, public_id: Any) -> HttpResponse:
     nomination = _nomination(request, public_id)
-    year = nomination.allocation.municipal_year if nomination.allocation else None
-    initial = {
-        "version": nomination.version,
-        "starts_on": max(timezone.localdate(), year.starts_on) if year else timezone.localdate(),
-        "term_ends_on": nomination.term_ends_on,
-    }
-    form = ConfirmNominationForm(_posted(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        done = save(
-            form,
-            lambda: services.confirm_nomination(
-                actor=request.user,
-                nomination=nomination,
-                starts_on=data["starts_on"],
-                term_ends_on=data.get("term_ends_on"),
-                expected_version=data.get("version"),
-            ),
-            record=nomination,
-        )
-        if done is not None:
-            messages.success(request, f"{done.nominee.name} appointed to {done.body.name}.")
-            return _back(request, nomination)
-    return render(
+    return _nomination_page(
         request,
-        f"{TEMPLATES}/confirm.html",
-        form_context(form, nomination=nomination, back_url=_back_url(request, nomination)),
+        nomination,
+        ConfirmNominationForm,
+        "confirm.html",
+        lambda form: services.confirm_nomination(
+            actor=request.user,
+            nomination=nomination,
+            starts_on=form.cleaned_data["starts_on"],
+            term_ends_on=form.cleaned_data.get("term_ends_on"),
+            expected_version=form.cleaned_data.get("version"),
+        ),
+        lambda done: f"{done.nominee.name} appointed to {done.body.name}.",
+        initial={
+            "starts_on": default_appointment_start(nomination, timezone.localdate()),
+            "term_ends_on": nomination.term_ends_on,
+        },
     )
+
+
+def default_appointment_start(nomination: Nomination, today: dt.date) -> dt.date:
+    """The first day to offer for an appointment: today, kept within the allocation's municipal
+    year and before the term's end, so confirming a 2017 appointment offers a 2017 date (today's
+    would fall after the term ends and be refused)."""
+    year = nomination.allocation.municipal_year if nomination.allocation else None
+    day = today
+    if year is not None:
+        day = min(max(day, year.starts_on), year.ends_on)
+    if nomination.term_ends_on is not None and day > nomination.term_ends_on:
+        day = year.starts_on if year is not None else nomination.term_ends_on
+    return day
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def nomination_withdraw(request: HttpRequest, public_id: Any) -> HttpResponse:
     nomination = _nomination(request, public_id)
-    form = WithdrawForm(_posted(request), initial={"version": nomination.version})
-    if request.method == "POST" and form.is_valid():
-        done = save(
-            form,
-            lambda: services.withdraw_nomination(
-                actor=request.user,
-                nomination=nomination,
-                reason=form.cleaned_data["reason"],
-                expected_version=form.cleaned_data.get("version"),
-            ),
-            record=nomination,
-        )
-        if done is not None:
-            messages.success(
-                request, f"Seat {done.seat_number} on {done.body.name} withdrawn: it is vacant."
-            )
-            return _back(request, nomination)
-    return render(
+    return _nomination_page(
         request,
-        f"{TEMPLATES}/withdraw.html",
-        form_context(form, nomination=nomination, back_url=_back_url(request, nomination)),
+        nomination,
+        WithdrawForm,
+        "withdraw.html",
+        lambda form: services.withdraw_nomination(
+            actor=request.user,
+            nomination=nomination,
+            reason=form.cleaned_data["reason"],
+            expected_version=form.cleaned_data.get("version"),
+        ),
+        lambda done: f"Seat {done.seat_number} on {done.body.name} withdrawn: it is vacant.",
     )

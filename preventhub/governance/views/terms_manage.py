@@ -8,15 +8,16 @@ Drafts are written by democratic services or by the Prevent lead, who drafts the
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from preventhub.accounts.roles import Cap
+from preventhub.core.pages import capability_required, form_context, form_page
 from preventhub.core.policies import Action
 from preventhub.core.services import ConcurrentEditError
 from preventhub.governance import policies
@@ -31,22 +32,15 @@ from preventhub.governance.forms.terms import (
 from preventhub.governance.models import Clause, TermsOfReference
 from preventhub.governance.services import terms as services
 
-from .common import form_context, manage_required, posted, require, save
+from .common import manage_required, to
 
 TEMPLATES = "governance/terms"
 
 
-def drafting_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Sign-in first, then the right to draft (democratic services or the Prevent lead) or 404."""
-
-    @login_required
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        require(policies.can_draft_reports(request.user))
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
+# Sign-in first, then the right to draft (democratic services or the Prevent lead), else 404.
+drafting_required = capability_required(
+    Cap.GOVERNANCE_MANAGE, Cap.GOVERNANCE_REPORTS, partnership=True
+)
 
 
 def _draft(request: HttpRequest, public_id: Any) -> TermsOfReference:
@@ -65,9 +59,8 @@ def _clause(request: HttpRequest, public_id: Any) -> Clause:
     return get_object_or_404(queryset, public_id=public_id)
 
 
-def _detail(terms: TermsOfReference, anchor: str = "") -> HttpResponse:
-    url = reverse("governance:terms_detail", args=[terms.public_id])
-    return redirect(f"{url}#{anchor}" if anchor else url)
+def _detail(terms: TermsOfReference, anchor: str = "") -> str:
+    return to("terms_detail", terms, anchor)
 
 
 @drafting_required
@@ -77,21 +70,27 @@ def terms_create(request: HttpRequest, public_id: Any) -> HttpResponse:
     body = policies.bodies.get_or_404(request, public_id=public_id)
     draft = services.open_draft(body)
     base = services.current_version(body)
-    form = DraftTermsForm(*posted(request), amending=base is not None)
-    if request.method == "POST" and draft is None and form.is_valid():
-        terms = save(
-            form,
-            lambda: services.draft_terms(
-                actor=request.user,
-                body=body,
-                amendment_summary=form.cleaned_data.get("amendment_summary", ""),
-                amendment_reason=form.cleaned_data.get("amendment_reason", ""),
-            ),
+
+    def start(form: DraftTermsForm) -> TermsOfReference:
+        if draft is not None:  # the page says so and offers no button; a stale POST lands here
+            raise ValidationError("There is already a draft of these terms of reference")
+        return services.draft_terms(
+            actor=request.user,
+            body=body,
+            amendment_summary=form.cleaned_data.get("amendment_summary", ""),
+            amendment_reason=form.cleaned_data.get("amendment_reason", ""),
         )
-        if terms is not None:
-            return _detail(terms)
-    context = form_context(form, body=body, draft=draft, base=base)
-    return render(request, f"{TEMPLATES}/create.html", context)
+
+    return form_page(
+        request,
+        DraftTermsForm,
+        template=f"{TEMPLATES}/create.html",
+        form_kwargs={"amending": base is not None},
+        save=start,
+        success=_detail,
+        message="The draft has been started.",
+        context={"body": body, "draft": draft, "base": base},
+    )
 
 
 @drafting_required
@@ -99,94 +98,93 @@ def terms_create(request: HttpRequest, public_id: Any) -> HttpResponse:
 def terms_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     """A draft's amendment summary and reason."""
     terms = _draft(request, public_id)
-    initial = {
-        "amendment_summary": terms.amendment_summary,
-        "amendment_reason": terms.amendment_reason,
-        "version": terms.version,
-    }
-    form = TermsForm(*posted(request), initial=initial, terms=terms)
-    if request.method == "POST" and form.is_valid():
-        saved = save(
-            form,
-            lambda: services.update_terms(
-                actor=request.user,
-                terms=terms,
-                data=form.cleaned_data,
-                expected_version=form.cleaned_data.get("version"),
-            ),
-            record=terms,
-        )
-        if saved is not None:
-            return _detail(terms)
-    return render(request, f"{TEMPLATES}/edit.html", form_context(form, terms=terms))
+    return form_page(
+        request,
+        TermsForm,
+        template=f"{TEMPLATES}/edit.html",
+        record=terms,
+        form_kwargs={"terms": terms},
+        initial={
+            "amendment_summary": terms.amendment_summary,
+            "amendment_reason": terms.amendment_reason,
+        },
+        save=lambda form: services.update_terms(
+            actor=request.user,
+            terms=terms,
+            data=form.cleaned_data,
+            expected_version=form.cleaned_data.get("version"),
+        ),
+        success=_detail(terms),
+        message="The draft has been changed.",
+        context={"terms": terms},
+    )
 
 
 @drafting_required
 @require_http_methods(["GET", "POST"])
 def clause_add(request: HttpRequest, public_id: Any) -> HttpResponse:
     terms = _draft(request, public_id)
-    suggested = str(Clause.objects.filter(terms=terms).count() + 1)
-    form = ClauseForm(*posted(request), initial={"number": suggested})
-    if request.method == "POST" and form.is_valid():
+
+    def add(form: ClauseForm) -> Clause:
         data = form.cleaned_data
-        clause = save(
-            form,
-            lambda: services.add_clause(
-                actor=request.user,
-                terms=terms,
-                number=data["number"],
-                section=data["section"],
-                text=data["text"],
-            ),
+        return services.add_clause(
+            actor=request.user,
+            terms=terms,
+            number=data["number"],
+            section=data["section"],
+            text=data["text"],
         )
-        if clause is not None:
-            return _detail(terms, f"clause-{clause.public_id}")
-    context = form_context(form, terms=terms, clause=None)
-    return render(request, f"{TEMPLATES}/clause_form.html", context)
+
+    return form_page(
+        request,
+        ClauseForm,
+        template=f"{TEMPLATES}/clause_form.html",
+        initial={"number": str(Clause.objects.filter(terms=terms).count() + 1)},
+        save=add,
+        success=lambda clause: _detail(terms, f"clause-{clause.public_id}"),
+        message=lambda clause: f"Clause {clause.number} has been added.",
+        context={"terms": terms, "clause": None},
+    )
 
 
 @drafting_required
 @require_http_methods(["GET", "POST"])
 def clause_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     clause = _clause(request, public_id)
-    form = ClauseForm.for_clause(posted(request)[0], clause)
-    if request.method == "POST" and form.is_valid():
-        saved = save(
-            form,
-            lambda: services.update_clause(
-                actor=request.user,
-                clause=clause,
-                data=form.cleaned_data,
-                expected_version=form.cleaned_data.get("version"),
-            ),
-            record=clause,
-        )
-        if saved is not None:
-            return _detail(clause.terms, f"clause-{clause.public_id}")
-    context = form_context(form, terms=clause.terms, clause=clause)
-    return render(request, f"{TEMPLATES}/clause_form.html", context)
+    return form_page(
+        request,
+        ClauseForm,
+        template=f"{TEMPLATES}/clause_form.html",
+        record=clause,
+        initial={"number": clause.number, "section": clause.section, "text": clause.text},
+        save=lambda form: services.update_clause(
+            actor=request.user,
+            clause=clause,
+            data=form.cleaned_data,
+            expected_version=form.cleaned_data.get("version"),
+        ),
+        success=_detail(clause.terms, f"clause-{clause.public_id}"),
+        message=f"Clause {clause.number} has been changed.",
+        context={"terms": clause.terms, "clause": clause},
+    )
 
 
 @drafting_required
 @require_http_methods(["GET", "POST"])
 def clause_remove(request: HttpRequest, public_id: Any) -> HttpResponse:
     clause = _clause(request, public_id)
-    form = RemoveClauseForm(*posted(request), initial={"version": clause.version})
-    if request.method == "POST" and form.is_valid():
-
-        def remove() -> bool:
-            services.remove_clause(
-                actor=request.user,
-                clause=clause,
-                expected_version=form.cleaned_data.get("version"),
-            )
-            return True
-
-        removed = save(form, remove, record=clause)
-        if removed:
-            return _detail(clause.terms, "clauses")
-    context = form_context(form, terms=clause.terms, clause=clause)
-    return render(request, f"{TEMPLATES}/clause_remove.html", context)
+    return form_page(
+        request,
+        RemoveClauseForm,
+        template=f"{TEMPLATES}/clause_remove.html",
+        record=clause,
+        save=lambda form: services.remove_clause(
+            actor=request.user, clause=clause, expected_version=form.cleaned_data.get("version")
+        ),
+        success=_detail(clause.terms, "clauses"),
+        message=f"Clause {clause.number} has been removed.",
+        context={"terms": clause.terms, "clause": clause},
+    )
 
 
 @drafting_required
@@ -199,7 +197,11 @@ def clause_reorder(request: HttpRequest, public_id: Any) -> HttpResponse:
     if request.method == "POST" and request.POST.get("version") != str(terms.version):
         # The boxes posted were for the clauses as they were: a clause added since has no box.
         return _stale_order(request, terms, clauses)
-    form = ReorderForm(*posted(request), initial={"version": terms.version}, clauses=clauses)
+    form = ReorderForm(
+        request.POST if request.method == "POST" else None,
+        initial={"version": terms.version},
+        clauses=clauses,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.reorder_clauses(
@@ -213,7 +215,8 @@ def clause_reorder(request: HttpRequest, public_id: Any) -> HttpResponse:
             terms.refresh_from_db()
             clauses = list(services.in_document_order(Clause.objects.filter(terms=terms)))
             return _stale_order(request, terms, clauses)
-        return _detail(terms, "clauses")
+        messages.success(request, "The clauses have been reordered.")
+        return redirect(_detail(terms, "clauses"))
     return render(request, f"{TEMPLATES}/reorder.html", form_context(form, terms=terms))
 
 
@@ -236,21 +239,20 @@ def terms_agree(request: HttpRequest, public_id: Any) -> HttpResponse:
         .select_related("minute__item__meeting__body")
         .order_by("-created_at", "-id")
     )
-    form = AgreeForm(*posted(request), initial={"version": terms.version}, resolutions=resolutions)
-    if request.method == "POST" and form.is_valid():
-        agreed = save(
-            form,
-            lambda: services.agree_terms_of_reference(
-                actor=request.user,
-                terms=terms,
-                resolution=form.cleaned_data["resolution"],
-                agreed_on=form.cleaned_data["agreed_on"],
-                expected_version=form.cleaned_data.get("version"),
-            ),
-            record=terms,
-        )
-        if agreed is not None:
-            return _detail(terms)
-    clause_count = Clause.objects.filter(terms=terms).count()
-    context = form_context(form, terms=terms, clause_count=clause_count)
-    return render(request, f"{TEMPLATES}/agree.html", context)
+    return form_page(
+        request,
+        AgreeForm,
+        template=f"{TEMPLATES}/agree.html",
+        record=terms,
+        form_kwargs={"resolutions": resolutions},
+        save=lambda form: services.agree_terms_of_reference(
+            actor=request.user,
+            terms=terms,
+            resolution=form.cleaned_data["resolution"],
+            agreed_on=form.cleaned_data["agreed_on"],
+            expected_version=form.cleaned_data.get("version"),
+        ),
+        success=_detail(terms),
+        message="The terms of reference have been agreed.",
+        context={"terms": terms, "clause_count": Clause.objects.filter(terms=terms).count()},
+    )
