@@ -306,13 +306,13 @@ def nomination_confirm(request: HttpRequest, public_id: Any) -> HttpResponse:
 
 
 def default_appointment_start(nomination: Nomination, today: dt.date) -> dt.date:
-    """The first day to offer for an appointment: today, kept within the allocation's municipal
-    year and before the term's end, so confirming a 2017 appointment offers a 2017 date (today's
-    would fall after the term ends and be refused)."""
+    """The first day to offer for an appointment: today within the allocation's municipal year,
+    else the year's first day, and never after the term ends. Confirming a 2017 appointment today
+    offers 2016/17's start, not today's date (which would fall after the term's end)."""
     year = nomination.allocation.municipal_year if nomination.allocation else None
     day = today
-    if year is not None:
-        day = min(max(day, year.starts_on), year.ends_on)
+    if year is not None and not year.starts_on <= today <= year.ends_on:
+        day = year.starts_on
     if nomination.term_ends_on is not None and day > nomination.term_ends_on:
         day = year.starts_on if year is not None else nomination.term_ends_on
     return day
