@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from preventhub.core.forms import GovukForm
 from preventhub.core.pickers import PickerField
 from preventhub.directory.models import Person
 from preventhub.directory.pickers import ORGANISATIONS, PEOPLE
@@ -16,33 +17,7 @@ from .roles import ORGANISATION_SCOPED_ROLES, Role
 _ANY = ""
 
 
-class GovukWidgetsMixin(forms.BaseForm):
-    """Give each widget its GOV.UK class and point it at its hint and error message, so the
-    shared field template renders accessible GOV.UK inputs."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            widget = field.widget
-            base = "govuk-select" if isinstance(widget, forms.Select) else "govuk-input"
-            extra = widget.attrs.get("class", "")
-            widget.attrs["class"] = f"{base} {extra}".strip()
-            if field.help_text:
-                widget.attrs["aria-describedby"] = f"id_{name}-hint"
-
-    def _post_clean(self) -> None:
-        super()._post_clean()
-        for name in self.errors:
-            if name not in self.fields:
-                continue
-            widget = self.fields[name].widget
-            base = "govuk-select" if isinstance(widget, forms.Select) else "govuk-input"
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {base}--error".strip()
-            described = [widget.attrs.get("aria-describedby", ""), f"id_{name}-error"]
-            widget.attrs["aria-describedby"] = " ".join(d for d in described if d)
-
-
-class UserSearchForm(GovukWidgetsMixin, forms.Form):
+class UserSearchForm(GovukForm):
     """The filters of the user list: a GET form, so invalid values are ignored, not shown."""
 
     q = forms.CharField(label="Name or email address", required=False, max_length=200)
@@ -56,7 +31,7 @@ class UserSearchForm(GovukWidgetsMixin, forms.Form):
     )
 
 
-class UserCreateForm(GovukWidgetsMixin, forms.Form):
+class UserCreateForm(GovukForm):
     full_name = forms.CharField(label="Full name", max_length=200)
     email = forms.EmailField(
         label="Email address",
@@ -91,7 +66,7 @@ class UserCreateForm(GovukWidgetsMixin, forms.Form):
         return person
 
 
-class RoleAssignForm(GovukWidgetsMixin, forms.Form):
+class RoleAssignForm(GovukForm):
     role = forms.ChoiceField(label="Role", choices=[(_ANY, "Choose a role"), *Role.choices])
     organisation = PickerField(
         ORGANISATIONS,
@@ -113,7 +88,7 @@ class RoleAssignForm(GovukWidgetsMixin, forms.Form):
         return cleaned
 
 
-class TokenCreateForm(GovukWidgetsMixin, forms.Form):
+class TokenCreateForm(GovukForm):
     name = forms.CharField(
         label="Token name",
         max_length=100,
