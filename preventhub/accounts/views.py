@@ -15,13 +15,16 @@ from allauth.account.decorators import reauthentication_required
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from preventhub.core.forms import error_list
+from preventhub.core.pages import form_page
 from preventhub.core.policies import Action, grants_for
 from preventhub.directory.policies import organisations, people
 
@@ -142,21 +145,23 @@ def user_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
 @login_required
 def user_create(request: HttpRequest) -> HttpResponse:
     _require_user_manager(request)
-    available_people = people.visible_to(request.user).filter(user__isnull=True)
-    form = UserCreateForm(request.POST or None, people=available_people)
-    if request.method == "POST" and form.is_valid():
-        user = services.invite_user(
+    return form_page(
+        request,
+        UserCreateForm,
+        template="accounts/user_form.html",
+        form_kwargs={"people": people.visible_to(request.user).filter(user__isnull=True)},
+        save=lambda form: services.invite_user(
             actor=request.user,
             request=request,
             email=form.cleaned_data["email"],
             full_name=form.cleaned_data["full_name"],
             person=form.cleaned_data["person"],
-        )
-        messages.success(
-            request, f"Account created. We have emailed {user.email} a link to set a password."
-        )
-        return redirect("accounts:user_detail", public_id=user.public_id)
-    return render(request, "accounts/user_form.html", {"form": form, "errors": error_list(form)})
+        ),
+        success=lambda user: reverse("accounts:user_detail", kwargs={"public_id": user.public_id}),
+        message=lambda user: (
+            f"Account created. We have emailed {user.email} a link to set a password."
+        ),
+    )
 
 
 @login_required
@@ -202,22 +207,27 @@ def role_assign(request: HttpRequest, public_id: Any) -> HttpResponse:
 
 @reauthentication_required
 def _assign_role(request: HttpRequest, target: User) -> HttpResponse:
-    form = RoleAssignForm(request.POST, organisations=organisations.visible_to(request.user))
-    if form.is_valid():
+    def assign(form: RoleAssignForm) -> Any:
         try:
-            assignment = services.assign_role(
+            return services.assign_role(
                 actor=request.user,
                 user=target,
                 role=form.cleaned_data["role"],
                 organisation=form.cleaned_data["organisation"],
             )
         except services.RoleAssignmentError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, f"{target} is now {assignment}.")
-            return redirect("accounts:user_detail", public_id=target.public_id)
-    context = {"target": target, "form": form, "errors": error_list(form)}
-    return render(request, "accounts/role_form.html", context, status=200)
+            raise ValidationError(str(exc)) from None
+
+    return form_page(
+        request,
+        RoleAssignForm,
+        template="accounts/role_form.html",
+        form_kwargs={"organisations": organisations.visible_to(request.user)},
+        save=assign,
+        success=reverse("accounts:user_detail", kwargs={"public_id": target.public_id}),
+        message=lambda assignment: f"{target} is now {assignment}.",
+        context={"target": target},
+    )
 
 
 @login_required
