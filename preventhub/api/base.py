@@ -1,20 +1,40 @@
 """The project's NinjaAPI: every answer marked ``Cache-Control: private, no-store`` (API answers
-carry restricted data: no browser or proxy may keep them), and the OpenAPI schema's error
-responses described from ``errors.ERRORS``."""
+carry restricted data: no browser or proxy may keep them), a query parameter that takes one value
+refused (422) when it is given several, and the OpenAPI schema's error responses described from
+``errors.ERRORS``."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.datastructures import MultiValueDict
 from ninja import NinjaAPI
+from ninja.parser import Parser
 
 from .errors import ERRORS
 
 NO_STORE = "private, no-store"
 
 
+class StrictQueryParser(Parser):
+    """ninja's parser, except that ``?search=a&search=b`` for a one-value parameter stays a list,
+    which its schema refuses, instead of the last value silently winning."""
+
+    def parse_querydict(
+        self, data: MultiValueDict[str, Any], list_fields: list[str], request: HttpRequest
+    ) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key in data:
+            values = data.getlist(key)
+            result[key] = values if key in list_fields or len(values) > 1 else values[0]
+        return result
+
+
 class Api(NinjaAPI):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(parser=StrictQueryParser(), **kwargs)
+
     def create_response(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = super().create_response(request, *args, **kwargs)
         response["Cache-Control"] = NO_STORE

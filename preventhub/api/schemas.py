@@ -3,7 +3,7 @@
 - ``Identified``: a record addressed by its public UUID (``id``), never its database key;
   ``Record`` adds the version and timestamps every stored record carries; ``Named`` and
   ``Labelled`` are references to other records.
-- ``Text``: a string the database can store, with the rule stated in the schema.
+- ``Text``: any string, made storable (NUL and lone surrogates become U+FFFD).
 - ``Unset``: a PATCH field that may be left out; ``Version``: the optimistic-concurrency field.
 - ``Date`` and ``DateTime``: dates a council could mean (1900 to 2999), local times made aware.
 """
@@ -17,35 +17,25 @@ from uuid import UUID
 
 from django.utils import timezone
 from ninja import Field, Schema
-from pydantic import AfterValidator, GetJsonSchemaHandler
+from pydantic import AfterValidator, BeforeValidator, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 # NUL cannot be stored in PostgreSQL text, and lone surrogates (valid in JSON's \\u escapes) cannot
-# be encoded as UTF-8 by any database driver; both would otherwise surface as a 500.
+# be encoded as UTF-8 by any database driver. Both become U+FFFD, the replacement character, as
+# Django already does with undecodable bytes in a query string: the schema says "any string", so
+# any string is accepted, and none can surface as a 500.
 _UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")
-# The same rule as the schema states it (JSON Schema patterns are ECMA-262 regular expressions).
-NO_NUL = r"^[^\x00]*$"
+REPLACEMENT = "\ufffd"
 
 
-def _storable(value: str) -> str:
-    if _UNSTORABLE.search(value):
-        raise ValueError("Text must not contain NUL characters or unpaired surrogates.")
+def _storable(value: Any) -> Any:
+    if isinstance(value, str):
+        return _UNSTORABLE.sub(REPLACEMENT, value)
     return value
 
 
-class _StatesNoNul:
-    """Puts the no-NUL rule in the JSON schema, unless the field has a stricter pattern."""
-
-    def __get_pydantic_json_schema__(
-        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        schema = handler(core_schema)
-        schema.setdefault("pattern", NO_NUL)
-        return schema
-
-
-Text = Annotated[str, AfterValidator(_storable), _StatesNoNul()]
+Text = Annotated[str, BeforeValidator(_storable)]
 
 
 def _no_default(schema: dict[str, Any]) -> None:

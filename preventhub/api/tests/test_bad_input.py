@@ -22,7 +22,7 @@ GETS = [
     (f"{ORGS}?offset=99999999999999999999999", 422),
     (f"{ORGS}?sector=bogus", 422),
     (f"{ORGS}?search={'x' * 201}", 422),
-    (f"{ORGS}?search=%00", 422),
+    (f"{ORGS}?search=%00", 200),  # NUL becomes U+FFFD, as undecodable bytes do
     (f"{ORGS}?search=%ED%A0%80", 200),  # invalid UTF-8: Django decodes it to U+FFFD
     (f"{ORGS}?search={quote('‮ﷺ𝕏🏴\u200d☠️')}", 200),
     (f"{ORGS}/{UNKNOWN}", 404),
@@ -51,8 +51,8 @@ BODIES = [
     ("POST", ORGS, b"[]", 422),
     ("POST", ORGS, b'"a string"', 422),
     ("POST", ORGS, b"\xff\xfe\x00garbage", 400),
-    ("POST", ORGS, b'{"name": "\\u0000", "sector": "school"}', 422),
-    ("POST", ORGS, b'{"name": "\\ud800", "sector": "school"}', 422),
+    ("POST", ORGS, b'{"name": "\\u0000", "sector": "school"}', 201),  # stored as U+FFFD
+    ("POST", ORGS, b'{"name": "\\ud800", "sector": "school"}', 201),
     ("POST", ORGS, b'{"name": 123, "sector": "school"}', 422),
     ("POST", ORGS, b'{"name": ["x"], "sector": "school"}', 422),
     ("POST", ORGS, b'{"name": "x", "sector": "nope"}', 422),
@@ -133,6 +133,17 @@ def test_a_body_over_the_upload_limit_is_a_400(api_as, settings):
     assert response.json() == {
         "detail": [{"loc": [], "msg": "Bad request.", "type": "bad_request"}]
     }
+
+
+def test_text_the_database_cannot_store_is_kept_with_replacement_characters(api_as):
+    # The schema says "any string", so a NUL or a lone surrogate is not refused: each becomes
+    # U+FFFD (PostgreSQL text cannot hold NUL, and no driver can encode a lone surrogate).
+    body = b'{"name": "Nul\\u0000and\\ud800lone", "sector": "school"}'
+
+    response = api_as("prevent_lead").send_raw("POST", ORGS, body)
+
+    assert response.status_code == 201
+    assert response.json()["name"] == "Nul\ufffdand\ufffdlone"
 
 
 def test_validation_errors_locate_the_bad_field(api_as):

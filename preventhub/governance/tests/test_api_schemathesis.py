@@ -1,81 +1,76 @@
-"""schemathesis against every governance operation, from a live server, as democratic services
-(who may change everything the governance API changes) with a real token: valid and invalid
-generated requests, none answered with a 5xx.
+"""schemathesis against every governance operation, as democratic services (who may change
+everything the governance API changes) with a real token: generated requests, valid and invalid,
+and every answer checked against the OpenAPI schema (no 5xx, documented status codes, content
+types and shapes, valid input never refused as malformed, invalid input refused with a 4xx).
 
-Bounded and deterministic like the directory's test (preventhub/api/tests/
-test_schemathesis.py), with Hypothesis's ``derandomize``, but 12 examples per operation and mode:
-there are three times as many operations, and 20 took over five minutes on a shared machine.
+Half the valid requests to an operation addressed by an id go to a real record of the seed's
+committee (the draft meeting, report, minutes and terms, so that changes are allowed), the rest
+to generated ids. The checks, bounds and transport are shared with the directory's test (see
+preventhub/api/tests/conformance.py).
 """
 
 import pytest
-import schemathesis
-from hypothesis import HealthCheck, given, settings
-from schemathesis import GenerationMode
-from schemathesis.checks import not_a_server_error
 
 from preventhub.accounts.roles import Role
+from preventhub.api.tests.conformance import exercise, load_schema, operations, report
 from preventhub.core.testing.factories import make_user
-from preventhub.governance.tests.factories import GroupMembershipFactory, MembershipFactory
+from preventhub.governance.tests.factories import (
+    ClauseFactory,
+    GroupMembershipFactory,
+    ImplicationFactory,
+    MembershipFactory,
+    RecommendationFactory,
+)
 
 from .api_fixtures import papers, token_for
 
-EXAMPLES = settings(
-    max_examples=12,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    suppress_health_check=list(HealthCheck),
-)
-
 
 @pytest.fixture
-def token(transactional_db) -> str:
-    # Something to find in every list: generated ids are random, so lookups by id mostly answer
-    # 404, but the lists and the filters see real rows.
+def known(db) -> dict[str, object]:
     world = papers()
-    MembershipFactory(body=world.body)
-    GroupMembershipFactory(councillor=world.nomination.nominee)
-    return token_for(make_user(Role.DEMOCRATIC_SERVICES, full_name="Dee Democratic"))
+    group_membership = GroupMembershipFactory(councillor=world.nomination.nominee)
+    minute = world.draft_minute
+    return {
+        "bodies": world.body.public_id,
+        "memberships": MembershipFactory(body=world.body).public_id,
+        "councillors": world.nomination.nominee.public_id,
+        "political-groups": group_membership.group.public_id,
+        "group-memberships": group_membership.public_id,
+        "terms-of-reference": world.draft_terms.public_id,
+        "clauses": ClauseFactory(terms=world.draft_terms).public_id,
+        "seat-allocations": world.allocation.public_id,
+        "nominations": world.nomination.public_id,
+        "meetings": world.draft_meeting.public_id,
+        "agenda-items": world.draft_item.public_id,
+        "reports": world.draft_report.public_id,
+        "recommendations": RecommendationFactory(report=world.draft_report).public_id,
+        "implications": ImplicationFactory(report=world.draft_report).public_id,
+        "minutes": minute.public_id,
+        "resolutions": world.draft_resolution.public_id,
+        "decisions": world.decision.public_id,
+        "decision-actions": world.action.public_id,
+    }
 
 
-@pytest.fixture
-def api_schema(live_server, token):
-    return schemathesis.openapi.from_url(f"{live_server.url}/api/v1/openapi.json")
-
-
-def _exercise(operation, mode: GenerationMode, headers: dict[str, str]) -> set[int]:
-    statuses: set[int] = set()
-
-    @given(case=operation.as_strategy(generation_mode=mode))
-    @EXAMPLES
-    def run(case):
-        response = case.call_and_validate(headers=headers, checks=[not_a_server_error])
-        statuses.add(response.status_code)
-
-    run()
-    return statuses
-
-
-def test_no_governance_operation_answers_with_a_server_error(api_schema, token):
-    headers = {"Authorization": f"Bearer {token}"}
-    everything = [result.ok() for result in api_schema.get_all_operations()]
-    operations = [op for op in everything if "/governance/" in op.path]
-    assert len(operations) == 95  # every governance operation is in the schema and exercised
+def test_every_governance_operation_answers_as_its_schema_says(known):
+    headers = {"Authorization": f"Bearer {token_for(make_user(Role.DEMOCRATIC_SERVICES))}"}
+    governance = operations(load_schema(), "/governance/")
+    assert len(governance) == 95  # every governance operation is in the schema and exercised
 
     answered: dict[str, set[int]] = {}
-    for operation in operations:
-        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
-            answered.setdefault(operation.label, set()).update(_exercise(operation, mode, headers))
+    failures: dict[str, dict[str, set[str]]] = {}
+    for operation in governance:
+        answered[operation.label], failed = exercise(operation, headers, known)
+        if failed:
+            failures[operation.label] = failed
 
-    # The requests reached the real operations, authenticated: every top-level list answered 200
-    # and invalid input was refused with a 4xx everywhere.
-    lists = {
-        label: codes
-        for label, codes in answered.items()
-        if label.startswith("GET") and "{" not in label
-    }
-    assert len(lists) == 15
-    assert all(200 in codes for codes in lists.values()), answered
-    assert all(any(400 <= c < 500 for c in codes) for codes in answered.values()), answered
-    # Random but valid payloads add political groups (a name is all a group needs).
-    assert 201 in answered["POST /api/v1/governance/political-groups"], answered
+    assert not failures, report(failures)
+    # The requests reached the real operations, authenticated: every list and every read of a
+    # real record answered 200, invalid input was refused with a 4xx everywhere, and many changes
+    # to the real records went through (most others need the record's current version, which
+    # generated data rarely guesses: those answered a documented 409).
+    for label, codes in answered.items():
+        assert not label.startswith("GET") or 200 in codes, (label, codes)
+        assert any(400 <= code < 500 for code in codes), (label, codes)
+    successes = [label for label, codes in answered.items() if codes & {200, 201, 204}]
+    assert len(successes) >= 40, sorted(set(answered) - set(successes))
