@@ -1,20 +1,19 @@
-"""The project's NinjaAPI: every answer marked ``Cache-Control: private, no-store`` (API answers
-carry restricted data: no browser or proxy may keep them), a query parameter that takes one value
-refused (422) when it is given several, and the OpenAPI schema's error responses described from
-``errors.ERRORS``."""
+"""The project's NinjaAPI: a query parameter that takes one value refused (422) when it is given
+several, and the OpenAPI schema's error responses described from ``errors.ERRORS``.
+
+(``Cache-Control: no-store`` on answers to a token or a session comes from
+``core.middleware.NoStoreMiddleware``, for the API as for the pages.)"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils.datastructures import MultiValueDict
 from ninja import NinjaAPI
 from ninja.parser import Parser
 
 from .errors import ERRORS
-
-NO_STORE = "private, no-store"
 
 
 class StrictQueryParser(Parser):
@@ -34,17 +33,6 @@ class StrictQueryParser(Parser):
 class Api(NinjaAPI):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(parser=StrictQueryParser(), **kwargs)
-
-    def create_response(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        response = super().create_response(request, *args, **kwargs)
-        response["Cache-Control"] = NO_STORE
-        return response
-
-    def create_temporal_response(self, request: HttpRequest) -> HttpResponse:
-        # The response an operation's result is written into (and a 204 is sent as it is).
-        response = super().create_temporal_response(request)
-        response["Cache-Control"] = NO_STORE
-        return response
 
     def get_openapi_schema(self, **kwargs: Any) -> Any:
         schema = super().get_openapi_schema(**kwargs)

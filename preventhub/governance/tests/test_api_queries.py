@@ -395,7 +395,9 @@ def test_a_record_with_nested_rows_stays_within_its_query_budget(
     api = api_as("prevent_lead")
 
     with django_assert_max_num_queries(budget):
-        response = api.get(url(url_name, public_id=record.public_id), {"limit": 200})
+        # (Only the lists take a limit: any other operation refuses a parameter it does not take.)
+        page = {"limit": 200} if url_name.endswith("_list") else None
+        response = api.get(url(url_name, public_id=record.public_id), page)
 
     assert response.status_code == 200
     assert min(rows, 200) <= max(len(v) for v in response.json().values() if isinstance(v, list))
