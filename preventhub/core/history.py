@@ -91,7 +91,9 @@ def record_history(
     return RecordHistory(entries=entries, has_older=has_older)
 
 
-def _changes(row: Any, previous: Any | None, excluded: set[str]) -> list[tuple[str, Any, Any]]:
+def _changes(
+    row: Any, previous: Any | None, excluded: frozenset[str] | set[str]
+) -> list[tuple[str, Any, Any]]:
     if row.history_type == "-":
         return []
     if previous is None or row.history_type == "+":
@@ -116,8 +118,15 @@ def _who(row: Any) -> str:
     return str(user)
 
 
+def _concrete_field(model: type[models.Model], name: str) -> models.Field[Any, Any]:
+    """A field that history records (reverse relations are never in a history row)."""
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field)
+    return field
+
+
 def _field_label(model: type[models.Model], name: str) -> str:
-    label = str(model._meta.get_field(name).verbose_name)
+    label = str(_concrete_field(model, name).verbose_name)
     return label[:1].upper() + label[1:]
 
 
@@ -132,8 +141,9 @@ def _foreign_key_labels(
                 wanted[name] |= {v for v in (old, new) if v is not None}
     labels: dict[str, dict[Any, str]] = {}
     for name, pks in wanted.items():
-        related = model._meta.get_field(name).related_model
-        labels[name] = {o.pk: str(o) for o in related._default_manager.filter(pk__in=pks)}  # type: ignore[union-attr]
+        related = _concrete_field(model, name).related_model
+        assert isinstance(related, type)  # a foreign key's target is resolved once apps are ready
+        labels[name] = {o.pk: str(o) for o in related._default_manager.filter(pk__in=pks)}
     return labels
 
 
@@ -142,7 +152,7 @@ def _display(
 ) -> str:
     if value is None or value == "":
         return ""
-    field = model._meta.get_field(name)
+    field = _concrete_field(model, name)
     if isinstance(field, models.ForeignKey):
         return labels.get(name, {}).get(value, "(deleted record)")
     if field.choices:

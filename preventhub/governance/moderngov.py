@@ -20,7 +20,7 @@ import re
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -88,7 +88,7 @@ def parse_xml(data: bytes, label: str) -> ET.Element:
     parser = expat.ParserCreate()
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
 
-    def refuse(*_: Any) -> None:
+    def refuse(*_: Any) -> int:
         raise ModernGovError(
             f"{label}: the file has a DOCTYPE or entity declaration, which is not allowed "
             "(ModernGov responses have none)"
@@ -309,13 +309,13 @@ def parse_document(data: bytes, label: str, expected: str | None = None) -> Docu
             f"{label}: this is a {KINDS[found.tag]} response (<{found.tag}>), "
             f"not {KINDS[expected]} (<{expected}>)"
         )
-    parse = {
+    parsers: dict[str, Callable[[ET.Element, str], list[Any]]] = {
         "councillorsbyward": _councillors,
         "committees": _committees,
         "meetings": _meetings,
         "meeting": lambda el, lb: [_meeting_detail(el, lb)],
-    }[found.tag]
-    return Document(label=label, kind=found.tag, records=parse(found, label))
+    }
+    return Document(label=label, kind=found.tag, records=parsers[found.tag](found, label))
 
 
 def _councillors(root: ET.Element, label: str) -> list[CouncillorRecord]:
@@ -640,7 +640,7 @@ def _save_changes(obj: models.Model, values: dict[str, Any]) -> bool:
     return True
 
 
-def _create(obj: models.Model) -> models.Model:
+def _create[ModelT: models.Model](obj: ModelT) -> ModelT:
     obj.full_clean()
     obj.save()
     return obj
@@ -681,14 +681,14 @@ class _Importer:
         setattr(counts, outcome, getattr(counts, outcome) + 1)
 
     def apply(self, kind: str, record: Any, label: str) -> None:
-        handler = {
+        handlers: dict[str, Callable[[Any, str], object]] = {
             "councillorsbyward": self.councillor,
             "committees": self.committee,
             "meetings": self.meeting,
             "meeting": self.meeting_detail,
-        }[kind]
+        }
         try:
-            handler(record, label)
+            handlers[kind](record, label)
         except ValidationError as exc:
             raise ModernGovError(
                 f"{label}: {_describe(kind, record)}: {' '.join(exc.messages)}"

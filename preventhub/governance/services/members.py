@@ -28,7 +28,10 @@ GROUP_MEMBERSHIP_CHANGED = register(
 COUNCILLOR_FIELDS = ["ward", "party", "elected_on", "term_ends_on"]
 GROUP_FIELDS = ["name", "short_name", "moderngov_title"]
 # A group has one leader and one deputy at a time (reg 8, SI 1990/1553 names "a leader").
-SINGLE_HOLDER_ROLES = {GroupRole.LEADER: "leader", GroupRole.DEPUTY_LEADER: "deputy leader"}
+SINGLE_HOLDER_ROLES: dict[str, str] = {
+    GroupRole.LEADER: "leader",
+    GroupRole.DEPUTY_LEADER: "deputy leader",
+}
 
 
 # Councillors ------------------------------------------------------------------------------------
