@@ -1,6 +1,7 @@
 """Prevent Hub settings: one module, driven by the environment.
 
-With ``DEBUG`` set, the project runs from a fresh checkout with no other configuration (a development
+With ``DEBUG`` set, the project runs from a fresh checkout with no other configuration (a
+development
 secret key is generated once into ``.dev-secret-key`` and SQLite is used). With ``DEBUG`` off,
 ``SECRET_KEY``, ``ALLOWED_HOSTS`` and ``DATABASE_URL`` must come from the environment or from a file
 named by ``<NAME>_FILE``; see README "Configuration".
@@ -144,7 +145,9 @@ DATABASES = {"default": env.db_url_config(DATABASE_URL)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;"
+        ),
     }
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)
@@ -271,7 +274,8 @@ WHITENOISE_USE_FINDERS = DEBUG or TESTING
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
-    # Only the Swagger UI files the API docs use, from django-ninja (see preventhub/api/staticfiles.py).
+    # Only the Swagger UI files the API docs use, from django-ninja
+    # (see preventhub/api/staticfiles.py).
     "preventhub.api.staticfiles.SwaggerUiFinder",
 ]
 

@@ -12,8 +12,11 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
         "core/error.html",
         {
             "title": "Page not found",
-            "message": "If you typed the web address, check it is correct. If you pasted the web address, "
-            "check you copied the entire address. If the page should be there, you may not have access to it.",
+            "message": (
+                "If you typed the web address, check it is correct. If you pasted the web "
+                "address, check you copied the entire address. If the page should be there, you "
+                "may not have access to it."
+            ),
         },
         status=404,
     )
@@ -37,7 +40,10 @@ def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpR
         "core/error.html",
         {
             "title": "Your request could not be completed",
-            "message": "Go back, reload the page and try again. If you were filling in a form, your session may have expired.",
+            "message": (
+                "Go back, reload the page and try again. If you were filling in a form, your "
+                "session may have expired."
+            ),
         },
         status=403,
     )

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 DEMO_PASSWORD = "Northbridge-demo-2026"
-# Every demo login that needs MFA uses this TOTP secret; `manage.py demo_totp` prints the current code.
+# Every demo login that needs MFA uses this TOTP secret;
+# `manage.py demo_totp` prints the current code.
 DEMO_TOTP_SECRET = "NBDEMOPREVENTHUBNBDEMOPREVENTHUB"
 
 
@@ -24,9 +25,9 @@ class Demo:
     def logins_table(self) -> str:
         lines = [
             "",
-            "Demo logins (password for all: %s)" % DEMO_PASSWORD,
-            "Roles marked MFA ask for a code: add secret %s to an authenticator app,"
-            % DEMO_TOTP_SECRET,
+            f"Demo logins (password for all: {DEMO_PASSWORD})",
+            f"Roles marked MFA ask for a code: add secret {DEMO_TOTP_SECRET} "
+            "to an authenticator app,",
             "or run `DEBUG=true .venv/bin/python manage.py demo_totp` for the current code.",
             "",
         ]

@@ -53,7 +53,9 @@ class Organisation(HumanUniqueMessages, PublicModel):
     is_specified_authority = models.BooleanField(
         "specified authority",
         default=False,
-        help_text="Subject to the Prevent duty (Schedule 6, Counter-Terrorism and Security Act 2015).",
+        help_text=(
+            "Subject to the Prevent duty (Schedule 6, Counter-Terrorism and Security Act 2015)."
+        ),
     )
     website = models.URLField(blank=True)
     address = models.TextField(blank=True)

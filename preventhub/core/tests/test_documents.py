@@ -1,4 +1,5 @@
-"""Tagged PDFs and Word documents: text round-trips, structure tags are present, no network fetches."""
+"""Tagged PDFs and Word documents: text round-trips, structure tags are present, no network
+fetches."""
 
 from __future__ import annotations
 

@@ -179,8 +179,8 @@ def test_fields_in_error_get_the_error_classes_and_inline_messages(bad_form):
         error = elements.by_id[f"id_{field}-error"]
         assert error[0] == "p" and error[1]["class"] == "govuk-error-message"
     assert (
-        '<span class="govuk-visually-hidden">Error:</span> Enter an email address in the correct format, like name@example.com'
-        in html
+        '<span class="govuk-visually-hidden">Error:</span> '
+        "Enter an email address in the correct format, like name@example.com" in html
     )
 
 

@@ -1,4 +1,5 @@
-"""Bodies (council, committees, boards, groups, panels), their terms of reference and memberships."""
+"""Bodies (council, committees, boards, groups, panels), their terms of reference and
+memberships."""
 
 from __future__ import annotations
 

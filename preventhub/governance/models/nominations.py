@@ -33,7 +33,9 @@ class SeatAllocation(PublicModel):
                 fields=["municipal_year"],
                 condition=models.Q(is_adopted=True),
                 name="seat_allocation_one_adopted_per_year",
-                violation_error_message="Another allocation is already adopted for this municipal year.",
+                violation_error_message=(
+                    "Another allocation is already adopted for this municipal year."
+                ),
             )
         ]
 
