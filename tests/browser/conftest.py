@@ -52,12 +52,12 @@ def browser_context_args() -> dict[str, Any]:
 
 @pytest.fixture
 def school(transactional_db):
-    return OrganisationFactory(name="Northbridge Academy")
+    return OrganisationFactory.create(name="Northbridge Academy")
 
 
 @pytest.fixture
 def college(transactional_db):
-    return OrganisationFactory(name="Northbridge College")
+    return OrganisationFactory.create(name="Northbridge College")
 
 
 @pytest.fixture

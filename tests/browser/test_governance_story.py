@@ -147,9 +147,9 @@ class Cast:
 
 
 def before_the_story(personas: dict[str, Any]) -> Cast:
-    council = OrganisationFactory(name="Northbridge Borough Council")
+    council = OrganisationFactory.create(name="Northbridge Borough Council")
     people = {
-        name: PersonFactory(name=name, job_title=title, organisation=council)
+        name: PersonFactory.create(name=name, job_title=title, organisation=council)
         for name, title in [
             ("Helen Marsh", "Head of Resident Services"),
             ("Priya Shah", "Prevent Coordinator"),
@@ -160,7 +160,7 @@ def before_the_story(personas: dict[str, Any]) -> Cast:
     _link(personas["democratic_services"], people["Grace Whitfield"])
     officers = {}
     for name, title, _ in OFFICERS:
-        people[name] = PersonFactory(name=name, job_title=title, organisation=council)
+        people[name] = PersonFactory.create(name=name, job_title=title, organisation=council)
         # Prevent Hub has no role for a council officer who only verifies implications, and
         # "Reports to verify" (where verifying sends them back to) is for role holders: the
         # council's officers hold the partner lead role for the council here.
@@ -171,7 +171,7 @@ def before_the_story(personas: dict[str, Any]) -> Cast:
     people.update(_councillors())
     group_leader = _link(personas["councillor"], people["Jane Holloway"])
     chair = _link(make_user(Role.COUNCILLOR, full_name="Cllr Lucy Fenwick"), people["Lucy Fenwick"])
-    MunicipalYearFactory(
+    MunicipalYearFactory.create(
         label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 17)
     )
     full_council = Body.objects.create(name="Full Council", kind=BodyKind.FULL_COUNCIL)
@@ -206,7 +206,7 @@ def _councillors() -> dict[str, Person]:
     groups: dict[str, PoliticalGroup] = {}
     people = {}
     for name, group_name, role in COUNCIL:
-        person = PersonFactory(name=name, job_title="Councillor", organisation=None)
+        person = PersonFactory.create(name=name, job_title="Councillor", organisation=None)
         councillor = Councillor.objects.create(person=person)
         if group_name is not None:
             group = groups.get(group_name) or PoliticalGroup.objects.create(name=group_name)

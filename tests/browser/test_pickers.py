@@ -22,11 +22,13 @@ JANE = "Jane Smith, Chief Accountant, Northbridge Borough Council"
 
 @pytest.fixture
 def setting(personas):
-    council = OrganisationFactory(name="Northbridge Borough Council")
-    jane = PersonFactory(name="Jane Smith", job_title="Chief Accountant", organisation=council)
-    PersonFactory(name="John Smith", job_title="Head of Legal", organisation=council)
-    PersonFactory(name="Tom Jones", job_title="Monitoring Officer", organisation=council)
-    body = BodyFactory(name="Members' Prevent Working Group")
+    council = OrganisationFactory.create(name="Northbridge Borough Council")
+    jane = PersonFactory.create(
+        name="Jane Smith", job_title="Chief Accountant", organisation=council
+    )
+    PersonFactory.create(name="John Smith", job_title="Head of Legal", organisation=council)
+    PersonFactory.create(name="Tom Jones", job_title="Monitoring Officer", organisation=council)
+    body = BodyFactory.create(name="Members' Prevent Working Group")
     return {
         "user": personas["democratic_services"],
         "jane": jane,

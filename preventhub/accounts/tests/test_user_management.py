@@ -137,7 +137,7 @@ def test_non_administrator_opening_a_user_gets_404_and_the_denial_is_audited(cli
 def test_administrator_creates_a_user_who_is_emailed_a_set_password_link(
     admin_client, administrator, django_capture_on_commit_callbacks
 ):
-    person = PersonFactory(name="Nina New")
+    person = PersonFactory.create(name="Nina New")
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
             reverse("accounts:user_create"),

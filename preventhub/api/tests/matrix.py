@@ -26,9 +26,9 @@ SCHOOL_MANAGERS = PARTNERSHIP_MANAGERS | {"partner_lead"}
 
 
 def build(world: Any) -> None:
-    world.api_person = PersonFactory(name="Sam Safeguarding", organisation=world.school)
-    world.api_ward = WardFactory(name="Quayside (API)")
-    world.api_year = MunicipalYearFactory()
+    world.api_person = PersonFactory.create(name="Sam Safeguarding", organisation=world.school)
+    world.api_ward = WardFactory.create(name="Quayside (API)")
+    world.api_year = MunicipalYearFactory.create()
 
 
 def _api(url_name: str, **options: Any) -> Case:

@@ -30,7 +30,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
 def test_signed_in_user_sees_every_operation_in_the_docs_without_csp_violations(
     live_server, client
 ):
-    OrganisationFactory(name="Northbridge Academy")
+    OrganisationFactory.create(name="Northbridge Academy")
     user = make_user(Role.COUNCILLOR, full_name="Cllr Carys")
     client.force_login(user)
     session_cookie = client.cookies["sessionid"].value

@@ -22,7 +22,7 @@ def detail(organisation: Organisation | str) -> str:
 
 
 def test_list_pages_with_limit_and_offset_and_counts_every_row(api_as, school, college):
-    OrganisationFactory(name="Abbey Primary School")
+    OrganisationFactory.create(name="Abbey Primary School")
 
     response = api_as("councillor").get(LIST, {"limit": 2, "offset": 1})
 
@@ -41,7 +41,7 @@ def test_records_are_identified_by_public_uuid_never_an_integer_key(api_as, scho
 
 
 def test_list_filters_by_search_and_sector(api_as, school, college):
-    OrganisationFactory(name="Northshire Police", sector=Sector.POLICE)
+    OrganisationFactory.create(name="Northshire Police", sector=Sector.POLICE)
     api = api_as("councillor")
 
     by_name = api.get(LIST, {"search": "ACADEMY"}).json()

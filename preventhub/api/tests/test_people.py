@@ -20,14 +20,16 @@ def detail(person: Person) -> str:
 
 @pytest.fixture
 def sam(school):
-    return PersonFactory(
+    return PersonFactory.create(
         name="Sam Safeguarding", organisation=school, email="sam@academy.example.org"
     )
 
 
 @pytest.fixture
 def cal(college):
-    return PersonFactory(name="Cal Careers", organisation=college, email="cal@college.example.org")
+    return PersonFactory.create(
+        name="Cal Careers", organisation=college, email="cal@college.example.org"
+    )
 
 
 def test_list_shows_names_and_organisations_but_no_contact_details(api_as, sam, cal):

@@ -17,7 +17,7 @@ YEARS = url("directory_municipal_year_list")
 
 @pytest.fixture
 def abbey(db):
-    return WardFactory(name="Abbey", code="E05099001")
+    return WardFactory.create(name="Abbey", code="E05099001")
 
 
 def test_every_role_reads_wards(api_as, abbey):
@@ -67,8 +67,8 @@ def test_ward_code_longer_than_nine_characters_is_refused(api_as):
 
 
 def test_municipal_years_are_listed_latest_first(api_as):
-    MunicipalYearFactory(label="2016/17", starts_on="2016-05-18", ends_on="2017-05-16")
-    MunicipalYearFactory(label="2017/18", starts_on="2017-05-17", ends_on="2018-05-15")
+    MunicipalYearFactory.create(label="2016/17", starts_on="2016-05-18", ends_on="2017-05-16")
+    MunicipalYearFactory.create(label="2017/18", starts_on="2017-05-17", ends_on="2018-05-15")
 
     body = api_as("councillor").get(YEARS).json()
 
@@ -110,7 +110,9 @@ def test_municipal_year_label_must_look_like_2016_17(api_as):
 
 
 def test_patching_a_municipal_year_checks_the_dates_together(api_as):
-    year = MunicipalYearFactory(label="2016/17", starts_on="2016-05-18", ends_on="2017-05-16")
+    year = MunicipalYearFactory.create(
+        label="2016/17", starts_on="2016-05-18", ends_on="2017-05-16"
+    )
 
     response = api_as("prevent_lead").patch(
         url("directory_municipal_year_detail", public_id=year.public_id),
@@ -122,7 +124,7 @@ def test_patching_a_municipal_year_checks_the_dates_together(api_as):
 
 
 def test_councillor_cannot_change_a_municipal_year(api_as):
-    year = MunicipalYearFactory()
+    year = MunicipalYearFactory.create()
 
     response = api_as("councillor").patch(
         url("directory_municipal_year_detail", public_id=year.public_id),

@@ -26,12 +26,12 @@ from .conftest import token_for
 
 @pytest.fixture
 def known(db) -> dict[str, object]:
-    school = OrganisationFactory(name="Northbridge Academy")
+    school = OrganisationFactory.create(name="Northbridge Academy")
     return {
         "organisations": school.public_id,
-        "people": PersonFactory(organisation=school).public_id,
-        "wards": WardFactory().public_id,
-        "municipal-years": MunicipalYearFactory().public_id,
+        "people": PersonFactory.create(organisation=school).public_id,
+        "wards": WardFactory.create().public_id,
+        "municipal-years": MunicipalYearFactory.create().public_id,
     }
 
 

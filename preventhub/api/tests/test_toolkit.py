@@ -88,8 +88,8 @@ def test_an_unreadable_body_is_a_400_located_at_the_body(api_as):
 
 def test_lists_answer_in_the_page_envelope(api_as, schema):
     count = api_as("councillor").get(ORGS).json()["count"]
-    OrganisationFactory(name="Abbey Primary School")
-    OrganisationFactory(name="Zeal Primary School")
+    OrganisationFactory.create(name="Abbey Primary School")
+    OrganisationFactory.create(name="Zeal Primary School")
 
     response = api_as("councillor").get(ORGS, {"limit": 1})
 
@@ -101,10 +101,10 @@ def test_lists_answer_in_the_page_envelope(api_as, schema):
 
 
 def test_list_filters_combine_their_lookups(api_as):
-    school = OrganisationFactory(name="Quillfield Academy", sector=Sector.SCHOOL)
-    OrganisationFactory(name="Quillfield Police", sector=Sector.POLICE)
-    PersonFactory(name="Sam Teacher", job_title="Quillhead of year", organisation=school)
-    PersonFactory(name="Quillhead Constable", job_title="Inspector")
+    school = OrganisationFactory.create(name="Quillfield Academy", sector=Sector.SCHOOL)
+    OrganisationFactory.create(name="Quillfield Police", sector=Sector.POLICE)
+    PersonFactory.create(name="Sam Teacher", job_title="Quillhead of year", organisation=school)
+    PersonFactory.create(name="Quillhead Constable", job_title="Inspector")
 
     orgs = api_as("prevent_lead").get(ORGS, {"search": "quillfield", "sector": "school"})
     people = api_as("prevent_lead").get(PEOPLE, {"search": "quillhead"})  # name or job title
@@ -132,7 +132,7 @@ def test_a_query_parameter_the_operation_does_not_take_is_a_422(api_as, query, l
 
 def test_every_answer_to_a_token_is_not_to_be_stored(api_as):
     client = api_as("prevent_lead")
-    organisation = OrganisationFactory()
+    organisation = OrganisationFactory.create()
 
     answers = [
         client.get(ORGS),

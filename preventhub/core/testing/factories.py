@@ -17,7 +17,7 @@ PASSWORD = "correct horse battery staple"
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
-class OrganisationFactory(factory.django.DjangoModelFactory):
+class OrganisationFactory(factory.django.DjangoModelFactory[Organisation]):
     class Meta:
         model = Organisation
 
@@ -26,7 +26,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     is_specified_authority = True
 
 
-class PersonFactory(factory.django.DjangoModelFactory):
+class PersonFactory(factory.django.DjangoModelFactory[Person]):
     class Meta:
         model = Person
 
@@ -36,7 +36,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"person{n}@example.org")
 
 
-class WardFactory(factory.django.DjangoModelFactory):
+class WardFactory(factory.django.DjangoModelFactory[Ward]):
     class Meta:
         model = Ward
 
@@ -44,7 +44,7 @@ class WardFactory(factory.django.DjangoModelFactory):
     code = factory.Sequence(lambda n: f"E05{n:06d}")
 
 
-class MunicipalYearFactory(factory.django.DjangoModelFactory):
+class MunicipalYearFactory(factory.django.DjangoModelFactory[MunicipalYear]):
     class Meta:
         model = MunicipalYear
 
@@ -56,7 +56,7 @@ class MunicipalYearFactory(factory.django.DjangoModelFactory):
     ends_on = factory.Sequence(lambda n: dt.date(1801 + n % 200, 5, 19))
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         skip_postgeneration_save = True

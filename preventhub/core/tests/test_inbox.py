@@ -67,14 +67,14 @@ def test_a_registered_source_is_listed_in_its_order_and_replaced_by_name(registr
 
 def test_tasks_of_every_source_come_soonest_due_first_with_undated_ones_last(registry):
     _register_both()
-    later = MunicipalYearFactory(
+    later = MunicipalYearFactory.create(
         label="2017/18", starts_on=dt.date(2017, 5, 17), ends_on=dt.date(2018, 5, 16)
     )
-    sooner = MunicipalYearFactory(
+    sooner = MunicipalYearFactory.create(
         label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16)
     )
-    school = OrganisationFactory(name="Check Northbridge Academy")
-    OrganisationFactory(name="Not a task")
+    school = OrganisationFactory.create(name="Check Northbridge Academy")
+    OrganisationFactory.create(name="Not a task")
 
     found = inbox_for(make_user())
 
@@ -97,7 +97,7 @@ def test_tasks_of_every_source_come_soonest_due_first_with_undated_ones_last(reg
 
 def test_a_source_with_nothing_for_the_person_is_left_out_of_the_counts(registry):
     _register_both()
-    MunicipalYearFactory()
+    MunicipalYearFactory.create()
 
     found = inbox_for(make_user())
 
@@ -107,7 +107,7 @@ def test_a_source_with_nothing_for_the_person_is_left_out_of_the_counts(registry
 def test_the_inbox_lists_only_the_first_page_but_counts_every_task(registry):
     _register_both()
     for n in range(5):
-        OrganisationFactory(name=f"Check {n}")
+        OrganisationFactory.create(name=f"Check {n}")
 
     found = inbox_for(make_user(), limit=3)
 
@@ -117,7 +117,7 @@ def test_the_inbox_lists_only_the_first_page_but_counts_every_task(registry):
 
 def test_a_source_may_give_a_plain_list_of_tasks_merged_by_due_date(registry):
     _register_both()
-    MunicipalYearFactory(
+    MunicipalYearFactory.create(
         label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16)
     )
     reminder = Task("Read the Prevent duty guidance", "/guidance/", dt.date(2016, 1, 1), "Reading")
@@ -133,14 +133,14 @@ def test_a_source_without_a_title_expression_shows_its_label(registry):
     register_task_source(
         "test.bare", _years_to_open, label="Years to open", title=Value("Open a year")
     )
-    MunicipalYearFactory()
+    MunicipalYearFactory.create()
 
     assert [t.title for t in inbox_for(make_user()).tasks] == ["Open a year"]
 
 
 def test_an_anonymous_visitor_has_no_inbox(registry):
     _register_both()
-    MunicipalYearFactory()
+    MunicipalYearFactory.create()
 
     assert inbox_for(AnonymousUser()).tasks == []
 

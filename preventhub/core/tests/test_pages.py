@@ -88,7 +88,7 @@ def ward_edit(request: HttpRequest, ward: Any) -> HttpResponse:
 
 @pytest.fixture
 def abbey(db):
-    return WardFactory(name="Abbey", code="E05000001")
+    return WardFactory.create(name="Abbey", code="E05000001")
 
 
 def test_get_shows_the_record_and_carries_its_version(prevent_lead, abbey):

@@ -23,11 +23,13 @@ def login(client, personas) -> Callable[[str], Any]:
 
 @pytest.fixture
 def school_person(school):
-    return PersonFactory(
+    return PersonFactory.create(
         name="Mark Bennett", job_title="Designated Safeguarding Lead", organisation=school
     )
 
 
 @pytest.fixture
 def college_person(college):
-    return PersonFactory(name="Aisha Karim", job_title="Safeguarding Manager", organisation=college)
+    return PersonFactory.create(
+        name="Aisha Karim", job_title="Safeguarding Manager", organisation=college
+    )

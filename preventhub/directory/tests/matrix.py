@@ -18,10 +18,10 @@ COLLEGE_EDITORS = MANAGERS | {"other_partner_lead"}
 
 
 def build(world: Any) -> None:
-    world.school_person = PersonFactory(name="Mark Bennett", organisation=world.school)
-    world.college_person = PersonFactory(name="Aisha Karim", organisation=world.college)
-    world.ward = WardFactory(name="Abbey")
-    world.municipal_year = MunicipalYearFactory(
+    world.school_person = PersonFactory.create(name="Mark Bennett", organisation=world.school)
+    world.college_person = PersonFactory.create(name="Aisha Karim", organisation=world.college)
+    world.ward = WardFactory.create(name="Abbey")
+    world.municipal_year = MunicipalYearFactory.create(
         label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16)
     )
 

@@ -71,7 +71,7 @@ def test_bad_answers_are_explained_and_what_was_typed_is_kept(login, data, error
 
 
 def test_a_year_that_already_exists_is_refused_in_plain_words(login):
-    MunicipalYearFactory(
+    MunicipalYearFactory.create(
         label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16)
     )
     response = login("prevent_lead").post(URL, _data())

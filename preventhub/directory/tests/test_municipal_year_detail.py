@@ -11,7 +11,7 @@ from preventhub.directory import services
 
 
 def test_the_dates_and_their_history_are_shown(login, personas):
-    year = MunicipalYearFactory(
+    year = MunicipalYearFactory.create(
         label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16)
     )
     services.update_municipal_year(

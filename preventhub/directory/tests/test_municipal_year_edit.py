@@ -15,7 +15,7 @@ from .helpers import error_summary, input_value
 
 @pytest.fixture
 def year():
-    return MunicipalYearFactory(
+    return MunicipalYearFactory.create(
         label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16)
     )
 

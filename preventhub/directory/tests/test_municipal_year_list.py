@@ -15,10 +15,10 @@ URL = reverse("directory:municipal_year_list")
 
 
 def test_everyone_with_a_role_sees_the_years_newest_first(login):
-    MunicipalYearFactory(
+    MunicipalYearFactory.create(
         label="2015/16", starts_on=dt.date(2015, 5, 20), ends_on=dt.date(2016, 5, 17)
     )
-    MunicipalYearFactory(
+    MunicipalYearFactory.create(
         label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16)
     )
     response = login("councillor").get(URL)

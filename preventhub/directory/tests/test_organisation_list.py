@@ -19,7 +19,9 @@ def _names(response) -> list[str]:
 
 
 def test_a_councillor_sees_organisations_in_name_order_with_their_sector(login, school, college):
-    OrganisationFactory(name="Northshire Police", sector=Sector.POLICE, is_specified_authority=True)
+    OrganisationFactory.create(
+        name="Northshire Police", sector=Sector.POLICE, is_specified_authority=True
+    )
     response = login("councillor").get(URL)
     assert response.status_code == 200
     assert _names(response) == ["Northbridge Academy", "Northbridge College", "Northshire Police"]
@@ -36,8 +38,10 @@ def test_searching_by_name_ignores_case_and_says_how_many_matched(login, school,
 
 
 def test_filtering_by_sector_and_specified_authority(login, school):
-    OrganisationFactory(name="Northshire Police", sector=Sector.POLICE, is_specified_authority=True)
-    OrganisationFactory(
+    OrganisationFactory.create(
+        name="Northshire Police", sector=Sector.POLICE, is_specified_authority=True
+    )
+    OrganisationFactory.create(
         name="Riverside Trust", sector=Sector.VOLUNTARY_AND_COMMUNITY, is_specified_authority=False
     )
     client = login("partner_lead")

@@ -20,19 +20,19 @@ def _names(response) -> list[str]:
 @pytest.fixture
 def people(school, college):
     return [
-        PersonFactory(
+        PersonFactory.create(
             name="Mark Bennett",
             job_title="Designated Safeguarding Lead",
             organisation=school,
             email="m.bennett@academy.example",
         ),
-        PersonFactory(
+        PersonFactory.create(
             name="Aisha Karim",
             job_title="Safeguarding Manager",
             organisation=college,
             email="a.karim@college.example",
         ),
-        PersonFactory(
+        PersonFactory.create(
             name="Priya Shah",
             job_title="Prevent Coordinator",
             organisation=None,

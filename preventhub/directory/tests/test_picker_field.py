@@ -27,12 +27,14 @@ class OwnerForm(forms.Form):
 
 @pytest.fixture
 def council():
-    return OrganisationFactory(name="Northbridge Borough Council")
+    return OrganisationFactory.create(name="Northbridge Borough Council")
 
 
 @pytest.fixture
 def jane(council):
-    return PersonFactory(name="Jane Smith", job_title="Chief Accountant", organisation=council)
+    return PersonFactory.create(
+        name="Jane Smith", job_title="Chief Accountant", organisation=council
+    )
 
 
 JANE = "Jane Smith, Chief Accountant, Northbridge Borough Council"
@@ -59,14 +61,14 @@ def test_a_public_id_typed_in_the_box_chooses_the_person(prevent_lead, jane):
 
 
 def test_typed_text_with_one_match_chooses_it(prevent_lead, jane):
-    PersonFactory(name="Tom Jones", job_title="Monitoring Officer")
+    PersonFactory.create(name="Tom Jones", job_title="Monitoring Officer")
     form = OwnerForm({"owner": "  accountant  "}, user=prevent_lead)
     assert form.is_valid(), form.errors
     assert form.cleaned_data["owner"] == jane
 
 
 def test_typed_text_with_many_matches_asks_to_choose_one_of_them(prevent_lead, jane, council):
-    PersonFactory(name="John Smith", job_title="Head of Finance", organisation=council)
+    PersonFactory.create(name="John Smith", job_title="Head of Finance", organisation=council)
     form = OwnerForm({"owner": "smith"}, user=prevent_lead)
     assert not form.is_valid()
     assert form.errors["owner"] == ["Choose one of these people"]
@@ -84,7 +86,7 @@ def test_the_radio_chosen_after_many_matches_is_taken(prevent_lead, jane):
 
 def test_many_matches_show_at_most_the_limit_as_radios(prevent_lead, council):
     for n in range(LIMIT + 5):
-        PersonFactory(name=f"Alex Taylor {n:02d}", organisation=council)
+        PersonFactory.create(name=f"Alex Taylor {n:02d}", organisation=council)
     form = OwnerForm({"owner": "taylor"}, user=prevent_lead)
     assert not form.is_valid()
     html = str(form["owner"])
@@ -101,7 +103,7 @@ def test_typed_text_with_no_match_says_so(prevent_lead, jane):
 
 
 def test_the_full_description_of_one_of_several_namesakes_chooses_that_one(prevent_lead, jane):
-    PersonFactory(name="Jane Smith", job_title="Librarian", organisation=None)
+    PersonFactory.create(name="Jane Smith", job_title="Librarian", organisation=None)
     form = OwnerForm(
         {"owner": "Jane Smith, Chief Accountant, Northbridge Borough Council"}, user=prevent_lead
     )

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_partner_lead_finds_organisations_by_part_of_the_name(client, partner_lead, school):
-    OrganisationFactory(name="Eastfield Police")
+    OrganisationFactory.create(name="Eastfield Police")
     client.force_login(partner_lead)
     body = client.get("/directory/search/organisations/", {"q": "north", "format": "json"}).json()
     assert [r["label"] for r in body["results"]] == ["Northbridge Academy", "Northbridge College"]
@@ -26,8 +26,8 @@ def test_an_outsider_cannot_search_organisations(client, outsider, school):
 
 
 def test_wards_are_found_by_name_or_ons_code(client, auditor):
-    abbey = WardFactory(name="Abbey", code="E05000026")
-    WardFactory(name="Alibon", code="E05000027")
+    abbey = WardFactory.create(name="Abbey", code="E05000026")
+    WardFactory.create(name="Alibon", code="E05000027")
     client.force_login(auditor)
     by_code = client.get("/directory/search/wards/", {"q": "e05000026", "format": "json"}).json()
     assert by_code["results"] == [{"id": str(abbey.public_id), "label": "Abbey (E05000026)"}]
@@ -36,6 +36,6 @@ def test_wards_are_found_by_name_or_ons_code(client, auditor):
 
 
 def test_an_outsider_cannot_search_wards(client, outsider):
-    WardFactory(name="Abbey")
+    WardFactory.create(name="Abbey")
     client.force_login(outsider)
     assert client.get("/directory/search/wards/", {"q": "abbey"}).status_code == 404

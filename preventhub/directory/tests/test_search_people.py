@@ -17,12 +17,14 @@ URL = "/directory/search/people/"
 
 @pytest.fixture
 def council():
-    return OrganisationFactory(name="Northbridge Borough Council")
+    return OrganisationFactory.create(name="Northbridge Borough Council")
 
 
 @pytest.fixture
 def jane(council):
-    return PersonFactory(name="Jane Smith", job_title="Chief Accountant", organisation=council)
+    return PersonFactory.create(
+        name="Jane Smith", job_title="Chief Accountant", organisation=council
+    )
 
 
 def _json(client, q):

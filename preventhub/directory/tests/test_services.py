@@ -112,7 +112,7 @@ def test_wards_are_managed_partnership_wide_only(prevent_lead, partner_lead):
 
 
 def test_a_duplicate_ward_name_raises_a_plain_validation_error(prevent_lead):
-    WardFactory(name="Abbey")
+    WardFactory.create(name="Abbey")
     with pytest.raises(ValidationError) as raised:
         services.create_ward(actor=prevent_lead, name="Abbey")
     assert raised.value.message_dict == {"name": ["There is already a ward called Abbey"]}
@@ -130,7 +130,7 @@ def test_municipal_year_rules_hold_for_every_caller(prevent_lead):
         "label": ["The second year must follow the first, for example 2016/17"],
         "ends_on": ["The end date must be after the start date"],
     }
-    year = MunicipalYearFactory(
+    year = MunicipalYearFactory.create(
         label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16)
     )
     with pytest.raises(ValidationError):

@@ -34,7 +34,7 @@ def test_a_missing_name_and_a_malformed_code_are_listed_and_kept(login):
 
 
 def test_a_name_already_in_use_is_refused_in_plain_words(login):
-    WardFactory(name="Abbey")
+    WardFactory.create(name="Abbey")
     response = login("prevent_lead").post(URL, {"name": "Abbey", "code": ""})
     assert error_summary(response) == ["There is already a ward called Abbey"]
 

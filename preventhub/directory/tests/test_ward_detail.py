@@ -9,7 +9,7 @@ from preventhub.directory import services
 
 
 def test_everyone_with_a_role_sees_the_ward_and_only_managers_may_change_it(login):
-    ward = WardFactory(name="Abbey", code="E05099001")
+    ward = WardFactory.create(name="Abbey", code="E05099001")
     url = reverse("directory:ward_detail", kwargs={"public_id": ward.public_id})
     edit_url = reverse("directory:ward_edit", kwargs={"public_id": ward.public_id})
     councillor = login("councillor").get(url)
@@ -21,7 +21,7 @@ def test_everyone_with_a_role_sees_the_ward_and_only_managers_may_change_it(logi
 
 
 def test_the_history_shows_a_renamed_ward(login, personas):
-    ward = WardFactory(name="Abbey", code="E05099001")
+    ward = WardFactory.create(name="Abbey", code="E05099001")
     services.update_ward(
         actor=personas["democratic_services"],
         ward=ward,

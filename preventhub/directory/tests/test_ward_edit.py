@@ -16,7 +16,7 @@ def _url(ward) -> str:
 
 
 def test_the_prevent_lead_renames_a_ward(login, personas):
-    ward = WardFactory(name="Abbey", code="E05099001")
+    ward = WardFactory.create(name="Abbey", code="E05099001")
     response = login("prevent_lead").post(
         _url(ward), {"name": "Abbey Park", "code": "E05099001", "version": "1"}
     )
@@ -29,8 +29,8 @@ def test_the_prevent_lead_renames_a_ward(login, personas):
 
 
 def test_bad_answers_are_listed_and_what_was_typed_is_kept(login):
-    WardFactory(name="Castle")
-    ward = WardFactory(name="Abbey", code="E05099001")
+    WardFactory.create(name="Castle")
+    ward = WardFactory.create(name="Abbey", code="E05099001")
     response = login("prevent_lead").post(
         _url(ward), {"name": "Castle", "code": "X1", "version": "1"}
     )
@@ -43,7 +43,7 @@ def test_bad_answers_are_listed_and_what_was_typed_is_kept(login):
 
 
 def test_a_change_saved_by_someone_else_meanwhile_is_caught(login, personas):
-    ward = WardFactory(name="Abbey", code="")
+    ward = WardFactory.create(name="Abbey", code="")
     services.update_ward(
         actor=personas["administrator"], ward=ward, data={"code": "E05099001"}, expected_version=1
     )
@@ -57,5 +57,5 @@ def test_a_change_saved_by_someone_else_meanwhile_is_caught(login, personas):
 
 
 def test_a_partner_lead_gets_404(login):
-    ward = WardFactory(name="Abbey")
+    ward = WardFactory.create(name="Abbey")
     assert login("partner_lead").get(_url(ward)).status_code == 404

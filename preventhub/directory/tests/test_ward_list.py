@@ -17,8 +17,8 @@ def _names(response) -> list[str]:
 
 
 def test_a_partner_lead_sees_the_wards_in_name_order(login):
-    WardFactory(name="Castle", code="E05099003")
-    WardFactory(name="Abbey", code="E05099001")
+    WardFactory.create(name="Castle", code="E05099003")
+    WardFactory.create(name="Abbey", code="E05099001")
     response = login("partner_lead").get(URL)
     assert _names(response) == ["Abbey", "Castle"]
     assert "E05099003" in response.content.decode()
@@ -26,8 +26,8 @@ def test_a_partner_lead_sees_the_wards_in_name_order(login):
 
 
 def test_searching_by_name_or_ons_code(login):
-    WardFactory(name="Castle", code="E05099003")
-    WardFactory(name="Abbey", code="E05099001")
+    WardFactory.create(name="Castle", code="E05099003")
+    WardFactory.create(name="Abbey", code="E05099001")
     client = login("councillor")
     assert _names(client.get(URL, {"q": "cast"})) == ["Castle"]
     assert _names(client.get(URL, {"q": "e05099001"})) == ["Abbey"]

@@ -112,23 +112,27 @@ class Papers:
 def papers() -> Papers:
     """The seed's committee: a meeting with approved minutes (a public item with its report and
     an exempt item with an exempt report) and a later meeting whose minutes are still a draft."""
-    year = MunicipalYearFactory(
+    year = MunicipalYearFactory.create(
         label="2015/16", starts_on=dt.date(2015, 5, 20), ends_on=dt.date(2016, 5, 17)
     )
-    body = BodyFactory(name="Cleaner, Greener and Safer Overview and Scrutiny Committee")
-    private_body = BodyFactory(name="Prevent Strategic Group", is_public=False)
-    officer = PersonFactory(name="Helen Marsh", job_title="Head of Resident Services")
-    member = PersonFactory(name="Councillor Hague", organisation=None, job_title="Councillor")
+    body = BodyFactory.create(name="Cleaner, Greener and Safer Overview and Scrutiny Committee")
+    private_body = BodyFactory.create(name="Prevent Strategic Group", is_public=False)
+    officer = PersonFactory.create(name="Helen Marsh", job_title="Head of Resident Services")
+    member = PersonFactory.create(
+        name="Councillor Hague", organisation=None, job_title="Councillor"
+    )
 
-    report = ReportFactory(
+    report = ReportFactory.create(
         body=body,
         title="Prevent",
         status=ReportStatus.PUBLISHED,
         published_at=london(2016, 1, 6),
     )
-    recommendation = RecommendationFactory(report=report, number=1, text="Note the strategy.")
-    draft_report = ReportFactory(body=body, title=DRAFT_REPORT, status=ReportStatus.DRAFT)
-    exempt_report = ReportFactory(
+    recommendation = RecommendationFactory.create(
+        report=report, number=1, text="Note the strategy."
+    )
+    draft_report = ReportFactory.create(body=body, title=DRAFT_REPORT, status=ReportStatus.DRAFT)
+    exempt_report = ReportFactory.create(
         body=body,
         title=EXEMPT_REPORT,
         status=ReportStatus.PUBLISHED,
@@ -136,14 +140,14 @@ def papers() -> Papers:
         exempt_paragraph=1,
     )
 
-    meeting = MeetingFactory(
+    meeting = MeetingFactory.create(
         body=body,
         municipal_year=year,
         starts_at=london(2016, 1, 14),
         agenda_published_at=london(2016, 1, 6),
         minutes_status=MinutesStatus.APPROVED,
     )
-    item = AgendaItemFactory(
+    item = AgendaItemFactory.create(
         meeting=meeting,
         number="5",
         order=1,
@@ -151,7 +155,7 @@ def papers() -> Papers:
         report=report,
         presenting_officer=officer,
     )
-    exempt_item = AgendaItemFactory(
+    exempt_item = AgendaItemFactory.create(
         meeting=meeting,
         number="9",
         order=2,
@@ -160,18 +164,18 @@ def papers() -> Papers:
         exempt_paragraph=1,
         report=exempt_report,
     )
-    draft_meeting = MeetingFactory(
+    draft_meeting = MeetingFactory.create(
         body=body,
         municipal_year=year,
         starts_at=london(2016, 3, 10),
         agenda_published_at=london(2016, 3, 2),
         minutes_status=MinutesStatus.DRAFT,
     )
-    draft_item = AgendaItemFactory(
+    draft_item = AgendaItemFactory.create(
         meeting=draft_meeting, number="4", order=1, title="Working group", report=draft_report
     )
 
-    minute = MinuteFactory(item=item, presented_by=officer, points="The officer presented.")
+    minute = MinuteFactory.create(item=item, presented_by=officer, points="The officer presented.")
     Question.objects.create(
         minute=minute,
         asked_by=member,
@@ -179,42 +183,46 @@ def papers() -> Papers:
         answered_by=officer,
         answer="Fewer than five.",
     )
-    exempt_minute = MinuteFactory(item=exempt_item, points="Exempt discussion.")
-    draft_minute = MinuteFactory(item=draft_item, points=DRAFT_MINUTES)
-    resolution = ResolutionFactory(
+    exempt_minute = MinuteFactory.create(item=exempt_item, points="Exempt discussion.")
+    draft_minute = MinuteFactory.create(item=draft_item, points=DRAFT_MINUTES)
+    resolution = ResolutionFactory.create(
         minute=minute,
         number="77.1",
         text="That the strategy be noted.",
         recommendation=recommendation,
     )
-    exempt_resolution = ResolutionFactory(minute=exempt_minute, number="78", text=EXEMPT_RESOLUTION)
-    draft_resolution = ResolutionFactory(minute=draft_minute, number="80", text=DRAFT_RESOLUTION)
+    exempt_resolution = ResolutionFactory.create(
+        minute=exempt_minute, number="78", text=EXEMPT_RESOLUTION
+    )
+    draft_resolution = ResolutionFactory.create(
+        minute=draft_minute, number="80", text=DRAFT_RESOLUTION
+    )
 
-    decision = DecisionFactory(
+    decision = DecisionFactory.create(
         title="Strategy noted",
         resolution=resolution,
         meeting=meeting,
         decided_on=dt.date(2016, 1, 14),
     )
-    exempt_decision = DecisionFactory(
+    exempt_decision = DecisionFactory.create(
         title=EXEMPT_RESOLUTION, resolution=exempt_resolution, meeting=meeting
     )
-    draft_decision = DecisionFactory(
+    draft_decision = DecisionFactory.create(
         title=DRAFT_RESOLUTION, resolution=draft_resolution, meeting=draft_meeting
     )
     action = DecisionAction.objects.create(
         decision=decision, description="Arrange training for members", owner=officer
     )
 
-    terms = TermsOfReferenceFactory(
+    terms = TermsOfReferenceFactory.create(
         body=body,
         number=1,
         status=TermsStatus.AGREED,
         agreed_by=resolution,
         agreed_on=dt.date(2016, 1, 14),
     )
-    ClauseFactory(terms=terms, number="1", text="To oversee the Prevent duty.")
-    draft_terms = TermsOfReferenceFactory(
+    ClauseFactory.create(terms=terms, number="1", text="To oversee the Prevent duty.")
+    draft_terms = TermsOfReferenceFactory.create(
         body=body, number=2, amendment_summary=DRAFT_TERMS, amendment_reason="It does not apply."
     )
     Declaration.objects.create(
@@ -238,7 +246,7 @@ def papers() -> Papers:
         inputs={"groups": {"Labour": 30, "Conservative": 20}, "ungrouped": 1},
         result={"allocation": {"Working group": {"Labour": 3, "Conservative": 2}}},
     )
-    nominee = CouncillorFactory(person=member)
+    nominee = CouncillorFactory.create(person=member)
     nomination = Nomination.objects.create(
         body=body, allocation=allocation, seat_number=1, nominee=nominee
     )

@@ -30,7 +30,7 @@ from preventhub.governance.models import (
 )
 
 
-class BodyFactory(factory.django.DjangoModelFactory):
+class BodyFactory(factory.django.DjangoModelFactory[Body]):
     class Meta:
         model = Body
 
@@ -41,14 +41,14 @@ class BodyFactory(factory.django.DjangoModelFactory):
     is_public = True
 
 
-class PoliticalGroupFactory(factory.django.DjangoModelFactory):
+class PoliticalGroupFactory(factory.django.DjangoModelFactory[PoliticalGroup]):
     class Meta:
         model = PoliticalGroup
 
     name = factory.Sequence(lambda n: f"Group {n}")
 
 
-class CouncillorFactory(factory.django.DjangoModelFactory):
+class CouncillorFactory(factory.django.DjangoModelFactory[Councillor]):
     class Meta:
         model = Councillor
 
@@ -57,7 +57,7 @@ class CouncillorFactory(factory.django.DjangoModelFactory):
     party = "Independent"
 
 
-class GroupMembershipFactory(factory.django.DjangoModelFactory):
+class GroupMembershipFactory(factory.django.DjangoModelFactory[GroupMembership]):
     class Meta:
         model = GroupMembership
 
@@ -66,7 +66,7 @@ class GroupMembershipFactory(factory.django.DjangoModelFactory):
     starts_on = dt.date(2015, 5, 20)
 
 
-class MembershipFactory(factory.django.DjangoModelFactory):
+class MembershipFactory(factory.django.DjangoModelFactory[Membership]):
     class Meta:
         model = Membership
 
@@ -75,7 +75,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     starts_on = dt.date(2016, 5, 18)
 
 
-class MeetingFactory(factory.django.DjangoModelFactory):
+class MeetingFactory(factory.django.DjangoModelFactory[Meeting]):
     class Meta:
         model = Meeting
 
@@ -88,7 +88,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     agenda_published_at = factory.LazyFunction(timezone.now)
 
 
-class ReportFactory(factory.django.DjangoModelFactory):
+class ReportFactory(factory.django.DjangoModelFactory[Report]):
     class Meta:
         model = Report
 
@@ -97,7 +97,7 @@ class ReportFactory(factory.django.DjangoModelFactory):
     executive_summary = "This report proposes a working group."
 
 
-class RecommendationFactory(factory.django.DjangoModelFactory):
+class RecommendationFactory(factory.django.DjangoModelFactory[Recommendation]):
     class Meta:
         model = Recommendation
 
@@ -106,7 +106,7 @@ class RecommendationFactory(factory.django.DjangoModelFactory):
     text = "Note the report."
 
 
-class ImplicationFactory(factory.django.DjangoModelFactory):
+class ImplicationFactory(factory.django.DjangoModelFactory[Implication]):
     class Meta:
         model = Implication
 
@@ -115,7 +115,7 @@ class ImplicationFactory(factory.django.DjangoModelFactory):
     text = "There are no direct financial implications."
 
 
-class AgendaItemFactory(factory.django.DjangoModelFactory):
+class AgendaItemFactory(factory.django.DjangoModelFactory[AgendaItem]):
     class Meta:
         model = AgendaItem
 
@@ -125,7 +125,7 @@ class AgendaItemFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Agenda item {n}")
 
 
-class MinuteFactory(factory.django.DjangoModelFactory):
+class MinuteFactory(factory.django.DjangoModelFactory[Minute]):
     class Meta:
         model = Minute
 
@@ -133,7 +133,7 @@ class MinuteFactory(factory.django.DjangoModelFactory):
     points = "The officer presented the report."
 
 
-class ResolutionFactory(factory.django.DjangoModelFactory):
+class ResolutionFactory(factory.django.DjangoModelFactory[Resolution]):
     class Meta:
         model = Resolution
 
@@ -142,7 +142,7 @@ class ResolutionFactory(factory.django.DjangoModelFactory):
     text = "That the report be noted."
 
 
-class DecisionFactory(factory.django.DjangoModelFactory):
+class DecisionFactory(factory.django.DjangoModelFactory[Decision]):
     class Meta:
         model = Decision
 
@@ -151,7 +151,7 @@ class DecisionFactory(factory.django.DjangoModelFactory):
     decided_on = dt.date(2016, 6, 1)
 
 
-class TermsOfReferenceFactory(factory.django.DjangoModelFactory):
+class TermsOfReferenceFactory(factory.django.DjangoModelFactory[TermsOfReference]):
     class Meta:
         model = TermsOfReference
 
@@ -159,7 +159,7 @@ class TermsOfReferenceFactory(factory.django.DjangoModelFactory):
     number = 1
 
 
-class ClauseFactory(factory.django.DjangoModelFactory):
+class ClauseFactory(factory.django.DjangoModelFactory[Clause]):
     class Meta:
         model = Clause
 

@@ -73,46 +73,46 @@ def build(world: Any) -> None:
     """Records of every kind, public and hidden, under ``world.gapi`` (names marked "API matrix"
     so they cannot clash with the other areas' records)."""
     g = SimpleNamespace()
-    g.body = BodyFactory(name="Working Group (API matrix)")
-    g.private_body = BodyFactory(name="Channel Panel (API matrix)", is_public=False)
-    g.person = PersonFactory(name="Ann Member (API matrix)")
-    g.membership = MembershipFactory(
+    g.body = BodyFactory.create(name="Working Group (API matrix)")
+    g.private_body = BodyFactory.create(name="Channel Panel (API matrix)", is_public=False)
+    g.person = PersonFactory.create(name="Ann Member (API matrix)")
+    g.membership = MembershipFactory.create(
         body=g.body, person=g.person, role=MembershipRole.MEMBER, starts_on=dt.date(2015, 5, 20)
     )
-    g.group = PoliticalGroupFactory(name="Labour Group (API matrix)")
-    g.councillor = CouncillorFactory(person__name="Cllr Gerrard (API matrix)")
-    g.group_membership = GroupMembershipFactory(
-        councillor=CouncillorFactory(person__name="Cllr Hague (API matrix)"), group=g.group
+    g.group = PoliticalGroupFactory.create(name="Labour Group (API matrix)")
+    g.councillor = CouncillorFactory.create(person__name="Cllr Gerrard (API matrix)")
+    g.group_membership = GroupMembershipFactory.create(
+        councillor=CouncillorFactory.create(person__name="Cllr Hague (API matrix)"), group=g.group
     )
-    year = MunicipalYearFactory()
-    g.report = ReportFactory(
+    year = MunicipalYearFactory.create()
+    g.report = ReportFactory.create(
         body=g.body, title="Prevent (API matrix)", status=ReportStatus.PUBLISHED
     )
-    g.draft_report = ReportFactory(body=g.body, title="Draft (API matrix)")
-    g.meeting = MeetingFactory(
+    g.draft_report = ReportFactory.create(body=g.body, title="Draft (API matrix)")
+    g.meeting = MeetingFactory.create(
         body=g.body,
         municipal_year=year,
         starts_at=_at(2016, 1, 14),
         minutes_status=MinutesStatus.APPROVED,
     )
-    g.private_meeting = MeetingFactory(body=g.private_body, starts_at=_at(2016, 1, 15))
-    g.unpublished = MeetingFactory(
+    g.private_meeting = MeetingFactory.create(body=g.private_body, starts_at=_at(2016, 1, 15))
+    g.unpublished = MeetingFactory.create(
         body=g.body, starts_at=_at(2016, 3, 10), agenda_published_at=None
     )
-    AgendaItemFactory(meeting=g.unpublished, number="1", title="Apologies")
-    g.item = AgendaItemFactory(meeting=g.meeting, number="5", order=1, report=g.report)
-    g.exempt_item = AgendaItemFactory(
+    AgendaItemFactory.create(meeting=g.unpublished, number="1", title="Apologies")
+    g.item = AgendaItemFactory.create(meeting=g.meeting, number="5", order=1, report=g.report)
+    g.exempt_item = AgendaItemFactory.create(
         meeting=g.meeting, number="9", order=2, is_exempt=True, exempt_paragraph=1
     )
-    g.spare_item = AgendaItemFactory(meeting=g.meeting, number="10", order=3)
-    g.minute = MinuteFactory(item=g.item)
-    g.resolution = ResolutionFactory(minute=g.minute, number="77.1")
-    draft_meeting = MeetingFactory(body=g.body, minutes_status=MinutesStatus.DRAFT)
-    g.draft_minute = MinuteFactory(item=AgendaItemFactory(meeting=draft_meeting))
-    g.decision = DecisionFactory(resolution=g.resolution, meeting=g.meeting)
+    g.spare_item = AgendaItemFactory.create(meeting=g.meeting, number="10", order=3)
+    g.minute = MinuteFactory.create(item=g.item)
+    g.resolution = ResolutionFactory.create(minute=g.minute, number="77.1")
+    draft_meeting = MeetingFactory.create(body=g.body, minutes_status=MinutesStatus.DRAFT)
+    g.draft_minute = MinuteFactory.create(item=AgendaItemFactory.create(meeting=draft_meeting))
+    g.decision = DecisionFactory.create(resolution=g.resolution, meeting=g.meeting)
     g.action = DecisionAction.objects.create(decision=g.decision, description="Train members")
-    g.terms = TermsOfReferenceFactory(body=g.body, number=1, status=TermsStatus.AGREED)
-    g.draft_terms = TermsOfReferenceFactory(body=g.body, number=2)
+    g.terms = TermsOfReferenceFactory.create(body=g.body, number=1, status=TermsStatus.AGREED)
+    g.draft_terms = TermsOfReferenceFactory.create(body=g.body, number=2)
     g.allocation = SeatAllocation.objects.create(
         municipal_year=year, title="Seats (API matrix)", inputs={}, result={}
     )
@@ -128,39 +128,49 @@ def build(world: Any) -> None:
 def _build_writes(g: SimpleNamespace) -> None:
     """Records for the change operations: drafts to edit, parts to remove, meetings in each
     state."""
-    g.chair = PersonFactory(name="Cllr Chair (API matrix)")
-    MembershipFactory(
+    g.chair = PersonFactory.create(name="Cllr Chair (API matrix)")
+    MembershipFactory.create(
         body=g.body, person=g.chair, role=MembershipRole.CHAIR, starts_on=dt.date(2015, 5, 20)
     )
-    g.draft_clause = ClauseFactory(terms=g.draft_terms, number="1", text="Purpose (API matrix)")
-    g.terms_body = BodyFactory(name="Body without terms (API matrix)")
-    g.recommendation = RecommendationFactory(report=g.draft_report, number=1)
-    g.implication = ImplicationFactory(report=g.draft_report, kind="legal", verifier=g.person)
+    g.draft_clause = ClauseFactory.create(
+        terms=g.draft_terms, number="1", text="Purpose (API matrix)"
+    )
+    g.terms_body = BodyFactory.create(name="Body without terms (API matrix)")
+    g.recommendation = RecommendationFactory.create(report=g.draft_report, number=1)
+    g.implication = ImplicationFactory.create(
+        report=g.draft_report, kind="legal", verifier=g.person
+    )
     g.appendix = Appendix.objects.create(
         report=g.draft_report, letter="1", title="Strategy", url="https://example.org/a.pdf"
     )
-    g.requested_report = ReportFactory(body=g.body, status=ReportStatus.IMPLICATIONS_REQUESTED)
-    g.requested_implication = ImplicationFactory(report=g.requested_report, verifier=g.person)
-    g.verified_report = ReportFactory(body=g.body, status=ReportStatus.VERIFIED)
-    g.held_meeting = MeetingFactory(
+    g.requested_report = ReportFactory.create(
+        body=g.body, status=ReportStatus.IMPLICATIONS_REQUESTED
+    )
+    g.requested_implication = ImplicationFactory.create(
+        report=g.requested_report, verifier=g.person
+    )
+    g.verified_report = ReportFactory.create(body=g.body, status=ReportStatus.VERIFIED)
+    g.held_meeting = MeetingFactory.create(
         body=g.body, starts_at=_at(2016, 2, 1), status=MeetingStatus.HELD
     )
-    g.draft_meeting = MeetingFactory(
+    g.draft_meeting = MeetingFactory.create(
         body=g.body,
         starts_at=_at(2016, 2, 2),
         status=MeetingStatus.HELD,
         minutes_status=MinutesStatus.DRAFT,
     )
-    g.draft_item_minute = MinuteFactory(
-        item=AgendaItemFactory(meeting=g.draft_meeting, number="3", title="Prevent (API matrix)")
+    g.draft_item_minute = MinuteFactory.create(
+        item=AgendaItemFactory.create(
+            meeting=g.draft_meeting, number="3", title="Prevent (API matrix)"
+        )
     )
     g.question = Question.objects.create(
         minute=g.draft_item_minute, asked_by=g.person, question="How many cases?"
     )
-    g.draft_resolution = ResolutionFactory(minute=g.draft_item_minute, number="4")
-    council = BodyFactory(name="Full Council (API matrix)", kind=BodyKind.FULL_COUNCIL)
-    g.council_meeting = MeetingFactory(body=council, starts_at=_at(2015, 11, 25))
-    g.motion = DecisionFactory(
+    g.draft_resolution = ResolutionFactory.create(minute=g.draft_item_minute, number="4")
+    council = BodyFactory.create(name="Full Council (API matrix)", kind=BodyKind.FULL_COUNCIL)
+    g.council_meeting = MeetingFactory.create(body=council, starts_at=_at(2015, 11, 25))
+    g.motion = DecisionFactory.create(
         kind=DecisionKind.MOTION, meeting=g.council_meeting, proposer=g.person, title="Motion"
     )
 

@@ -14,18 +14,18 @@ MANAGERS = frozenset({"democratic_services"})
 
 
 def build(world: Any) -> None:
-    world.gov_public_body = BodyFactory(name="Prevent Strategic Group (matrix)")
-    world.gov_private_body = BodyFactory(
+    world.gov_public_body = BodyFactory.create(name="Prevent Strategic Group (matrix)")
+    world.gov_private_body = BodyFactory.create(
         name="Channel Panel (matrix)", kind=BodyKind.PANEL, is_public=False
     )
-    world.gov_member = PersonFactory(name="Helen Marsh (matrix)")
-    world.gov_membership = MembershipFactory(
+    world.gov_member = PersonFactory.create(name="Helen Marsh (matrix)")
+    world.gov_membership = MembershipFactory.create(
         body=world.gov_public_body,
         person=world.gov_member,
         role=MembershipRole.CHAIR,
         starts_on=dt.date(2016, 5, 18),
     )
-    world.gov_private_person = PersonFactory(name="Someone with no public role (matrix)")
+    world.gov_private_person = PersonFactory.create(name="Someone with no public role (matrix)")
 
 
 def _body(world: Any) -> dict[str, Any]:

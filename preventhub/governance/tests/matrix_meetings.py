@@ -29,42 +29,46 @@ DRAFT_READERS = frozenset({"democratic_services", "prevent_lead"})  # governance
 
 
 def build(world: Any) -> None:
-    body = BodyFactory(name="Prevent Working Group (meetings matrix)")
+    body = BodyFactory.create(name="Prevent Working Group (meetings matrix)")
     world.mtg_body = body
-    world.mtg_private_body = BodyFactory(name="Channel Panel (meetings matrix)", is_public=False)
-    world.mtg_member = PersonFactory(name="Councillor Hague (meetings matrix)")
-    MembershipFactory(
+    world.mtg_private_body = BodyFactory.create(
+        name="Channel Panel (meetings matrix)", is_public=False
+    )
+    world.mtg_member = PersonFactory.create(name="Councillor Hague (meetings matrix)")
+    MembershipFactory.create(
         body=body, person=world.mtg_member, role=MembershipRole.CHAIR, starts_on=dt.date(2016, 5, 1)
     )
     start = timezone.make_aware(dt.datetime(2016, 6, 15, 18, 30))
     # No municipal years: the factory's sequence of years could clash with another app's world.
-    world.mtg_meeting = MeetingFactory(
+    world.mtg_meeting = MeetingFactory.create(
         body=body,
         starts_at=start,
         agenda_published_at=start - dt.timedelta(days=7),
         municipal_year=None,
     )
-    report = ReportFactory(
+    report = ReportFactory.create(
         body=body, title="Prevent strategy (matrix)", status=ReportStatus.PUBLISHED
     )
-    world.mtg_item = AgendaItemFactory(
+    world.mtg_item = AgendaItemFactory.create(
         meeting=world.mtg_meeting, number="1", title="Prevent strategy", report=report
     )
-    world.mtg_exempt_item = AgendaItemFactory(
+    world.mtg_exempt_item = AgendaItemFactory.create(
         meeting=world.mtg_meeting,
         number="2",
         title="Exempt (matrix)",
         is_exempt=True,
         exempt_paragraph=7,
     )
-    world.mtg_unpublished = MeetingFactory(
+    world.mtg_unpublished = MeetingFactory.create(
         body=body,
         starts_at=start + dt.timedelta(days=90),
         agenda_published_at=None,
         municipal_year=None,
     )
-    AgendaItemFactory(meeting=world.mtg_unpublished, number="1", title="Draft agenda item (matrix)")
-    world.mtg_private_meeting = MeetingFactory(
+    AgendaItemFactory.create(
+        meeting=world.mtg_unpublished, number="1", title="Draft agenda item (matrix)"
+    )
+    world.mtg_private_meeting = MeetingFactory.create(
         body=world.mtg_private_body, starts_at=start, municipal_year=None
     )
 

@@ -18,9 +18,11 @@ MANAGERS = frozenset({"democratic_services"})
 
 
 def build(world: Any) -> None:
-    world.gov_group = PoliticalGroupFactory(name="Matrix Labour Group")
-    world.gov_councillor = CouncillorFactory(person__name="Matrix Councillor", party="Labour")
-    GroupMembershipFactory(
+    world.gov_group = PoliticalGroupFactory.create(name="Matrix Labour Group")
+    world.gov_councillor = CouncillorFactory.create(
+        person__name="Matrix Councillor", party="Labour"
+    )
+    GroupMembershipFactory.create(
         councillor=world.gov_councillor,
         group=world.gov_group,
         role=GroupRole.LEADER,

@@ -35,7 +35,7 @@ PDF_BYTES = b"%PDF-1.7\n% matrix appendix\n"
 def _verifier(world: Any) -> Any:
     user = getattr(world, VERIFIER)
     if user.person_id is None:
-        user.person = PersonFactory(
+        user.person = PersonFactory.create(
             name="Rhea Verity (reports matrix)", job_title="Chief Accountant"
         )
         user.save(update_fields=["person"])
@@ -51,11 +51,11 @@ def _file_appendix(report: Any, letter: str) -> Appendix:
 
 def build(world: Any) -> None:
     verifier = _verifier(world)
-    body = BodyFactory(name="Overview and Scrutiny (reports matrix)")
-    draft = ReportFactory(body=body, title="Draft report (matrix)")
+    body = BodyFactory.create(name="Overview and Scrutiny (reports matrix)")
+    draft = ReportFactory.create(body=body, title="Draft report (matrix)")
     world.rpt_draft = draft
-    world.rpt_recommendation = RecommendationFactory(report=draft, number=1)
-    world.rpt_implication = ImplicationFactory(
+    world.rpt_recommendation = RecommendationFactory.create(report=draft, number=1)
+    world.rpt_implication = ImplicationFactory.create(
         report=draft, kind=ImplicationKind.FINANCIAL, verifier=verifier
     )
     world.rpt_draft_file = _file_appendix(draft, "1")
@@ -63,34 +63,34 @@ def build(world: Any) -> None:
         report=draft, letter="2", title="Web page", url="https://example.gov.uk/strategy"
     )
 
-    requested = ReportFactory(
+    requested = ReportFactory.create(
         body=body,
         title="Report being verified (matrix)",
         status=ReportStatus.IMPLICATIONS_REQUESTED,
     )
-    world.rpt_pending = ImplicationFactory(
+    world.rpt_pending = ImplicationFactory.create(
         report=requested, kind=ImplicationKind.LEGAL, verifier=verifier
     )
 
-    world.rpt_verified = ReportFactory(
+    world.rpt_verified = ReportFactory.create(
         body=body, title="Verified report (matrix)", status=ReportStatus.VERIFIED
     )
-    meeting = MeetingFactory(body=body, municipal_year=None)
-    AgendaItemFactory(meeting=meeting, number="5", title="Verified report item (matrix)")
+    meeting = MeetingFactory.create(body=body, municipal_year=None)
+    AgendaItemFactory.create(meeting=meeting, number="5", title="Verified report item (matrix)")
 
-    world.rpt_published = ReportFactory(
+    world.rpt_published = ReportFactory.create(
         body=body, title="Published report (matrix)", status=ReportStatus.PUBLISHED
     )
     world.rpt_published_file = _file_appendix(world.rpt_published, "1")
-    world.rpt_exempt = ReportFactory(
+    world.rpt_exempt = ReportFactory.create(
         body=body,
         title="Exempt report (matrix)",
         status=ReportStatus.PUBLISHED,
         is_exempt=True,
         exempt_paragraph=7,
     )
-    private = BodyFactory(name="Channel panel (reports matrix)", is_public=False)
-    world.rpt_private = ReportFactory(
+    private = BodyFactory.create(name="Channel panel (reports matrix)", is_public=False)
+    world.rpt_private = ReportFactory.create(
         body=private, title="Private body report (matrix)", status=ReportStatus.PUBLISHED
     )
 

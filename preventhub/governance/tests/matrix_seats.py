@@ -37,19 +37,19 @@ DAY = dt.date(2030, 5, 20)
 def build(world: Any) -> None:
     # The factory's label (never a hand-made one, which the factory's sequence may reach) with
     # dates after the group memberships below began.
-    year = MunicipalYearFactory(starts_on=dt.date(2030, 5, 15), ends_on=dt.date(2031, 5, 14))
+    year = MunicipalYearFactory.create(starts_on=dt.date(2030, 5, 15), ends_on=dt.date(2031, 5, 14))
     world.seat_year = year
     user = world.councillor
     if user.person_id is None:
-        user.person = PersonFactory(name="Matrix Seats Leader", organisation=None)
+        user.person = PersonFactory.create(name="Matrix Seats Leader", organisation=None)
         user.save(update_fields=["person"])
     leader, _ = Councillor.objects.get_or_create(person=user.person)
     ours = PoliticalGroup.objects.create(name="Matrix Seats Group")
     theirs = PoliticalGroup.objects.create(name="Matrix Other Group")
-    members = [CouncillorFactory(person__name=f"Matrix Seats Member {i}") for i in range(3)]
-    other_leader = CouncillorFactory(person__name="Matrix Other Leader")
-    other_member = CouncillorFactory(person__name="Matrix Other Member")
-    CouncillorFactory(person__name="Matrix Independent")
+    members = [CouncillorFactory.create(person__name=f"Matrix Seats Member {i}") for i in range(3)]
+    other_leader = CouncillorFactory.create(person__name="Matrix Other Leader")
+    other_member = CouncillorFactory.create(person__name="Matrix Other Member")
+    CouncillorFactory.create(person__name="Matrix Independent")
     for councillor, group, role in [
         (leader, ours, GroupRole.LEADER),
         *((m, ours, GroupRole.MEMBER) for m in members),

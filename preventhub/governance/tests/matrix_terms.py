@@ -26,16 +26,16 @@ NOBODY: frozenset[str] = frozenset()
 
 
 def build(world: Any) -> None:
-    body = BodyFactory(name="Members' Working Group on Prevent (terms matrix)")
-    resolution = ResolutionFactory(number="4", text="That the terms of reference be agreed.")
-    v1 = TermsOfReferenceFactory(
+    body = BodyFactory.create(name="Members' Working Group on Prevent (terms matrix)")
+    resolution = ResolutionFactory.create(number="4", text="That the terms of reference be agreed.")
+    v1 = TermsOfReferenceFactory.create(
         body=body,
         number=1,
         status=TermsStatus.SUPERSEDED,
         agreed_by=resolution,
         agreed_on=dt.date(2016, 4, 6),
     )
-    v2 = TermsOfReferenceFactory(
+    v2 = TermsOfReferenceFactory.create(
         body=body,
         number=2,
         status=TermsStatus.AGREED,
@@ -44,21 +44,27 @@ def build(world: Any) -> None:
         amendment_summary="Removes the clause on scrutinising spend of the £10k.",
         amendment_reason="It does not apply in 2016/17.",
     )
-    v3 = TermsOfReferenceFactory(body=body, number=3, amendment_summary="x", amendment_reason="y")
+    v3 = TermsOfReferenceFactory.create(
+        body=body, number=3, amendment_summary="x", amendment_reason="y"
+    )
     for version in (v1, v2, v3):
-        ClauseFactory(terms=version, number="1", section=ClauseSection.PURPOSE, text="To lead.")
+        ClauseFactory.create(
+            terms=version, number="1", section=ClauseSection.PURPOSE, text="To lead."
+        )
     world.terms_body = body
     world.terms_resolution = resolution
     world.terms_superseded, world.terms_agreed, world.terms_draft = v1, v2, v3
-    world.terms_draft_clause = ClauseFactory(terms=v3, number="2", text="To meet quarterly.")
-    world.terms_agreed_clause = ClauseFactory(terms=v2, number="2", text="To meet quarterly.")
+    world.terms_draft_clause = ClauseFactory.create(terms=v3, number="2", text="To meet quarterly.")
+    world.terms_agreed_clause = ClauseFactory.create(
+        terms=v2, number="2", text="To meet quarterly."
+    )
     # A body whose agreed version has no draft after it, for starting a new version.
-    world.terms_fresh_body = BodyFactory(name="Prevent Strategic Group (terms matrix)")
-    TermsOfReferenceFactory(body=world.terms_fresh_body, status=TermsStatus.AGREED)
-    world.terms_private_body = BodyFactory(
+    world.terms_fresh_body = BodyFactory.create(name="Prevent Strategic Group (terms matrix)")
+    TermsOfReferenceFactory.create(body=world.terms_fresh_body, status=TermsStatus.AGREED)
+    world.terms_private_body = BodyFactory.create(
         name="Channel Panel (terms matrix)", kind=BodyKind.PANEL, is_public=False
     )
-    world.terms_private = TermsOfReferenceFactory(
+    world.terms_private = TermsOfReferenceFactory.create(
         body=world.terms_private_body, status=TermsStatus.AGREED
     )
 

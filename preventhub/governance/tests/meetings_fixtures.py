@@ -48,39 +48,45 @@ def london(year: int, month: int, day: int, hour: int = 18, minute: int = 30) ->
 
 
 def story(*, published: bool = True, is_public: bool = True) -> Story:
-    body = BodyFactory(
+    body = BodyFactory.create(
         name="Cleaner, Greener and Safer Overview and Scrutiny Committee", is_public=is_public
     )
-    chair = PersonFactory(name="Councillor Gerrard", organisation=None, job_title="Councillor")
+    chair = PersonFactory.create(
+        name="Councillor Gerrard", organisation=None, job_title="Councillor"
+    )
     members = [
-        PersonFactory(name=name, organisation=None, job_title="Councillor")
+        PersonFactory.create(name=name, organisation=None, job_title="Councillor")
         for name in ("Councillor Hague", "Councillor Ray", "Councillor Stone")
     ]
-    MembershipFactory(
+    MembershipFactory.create(
         body=body, person=chair, role=MembershipRole.CHAIR, starts_on=dt.date(2015, 5, 20)
     )
     for person in members:
-        MembershipFactory(
+        MembershipFactory.create(
             body=body, person=person, role=MembershipRole.MEMBER, starts_on=dt.date(2015, 5, 20)
         )
-    officer = PersonFactory(name="Helen Marsh", job_title="Head of Resident Services")
+    officer = PersonFactory.create(name="Helen Marsh", job_title="Head of Resident Services")
     starts = london(2016, 1, 14)
-    meeting = MeetingFactory(
+    meeting = MeetingFactory.create(
         body=body,
         starts_at=starts,
         municipal_year=None,
         agenda_published_at=(starts - dt.timedelta(days=7)) if published else None,
     )
-    report = ReportFactory(
+    report = ReportFactory.create(
         body=body,
         title="Prevent",
         status=ReportStatus.PUBLISHED,
         report_of="Head of Resident Services",
         executive_summary="This report sets out the Prevent duty and proposes a working group.",
     )
-    RecommendationFactory(report=report, number=1, text="That the Prevent strategy is noted.")
-    RecommendationFactory(report=report, number=2, text="That a working group be established.")
-    item = AgendaItemFactory(
+    RecommendationFactory.create(
+        report=report, number=1, text="That the Prevent strategy is noted."
+    )
+    RecommendationFactory.create(
+        report=report, number=2, text="That a working group be established."
+    )
+    item = AgendaItemFactory.create(
         meeting=meeting,
         number="5",
         order=1,
@@ -88,7 +94,7 @@ def story(*, published: bool = True, is_public: bool = True) -> Story:
         report=report,
         presenting_officer=officer,
     )
-    exempt = AgendaItemFactory(
+    exempt = AgendaItemFactory.create(
         meeting=meeting, number="9", order=2, title=EXEMPT_TITLE, is_exempt=True, exempt_paragraph=1
     )
     return Story(

@@ -107,30 +107,30 @@ class Story:
 
 def seed_story(*, is_public: bool = True, suffix: str = "") -> Story:
     """The committee, its members, the meeting (held), a later one, the report and the agenda."""
-    body = BodyFactory(
+    body = BodyFactory.create(
         name=f"Safer Communities Overview and Scrutiny Committee{suffix}", is_public=is_public
     )
-    chair = PersonFactory(
+    chair = PersonFactory.create(
         name=f"Councillor Amara Okafor{suffix}", organisation=None, job_title="Councillor"
     )
     members = [
-        PersonFactory(name=f"{name}{suffix}", organisation=None, job_title="Councillor")
+        PersonFactory.create(name=f"{name}{suffix}", organisation=None, job_title="Councillor")
         for name in ("Councillor Tom Hale", "Councillor Dev Rai", "Councillor Iris Stone")
     ]
-    absent = PersonFactory(
+    absent = PersonFactory.create(
         name=f"Councillor Ben Ward{suffix}", organisation=None, job_title="Councillor"
     )
-    MembershipFactory(
+    MembershipFactory.create(
         body=body, person=chair, role=MembershipRole.CHAIR, starts_on=dt.date(2015, 5, 20)
     )
     for person in [*members, absent]:
-        MembershipFactory(
+        MembershipFactory.create(
             body=body, person=person, role=MembershipRole.MEMBER, starts_on=dt.date(2015, 5, 20)
         )
-    officer = PersonFactory(
+    officer = PersonFactory.create(
         name=f"Helen Marsh{suffix}", job_title="Head of Resident Services", organisation=None
     )
-    meeting = MeetingFactory(
+    meeting = MeetingFactory.create(
         body=body,
         starts_at=at(2016, 1, 14),
         municipal_year=None,
@@ -138,14 +138,14 @@ def seed_story(*, is_public: bool = True, suffix: str = "") -> Story:
         agenda_published_at=at(2016, 1, 6),
         venue="Committee Room 1, Civic Offices",
     )
-    later = MeetingFactory(
+    later = MeetingFactory.create(
         body=body,
         starts_at=at(2016, 3, 10),
         municipal_year=None,
         status=MeetingStatus.HELD,
         agenda_published_at=at(2016, 3, 2),
     )
-    report = ReportFactory(
+    report = ReportFactory.create(
         body=body,
         title=f"Prevent{suffix}",
         status=ReportStatus.PUBLISHED,
@@ -153,10 +153,10 @@ def seed_story(*, is_public: bool = True, suffix: str = "") -> Story:
         published_at=at(2016, 1, 6),
     )
     recommendations = [
-        RecommendationFactory(report=report, number=n, text=text)
+        RecommendationFactory.create(report=report, number=n, text=text)
         for n, text in enumerate(RECOMMENDATIONS, start=1)
     ]
-    item = AgendaItemFactory(
+    item = AgendaItemFactory.create(
         meeting=meeting,
         number="5",
         order=1,
@@ -164,7 +164,7 @@ def seed_story(*, is_public: bool = True, suffix: str = "") -> Story:
         report=report,
         presenting_officer=officer,
     )
-    exempt = AgendaItemFactory(
+    exempt = AgendaItemFactory.create(
         meeting=meeting,
         number="9",
         order=2,
@@ -178,10 +178,10 @@ def seed_story(*, is_public: bool = True, suffix: str = "") -> Story:
     Attendance.objects.create(
         meeting=meeting, person=officer, status=AttendanceStatus.IN_ATTENDANCE
     )
-    council = Body.objects.filter(kind=BodyKind.FULL_COUNCIL).first() or BodyFactory(
+    council = Body.objects.filter(kind=BodyKind.FULL_COUNCIL).first() or BodyFactory.create(
         name="Full Council", kind=BodyKind.FULL_COUNCIL
     )
-    council_meeting = MeetingFactory(
+    council_meeting = MeetingFactory.create(
         body=council, starts_at=at(2015, 11, 25), municipal_year=None, status=MeetingStatus.HELD
     )
     return Story(

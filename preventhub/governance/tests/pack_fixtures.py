@@ -65,7 +65,7 @@ def agenda(actor) -> Agenda:
         [("1", "Apologies for absence"), ("2", "Declarations of interest"), ("3", "Minutes")],
         start=1,
     ):
-        AgendaItemFactory(meeting=meeting, number=number, title=title, order=order)
+        AgendaItemFactory.create(meeting=meeting, number=number, title=title, order=order)
     services.add_appendix(
         actor=actor,
         report=report,
@@ -74,8 +74,10 @@ def agenda(actor) -> Agenda:
         file=SimpleUploadedFile("strategy.pdf", strategy_pdf()),
         expected_version=None,
     )
-    terms = TermsOfReferenceFactory(body=report.body, number=1, status=TermsStatus.DRAFT)
-    ClauseFactory(terms=terms, number="1", section=ClauseSection.FREQUENCY, text=TERMS_CLAUSE)
+    terms = TermsOfReferenceFactory.create(body=report.body, number=1, status=TermsStatus.DRAFT)
+    ClauseFactory.create(
+        terms=terms, number="1", section=ClauseSection.FREQUENCY, text=TERMS_CLAUSE
+    )
     services.add_appendix(
         actor=actor,
         report=report,
@@ -85,7 +87,7 @@ def agenda(actor) -> Agenda:
         expected_version=None,
     )
     services.publish_report(actor=actor, report=report, agenda_item=item, expected_version=None)
-    exempt_report = ReportFactory(
+    exempt_report = ReportFactory.create(
         body=report.body,
         title=EXEMPT_ITEM,
         status=ReportStatus.PUBLISHED,
@@ -93,7 +95,7 @@ def agenda(actor) -> Agenda:
         exempt_paragraph=1,
         executive_summary=EXEMPT_SUMMARY,
     )
-    exempt_item = AgendaItemFactory(
+    exempt_item = AgendaItemFactory.create(
         meeting=meeting,
         number="8",
         title=EXEMPT_ITEM,

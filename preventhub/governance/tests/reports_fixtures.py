@@ -60,13 +60,13 @@ class SeedReport:
 
 def officers() -> tuple[Person, Person, Person]:
     return (
-        PersonFactory(
+        PersonFactory.create(
             name="Jo Whitfield", job_title="Chief Accountant", email="jo.whitfield@example.gov.uk"
         ),
-        PersonFactory(
+        PersonFactory.create(
             name="Dev Lawrence", job_title="Monitoring Officer", email="dev.lawrence@example.gov.uk"
         ),
-        PersonFactory(
+        PersonFactory.create(
             name="Nadia Warsame",
             job_title="Community Development and Equalities Manager",
             email="nadia.warsame@example.gov.uk",
@@ -83,7 +83,7 @@ def seed_report(
 ) -> SeedReport:
     """The seed report's structure: four recommendations; financial, legal and equality
     implications each with a verifying officer (required) and an "other" one (not required)."""
-    body = body or BodyFactory()
+    body = body or BodyFactory.create()
     finance, legal, equality = officers()
     report = Report.objects.create(
         title="Prevent: the partnership's strategy and a members' working group",
@@ -154,12 +154,12 @@ def _verified(person: Person, day: dt.date | None) -> dict[str, Any]:
 
 def agenda_item_for(report: Report, *, published: bool = True) -> AgendaItem:
     """An agenda item of a meeting of the report's body (without the report on it yet)."""
-    meeting: Meeting = MeetingFactory(
+    meeting: Meeting = MeetingFactory.create(
         body=report.body,
         municipal_year=None,
         starts_at=timezone.make_aware(dt.datetime(2016, 3, 15, 19, 0)),
         agenda_published_at=timezone.now() if published else None,
     )
-    return AgendaItemFactory(
+    return AgendaItemFactory.create(
         meeting=meeting, number="7", title="Prevent strategy and working group"
     )

@@ -87,7 +87,7 @@ def _bodies() -> list[tuple[str, bytes, int]]:
 
 @pytest.mark.parametrize(("path", "raw", "expected"), _bodies(), ids=lambda v: str(v)[:60])
 def test_bad_request_bodies_get_a_json_4xx(api_as, path, raw, expected):
-    body = BodyFactory()
+    body = BodyFactory.create()
     raw = raw.replace(b"BODY", str(body.public_id).encode())
 
     response = api_as("democratic_services").send_raw("POST", path, raw)
@@ -97,7 +97,7 @@ def test_bad_request_bodies_get_a_json_4xx(api_as, path, raw, expected):
 
 
 def test_a_patch_without_a_version_or_with_null_for_a_required_field_is_refused(api_as):
-    body = BodyFactory(name="Working Group")
+    body = BodyFactory.create(name="Working Group")
     api = api_as("democratic_services")
     detail = f"{BODY}/{body.public_id}"
 
@@ -112,7 +112,7 @@ def test_a_patch_without_a_version_or_with_null_for_a_required_field_is_refused(
 
 
 def test_a_meeting_change_with_a_wrong_type_changes_nothing(api_as):
-    meeting = MeetingFactory(venue="Room 1")
+    meeting = MeetingFactory.create(venue="Room 1")
 
     response = api_as("democratic_services").patch(
         f"{MEETING}/{meeting.public_id}", {"version": 1, "starts_at": [2016, 6, 15]}
@@ -123,7 +123,7 @@ def test_a_meeting_change_with_a_wrong_type_changes_nothing(api_as):
 
 
 def test_attendance_with_too_many_rows_is_refused_before_any_lookup(api_as):
-    meeting = MeetingFactory()
+    meeting = MeetingFactory.create()
     rows = [
         {"person": f"00000000-0000-4000-8000-{i:012d}", "status": "present"} for i in range(1001)
     ]

@@ -46,7 +46,7 @@ def _errors(response) -> dict[str, str]:
 
 
 def test_democratic_services_add_a_body_and_it_is_audited(api_as, personas):
-    board = BodyFactory(name="Strategic Partnership Board")
+    board = BodyFactory.create(name="Strategic Partnership Board")
 
     response = api_as("democratic_services").post(
         BODIES,
@@ -75,7 +75,7 @@ def test_democratic_services_add_a_body_and_it_is_audited(api_as, personas):
 
 
 def test_democratic_services_change_a_body_with_the_version_they_read(api_as):
-    body = BodyFactory(name="Working Group")
+    body = BodyFactory.create(name="Working Group")
 
     response = api_as("democratic_services").patch(
         detail(body), {"version": 1, "purpose": "To oversee Prevent.", "seats": 5}
@@ -90,7 +90,7 @@ def test_democratic_services_change_a_body_with_the_version_they_read(api_as):
 
 
 def test_a_stale_version_is_a_409_and_changes_nothing(api_as):
-    body = BodyFactory()
+    body = BodyFactory.create()
     api = api_as("democratic_services")
     assert api.patch(detail(body), {"version": 1, "quorum": 3}).status_code == 200
 
@@ -114,13 +114,14 @@ def test_others_may_not_add_bodies(api_as, persona):
 def test_others_get_404_changing_a_body_or_its_members_and_the_denial_is_audited(
     api_as, personas, persona
 ):
-    body = BodyFactory(name="Working Group")
-    membership = MembershipFactory(body=body)
+    body = BodyFactory.create(name="Working Group")
+    membership = MembershipFactory.create(body=body)
     api = api_as(persona)
 
     patched = api.patch(detail(body), {"version": 1, "name": "Renamed"})
     added = api.post(
-        members_of(body), {"person": str(PersonFactory().public_id), "starts_on": "2016-05-18"}
+        members_of(body),
+        {"person": str(PersonFactory.create().public_id), "starts_on": "2016-05-18"},
     )
     ended = api.post(
         url("governance_membership_end", public_id=membership.public_id),
@@ -142,7 +143,7 @@ def test_others_get_404_changing_a_body_or_its_members_and_the_denial_is_audited
 
 
 def test_a_duplicate_name_is_a_400_on_the_name_field(api_as):
-    BodyFactory(name="Full Council")
+    BodyFactory.create(name="Full Council")
 
     response = api_as("democratic_services").post(
         BODIES, {"name": "Full Council", "kind": "full_council"}
@@ -168,8 +169,8 @@ def test_an_unknown_parent_or_resolution_is_a_400_on_its_field(api_as):
 
 
 def test_a_body_cannot_report_to_itself_or_to_a_body_below_it(api_as):
-    board = BodyFactory(name="Board")
-    group = BodyFactory(name="Group", parent=board)
+    board = BodyFactory.create(name="Board")
+    group = BodyFactory.create(name="Group", parent=board)
     api = api_as("democratic_services")
 
     itself = api.patch(detail(board), {"version": 1, "parent": str(board.public_id)})
@@ -191,7 +192,7 @@ def test_a_body_cannot_end_before_it_starts(api_as):
 
 
 def test_patch_may_clear_an_optional_link_with_null(api_as):
-    body = BodyFactory(parent=BodyFactory(name="Board"), quorum=3)
+    body = BodyFactory.create(parent=BodyFactory.create(name="Board"), quorum=3)
 
     response = api_as("democratic_services").patch(
         detail(body), {"version": 1, "parent": None, "quorum": None}
@@ -204,9 +205,9 @@ def test_patch_may_clear_an_optional_link_with_null(api_as):
 def test_a_private_parent_and_a_founding_resolution_in_draft_minutes_are_not_named_to_outsiders(
     api_as,
 ):
-    private = BodyFactory(name="Prevent Strategic Group", is_public=False)
-    resolution = ResolutionFactory()  # its meeting's minutes are not yet approved
-    body = BodyFactory(name="Working Group", parent=private, established_by=resolution)
+    private = BodyFactory.create(name="Prevent Strategic Group", is_public=False)
+    resolution = ResolutionFactory.create()  # its meeting's minutes are not yet approved
+    body = BodyFactory.create(name="Working Group", parent=private, established_by=resolution)
 
     as_outsider = api_as("outsider").get(detail(body)).json()
     as_democratic_services = api_as("democratic_services").get(detail(body)).json()
@@ -217,9 +218,9 @@ def test_a_private_parent_and_a_founding_resolution_in_draft_minutes_are_not_nam
 
 
 def test_the_list_filters_by_search_kind_parent_and_public(api_as):
-    board = BodyFactory(name="Board", kind="board")
-    BodyFactory(name="Prevent Strategic Group", kind="strategic_group", parent=board)
-    BodyFactory(name="Hidden Panel", kind="panel", is_public=False, purpose="Channel")
+    board = BodyFactory.create(name="Board", kind="board")
+    BodyFactory.create(name="Prevent Strategic Group", kind="strategic_group", parent=board)
+    BodyFactory.create(name="Hidden Panel", kind="panel", is_public=False, purpose="Channel")
     api = api_as("councillor")
 
     def names(**params) -> list[str]:
@@ -236,9 +237,9 @@ def test_the_list_filters_by_search_kind_parent_and_public(api_as):
 
 
 def test_democratic_services_appoint_a_chair_representing_a_group(api_as):
-    body = BodyFactory(name="Working Group")
-    person = PersonFactory(name="Councillor Gerrard")
-    group = PoliticalGroupFactory(name="Labour Group")
+    body = BodyFactory.create(name="Working Group")
+    person = PersonFactory.create(name="Councillor Gerrard")
+    group = PoliticalGroupFactory.create(name="Labour Group")
 
     response = api_as("democratic_services").post(
         members_of(body),
@@ -259,12 +260,16 @@ def test_democratic_services_appoint_a_chair_representing_a_group(api_as):
 
 
 def test_a_second_chair_at_the_same_time_is_a_400_on_the_role(api_as):
-    body = BodyFactory(name="Working Group")
-    MembershipFactory(body=body, role=MembershipRole.CHAIR, starts_on=dt.date(2016, 5, 18))
+    body = BodyFactory.create(name="Working Group")
+    MembershipFactory.create(body=body, role=MembershipRole.CHAIR, starts_on=dt.date(2016, 5, 18))
 
     response = api_as("democratic_services").post(
         members_of(body),
-        {"person": str(PersonFactory().public_id), "role": "chair", "starts_on": "2016-06-01"},
+        {
+            "person": str(PersonFactory.create().public_id),
+            "role": "chair",
+            "starts_on": "2016-06-01",
+        },
     )
 
     assert response.status_code == 400
@@ -273,10 +278,10 @@ def test_a_second_chair_at_the_same_time_is_a_400_on_the_role(api_as):
 
 def test_representing_a_group_and_an_organisation_at_once_is_refused(api_as, school):
     response = api_as("democratic_services").post(
-        members_of(BodyFactory()),
+        members_of(BodyFactory.create()),
         {
-            "person": str(PersonFactory().public_id),
-            "representing_group": str(PoliticalGroupFactory().public_id),
+            "person": str(PersonFactory.create().public_id),
+            "representing_group": str(PoliticalGroupFactory.create().public_id),
             "representing_organisation": str(school.public_id),
             "starts_on": "2016-05-18",
         },
@@ -287,7 +292,7 @@ def test_representing_a_group_and_an_organisation_at_once_is_refused(api_as, sch
 
 
 def test_ending_a_membership_keeps_it_as_a_past_membership(api_as):
-    membership = MembershipFactory(starts_on=dt.date(2016, 5, 18))
+    membership = MembershipFactory.create(starts_on=dt.date(2016, 5, 18))
     end = url("governance_membership_end", public_id=membership.public_id)
     api = api_as("democratic_services")
 
@@ -302,12 +307,14 @@ def test_ending_a_membership_keeps_it_as_a_past_membership(api_as):
 
 
 def test_membership_list_filters_by_body_person_role_and_date(api_as):
-    body = BodyFactory(name="Working Group")
-    chair = MembershipFactory(body=body, role=MembershipRole.CHAIR, starts_on=dt.date(2016, 5, 18))
-    past = MembershipFactory(
+    body = BodyFactory.create(name="Working Group")
+    chair = MembershipFactory.create(
+        body=body, role=MembershipRole.CHAIR, starts_on=dt.date(2016, 5, 18)
+    )
+    past = MembershipFactory.create(
         body=body, starts_on=dt.date(2015, 5, 20), ends_on=dt.date(2016, 5, 17)
     )
-    MembershipFactory()  # another body
+    MembershipFactory.create()  # another body
     api = api_as("councillor")
 
     def ids(**params) -> list[str]:
@@ -320,8 +327,8 @@ def test_membership_list_filters_by_body_person_role_and_date(api_as):
 
 
 def test_members_of_a_private_body_are_hidden_from_someone_with_no_role(api_as):
-    private = BodyFactory(is_public=False)
-    membership = MembershipFactory(body=private)
+    private = BodyFactory.create(is_public=False)
+    membership = MembershipFactory.create(body=private)
 
     listed = api_as("outsider").get(MEMBERSHIPS).json()
     opened = api_as("outsider").get(

@@ -29,13 +29,16 @@ def _errors(response) -> dict[str, str]:
 
 
 def _council_meeting():
-    council = BodyFactory(name="Full Council", kind=BodyKind.FULL_COUNCIL)
-    return MeetingFactory(body=council, starts_at=london(2015, 11, 25))
+    council = BodyFactory.create(name="Full Council", kind=BodyKind.FULL_COUNCIL)
+    return MeetingFactory.create(body=council, starts_at=london(2015, 11, 25))
 
 
 def test_democratic_services_record_a_full_council_motion_and_a_resolution_follows_it(api_as):
     meeting = _council_meeting()
-    proposer, seconder = PersonFactory(name="Cllr Stone"), PersonFactory(name="Cllr Ray")
+    proposer, seconder = (
+        PersonFactory.create(name="Cllr Stone"),
+        PersonFactory.create(name="Cllr Ray"),
+    )
     api = api_as("democratic_services")
 
     response = api.post(
@@ -80,7 +83,7 @@ def test_democratic_services_record_a_full_council_motion_and_a_resolution_follo
 )
 def test_a_motion_needs_a_council_meeting_and_two_different_people(api_as, change, field):
     meeting = _council_meeting()
-    proposer = PersonFactory()
+    proposer = PersonFactory.create()
     payload = {
         "meeting": str(meeting.public_id),
         "text": "That…",
@@ -88,7 +91,7 @@ def test_a_motion_needs_a_council_meeting_and_two_different_people(api_as, chang
     }
     payload.update(change)
     if payload["meeting"] == "COMMITTEE":
-        payload["meeting"] = str(MeetingFactory().public_id)
+        payload["meeting"] = str(MeetingFactory.create().public_id)
     if payload.get("seconder") == "PROPOSER":
         payload["seconder"] = str(proposer.public_id)
 
@@ -99,8 +102,11 @@ def test_a_motion_needs_a_council_meeting_and_two_different_people(api_as, chang
 
 
 def test_a_motion_is_changed_with_the_version_read(api_as):
-    motion = DecisionFactory(
-        kind=DecisionKind.MOTION, meeting=_council_meeting(), proposer=PersonFactory(), title="Old"
+    motion = DecisionFactory.create(
+        kind=DecisionKind.MOTION,
+        meeting=_council_meeting(),
+        proposer=PersonFactory.create(),
+        title="Old",
     )
     detail = url("governance_motion_update", public_id=motion.public_id)
     api = api_as("democratic_services")
@@ -115,7 +121,7 @@ def test_a_motion_is_changed_with_the_version_read(api_as):
 
 def test_status_and_actions_are_kept_by_democratic_services(api_as):
     world = papers()
-    owner = PersonFactory(name="Helen Marsh")
+    owner = PersonFactory.create(name="Helen Marsh")
     api = api_as("democratic_services")
 
     status = api.post(
@@ -162,7 +168,7 @@ def test_others_cannot_change_the_register(api_as, persona):
             {
                 "meeting": str(world.meeting.public_id),
                 "text": "X",
-                "proposer": str(PersonFactory().public_id),
+                "proposer": str(PersonFactory.create().public_id),
             },
         ).status_code,
         "status": api.post(
@@ -186,11 +192,11 @@ def test_others_cannot_change_the_register(api_as, persona):
 def test_the_register_filters_by_kind_status_body_year_dates_and_words(api_as):
     world = papers()
     year = world.meeting.municipal_year
-    other_year = MunicipalYearFactory()
-    DecisionFactory(
+    other_year = MunicipalYearFactory.create()
+    DecisionFactory.create(
         title="Motion on Prevent",
         kind=DecisionKind.MOTION,
-        meeting=MeetingFactory(municipal_year=other_year),
+        meeting=MeetingFactory.create(municipal_year=other_year),
         decided_on=dt.date(2015, 11, 25),
     )
     api = api_as("democratic_services")

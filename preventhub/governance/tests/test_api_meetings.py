@@ -41,15 +41,15 @@ def at(meeting: Meeting, name: str = "governance_meeting_detail") -> str:
 
 
 def unpublished(**kwargs) -> Meeting:
-    return MeetingFactory(agenda_published_at=None, **kwargs)
+    return MeetingFactory.create(agenda_published_at=None, **kwargs)
 
 
 # Scheduling and changing -------------------------------------------------------------------------
 
 
 def test_democratic_services_schedule_a_meeting_in_local_time_and_its_year_is_found(api_as):
-    body = BodyFactory(name="Working Group")
-    year = MunicipalYearFactory(
+    body = BodyFactory.create(name="Working Group")
+    year = MunicipalYearFactory.create(
         label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16)
     )
 
@@ -78,7 +78,7 @@ def test_a_meeting_for_an_unknown_body_is_a_400_and_others_may_not_schedule(api_
 
 
 def test_changing_a_meeting_needs_the_version_read(api_as):
-    meeting = MeetingFactory(venue="Room 1")
+    meeting = MeetingFactory.create(venue="Room 1")
     api = api_as("democratic_services")
 
     moved = api.patch(at(meeting), {"version": 1, "venue": "Council Chamber"})
@@ -92,8 +92,8 @@ def test_changing_a_meeting_needs_the_version_read(api_as):
 
 @pytest.mark.parametrize("persona", ["councillor", "partner_lead", "prevent_lead"])
 def test_others_get_404_on_every_change_to_a_meeting(api_as, persona):
-    meeting = MeetingFactory()
-    item = AgendaItemFactory(meeting=meeting)
+    meeting = MeetingFactory.create()
+    item = AgendaItemFactory.create(meeting=meeting)
     api = api_as(persona)
     version = {"version": 1}
 
@@ -118,7 +118,7 @@ def test_others_get_404_on_every_change_to_a_meeting(api_as, persona):
         ),
         api.post(
             at(meeting, "governance_declaration_create"),
-            {"person": str(PersonFactory().public_id), "kind": "dpi", "nature": "X"},
+            {"person": str(PersonFactory.create().public_id), "kind": "dpi", "nature": "X"},
         ),
     ]
 
@@ -128,8 +128,8 @@ def test_others_get_404_on_every_change_to_a_meeting(api_as, persona):
 
 
 def test_cancelling_needs_a_reason_and_a_held_meeting_cannot_be_cancelled(api_as):
-    meeting = MeetingFactory(starts_at=london(2016, 1, 14))
-    held = MeetingFactory(status=MeetingStatus.HELD)
+    meeting = MeetingFactory.create(starts_at=london(2016, 1, 14))
+    held = MeetingFactory.create(status=MeetingStatus.HELD)
     api = api_as("democratic_services")
 
     no_reason = api.post(at(meeting, "governance_meeting_cancel"), {"version": 1, "reason": " "})
@@ -145,8 +145,8 @@ def test_cancelling_needs_a_reason_and_a_held_meeting_cannot_be_cancelled(api_as
 
 
 def test_a_meeting_is_marked_held_only_once_its_day_has_come(api_as):
-    past = MeetingFactory(starts_at=london(2016, 1, 14))
-    future = MeetingFactory(starts_at=timezone.now() + dt.timedelta(days=30))
+    past = MeetingFactory.create(starts_at=london(2016, 1, 14))
+    future = MeetingFactory.create(starts_at=timezone.now() + dt.timedelta(days=30))
     api = api_as("democratic_services")
 
     held = api.post(at(past, "governance_meeting_held"), {"version": 1})
@@ -160,9 +160,9 @@ def test_a_meeting_is_marked_held_only_once_its_day_has_come(api_as):
 
 
 def test_an_agenda_is_built_published_and_then_seen_by_councillors_without_its_exempt_item(api_as):
-    meeting = unpublished(body=BodyFactory(name="Working Group"))
-    report = ReportFactory(body=meeting.body, title="Prevent", status="published")
-    officer = PersonFactory(name="Helen Marsh")
+    meeting = unpublished(body=BodyFactory.create(name="Working Group"))
+    report = ReportFactory.create(body=meeting.body, title="Prevent", status="published")
+    officer = PersonFactory.create(name="Helen Marsh")
     staff = api_as("democratic_services")
     add = at(meeting, "governance_agenda_item_create")
 
@@ -210,7 +210,7 @@ def test_an_agenda_is_built_published_and_then_seen_by_councillors_without_its_e
 )
 def test_bad_agenda_items_are_a_400_on_the_field(api_as, payload, field):
     meeting = unpublished()
-    AgendaItemFactory(meeting=meeting, number="5")
+    AgendaItemFactory.create(meeting=meeting, number="5")
 
     response = api_as("democratic_services").post(
         at(meeting, "governance_agenda_item_create"), payload
@@ -222,8 +222,8 @@ def test_bad_agenda_items_are_a_400_on_the_field(api_as, payload, field):
 
 def test_an_exempt_report_needs_an_exempt_item_and_another_body_s_report_is_refused(api_as):
     meeting = unpublished()
-    exempt_report = ReportFactory(body=meeting.body, is_exempt=True, exempt_paragraph=1)
-    other_report = ReportFactory()
+    exempt_report = ReportFactory.create(body=meeting.body, is_exempt=True, exempt_paragraph=1)
+    other_report = ReportFactory.create()
     add = at(meeting, "governance_agenda_item_create")
     api = api_as("democratic_services")
 
@@ -235,7 +235,7 @@ def test_an_exempt_report_needs_an_exempt_item_and_another_body_s_report_is_refu
 
 
 def test_patching_an_item_keeps_the_fields_not_sent(api_as):
-    item = AgendaItemFactory(
+    item = AgendaItemFactory.create(
         number="9", title="Channel case review", is_exempt=True, exempt_paragraph=1
     )
     detail = url("governance_agenda_item_update", public_id=item.public_id)
@@ -252,9 +252,9 @@ def test_patching_an_item_keeps_the_fields_not_sent(api_as):
 
 def test_an_item_is_removed_unless_it_is_minuted(api_as):
     meeting = unpublished()
-    spare = AgendaItemFactory(meeting=meeting, number="1")
-    minuted = AgendaItemFactory(meeting=meeting, number="2")
-    MinuteFactory(item=minuted)
+    spare = AgendaItemFactory.create(meeting=meeting, number="1")
+    minuted = AgendaItemFactory.create(meeting=meeting, number="2")
+    MinuteFactory.create(item=minuted)
     api = api_as("democratic_services")
 
     removed = api.delete(url("governance_agenda_item_delete", public_id=spare.public_id))
@@ -269,7 +269,7 @@ def test_an_item_is_removed_unless_it_is_minuted(api_as):
 def test_the_agenda_is_reordered_by_listing_every_item(api_as):
     meeting = unpublished()
     first, second, third = (
-        AgendaItemFactory(meeting=meeting, number=n, order=i) for i, n in enumerate("123")
+        AgendaItemFactory.create(meeting=meeting, number=n, order=i) for i, n in enumerate("123")
     )
     reorder = at(meeting, "governance_agenda_reorder")
     api = api_as("democratic_services")
@@ -295,9 +295,9 @@ def _put(api, path: str, payload: dict) -> object:
 
 
 def test_attendance_is_recorded_replaced_and_listed(api_as):
-    meeting = MeetingFactory(starts_at=london(2016, 1, 14))
+    meeting = MeetingFactory.create(starts_at=london(2016, 1, 14))
     chair, member, substitute = (
-        PersonFactory(name=n) for n in ("Ann Chair", "Bob Member", "Cy Sub")
+        PersonFactory.create(name=n) for n in ("Ann Chair", "Bob Member", "Cy Sub")
     )
     record = at(meeting, "governance_attendance_record")
     api = api_as("democratic_services")
@@ -350,8 +350,8 @@ def test_attendance_is_recorded_replaced_and_listed(api_as):
     ],
 )
 def test_impossible_attendance_is_a_400_and_records_nothing(api_as, rows):
-    meeting = MeetingFactory()
-    sub = PersonFactory()
+    meeting = MeetingFactory.create()
+    sub = PersonFactory.create()
     rows = [
         {**row, "person": str(sub.public_id) if row["person"] == "SUB" else row["person"]}
         for row in rows
@@ -368,9 +368,9 @@ def test_impossible_attendance_is_a_400_and_records_nothing(api_as, rows):
 
 
 def test_declarations_are_made_by_members_or_those_present_and_listed(api_as):
-    meeting = MeetingFactory(starts_at=london(2016, 1, 14))
-    member = MembershipFactory(body=meeting.body, starts_on=dt.date(2015, 5, 20)).person
-    item = AgendaItemFactory(meeting=meeting, number="5", title="Prevent strategy")
+    meeting = MeetingFactory.create(starts_at=london(2016, 1, 14))
+    member = MembershipFactory.create(body=meeting.body, starts_on=dt.date(2015, 5, 20)).person
+    item = AgendaItemFactory.create(meeting=meeting, number="5", title="Prevent strategy")
     add = at(meeting, "governance_declaration_create")
     api = api_as("democratic_services")
 
@@ -385,13 +385,13 @@ def test_declarations_are_made_by_members_or_those_present_and_listed(api_as):
         },
     )
     stranger = api.post(
-        add, {"person": str(PersonFactory().public_id), "kind": "dpi", "nature": "X"}
+        add, {"person": str(PersonFactory.create().public_id), "kind": "dpi", "nature": "X"}
     )
     elsewhere = api.post(
         add,
         {
             "person": str(member.public_id),
-            "item": str(AgendaItemFactory().public_id),
+            "item": str(AgendaItemFactory.create().public_id),
             "kind": "dpi",
             "nature": "X",
         },
@@ -409,13 +409,13 @@ def test_declarations_are_made_by_members_or_those_present_and_listed(api_as):
 
 
 def test_the_meeting_list_filters_by_body_year_status_and_dates(api_as):
-    body = BodyFactory(name="Working Group")
-    year = MunicipalYearFactory(
+    body = BodyFactory.create(name="Working Group")
+    year = MunicipalYearFactory.create(
         label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16)
     )
-    june = MeetingFactory(body=body, municipal_year=year, starts_at=london(2016, 6, 15))
-    MeetingFactory(body=body, starts_at=london(2016, 9, 14), status=MeetingStatus.CANCELLED)
-    MeetingFactory(starts_at=london(2016, 6, 16))
+    june = MeetingFactory.create(body=body, municipal_year=year, starts_at=london(2016, 6, 15))
+    MeetingFactory.create(body=body, starts_at=london(2016, 9, 14), status=MeetingStatus.CANCELLED)
+    MeetingFactory.create(starts_at=london(2016, 6, 16))
     api = api_as("outsider")
 
     def count(**params) -> int:
@@ -432,7 +432,7 @@ def test_the_meeting_list_filters_by_body_year_status_and_dates(api_as):
 
 
 def test_meetings_of_a_private_body_are_hidden_from_someone_with_no_role(api_as):
-    meeting = MeetingFactory(body=BodyFactory(is_public=False))
+    meeting = MeetingFactory.create(body=BodyFactory.create(is_public=False))
 
     assert api_as("outsider").get(MEETINGS).json()["count"] == 0
     assert api_as("outsider").get(at(meeting)).status_code == 404

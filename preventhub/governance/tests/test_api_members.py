@@ -42,7 +42,7 @@ def changes_for(councillor: Councillor) -> str:
 
 
 def test_democratic_services_add_a_councillor_as_a_new_person(api_as):
-    ward = WardFactory(name="Quayside")
+    ward = WardFactory.create(name="Quayside")
 
     response = api_as("democratic_services").post(
         COUNCILLORS,
@@ -64,7 +64,7 @@ def test_democratic_services_add_a_councillor_as_a_new_person(api_as):
 
 
 def test_a_councillor_may_be_someone_already_in_the_directory_but_only_once(api_as):
-    person = PersonFactory(name="Ray Hague")
+    person = PersonFactory.create(name="Ray Hague")
     api = api_as("democratic_services")
 
     first = api.post(COUNCILLORS, {"person": str(person.public_id)})
@@ -97,7 +97,7 @@ def test_bad_councillor_details_are_a_400_on_the_field(api_as, payload, field):
 
 
 def test_renaming_a_councillor_changes_their_directory_record(api_as):
-    councillor = CouncillorFactory(person__name="Gail Gerard")
+    councillor = CouncillorFactory.create(person__name="Gail Gerard")
     detail = url("governance_councillor_update", public_id=councillor.public_id)
     api = api_as("democratic_services")
 
@@ -112,7 +112,7 @@ def test_renaming_a_councillor_changes_their_directory_record(api_as):
 
 
 def test_a_term_cannot_end_before_the_election(api_as):
-    councillor = CouncillorFactory(elected_on=dt.date(2015, 5, 7))
+    councillor = CouncillorFactory.create(elected_on=dt.date(2015, 5, 7))
 
     response = api_as("democratic_services").patch(
         url("governance_councillor_update", public_id=councillor.public_id),
@@ -125,8 +125,8 @@ def test_a_term_cannot_end_before_the_election(api_as):
 
 @pytest.mark.parametrize("persona", ["councillor", "partner_lead", "outsider"])
 def test_only_democratic_services_change_councillors_and_groups(api_as, persona):
-    councillor = CouncillorFactory()
-    group = PoliticalGroupFactory()
+    councillor = CouncillorFactory.create()
+    group = PoliticalGroupFactory.create()
     api = api_as(persona)
 
     assert api.post(COUNCILLORS, {"name": "Ann Other"}).status_code == 403
@@ -155,11 +155,11 @@ def test_only_democratic_services_change_councillors_and_groups(api_as, persona)
 
 
 def test_councillors_are_public_and_filter_by_ward_party_group_and_name(api_as):
-    ward = WardFactory(name="Quayside")
-    labour = PoliticalGroupFactory(name="Labour Group")
-    gail = CouncillorFactory(person__name="Gail Gerrard", ward=ward, party="Labour")
-    GroupMembershipFactory(councillor=gail, group=labour, starts_on=dt.date(2015, 5, 20))
-    CouncillorFactory(person__name="Ian Independent", party="Independent")
+    ward = WardFactory.create(name="Quayside")
+    labour = PoliticalGroupFactory.create(name="Labour Group")
+    gail = CouncillorFactory.create(person__name="Gail Gerrard", ward=ward, party="Labour")
+    GroupMembershipFactory.create(councillor=gail, group=labour, starts_on=dt.date(2015, 5, 20))
+    CouncillorFactory.create(person__name="Ian Independent", party="Independent")
     api = api_as("outsider")
 
     def names(**params) -> list[str]:
@@ -182,8 +182,8 @@ def test_councillors_are_public_and_filter_by_ward_party_group_and_name(api_as):
 
 
 def test_a_councillor_joins_a_group_becomes_leader_and_leaves(api_as):
-    councillor = CouncillorFactory(person__name="Gail Gerrard")
-    group = PoliticalGroupFactory(name="Labour Group")
+    councillor = CouncillorFactory.create(person__name="Gail Gerrard")
+    group = PoliticalGroupFactory.create(name="Labour Group")
     api = api_as("democratic_services")
     today = timezone.localdate()
 
@@ -223,8 +223,8 @@ def test_a_councillor_joins_a_group_becomes_leader_and_leaves(api_as):
     ],
 )
 def test_impossible_group_changes_are_a_400_on_the_field(api_as, payload, field):
-    councillor = CouncillorFactory()
-    group = PoliticalGroupFactory()
+    councillor = CouncillorFactory.create()
+    group = PoliticalGroupFactory.create()
     if payload.get("group") == "GROUP":
         payload = {**payload, "group": str(group.public_id)}
 
@@ -235,12 +235,12 @@ def test_impossible_group_changes_are_a_400_on_the_field(api_as, payload, field)
 
 
 def test_group_memberships_filter_by_group_role_and_date(api_as):
-    labour = PoliticalGroupFactory(name="Labour Group")
-    leader = GroupMembershipFactory(
+    labour = PoliticalGroupFactory.create(name="Labour Group")
+    leader = GroupMembershipFactory.create(
         group=labour, role=GroupRole.LEADER, starts_on=dt.date(2015, 5, 20)
     )
-    member = GroupMembershipFactory(group=labour, starts_on=dt.date(2016, 5, 18))
-    GroupMembershipFactory()
+    member = GroupMembershipFactory.create(group=labour, starts_on=dt.date(2016, 5, 18))
+    GroupMembershipFactory.create()
     api = api_as("councillor")
 
     def ids(**params) -> set[str]:
@@ -273,8 +273,8 @@ def test_democratic_services_add_and_rename_a_group(api_as):
 
 
 def test_groups_list_and_search(api_as):
-    PoliticalGroupFactory(name="Labour Group", short_name="Lab")
-    PoliticalGroupFactory(name="Conservative Group", short_name="Con")
+    PoliticalGroupFactory.create(name="Labour Group", short_name="Lab")
+    PoliticalGroupFactory.create(name="Conservative Group", short_name="Con")
     api = api_as("outsider")
 
     everything = api.get(GROUPS).json()

@@ -44,29 +44,31 @@ def _errors(response) -> dict[str, str]:
 
 
 def _meeting(personas):
-    body = BodyFactory(name="Cleaner, Greener and Safer Overview and Scrutiny Committee")
-    chair = PersonFactory(name="Councillor Gerrard")
+    body = BodyFactory.create(name="Cleaner, Greener and Safer Overview and Scrutiny Committee")
+    chair = PersonFactory.create(name="Councillor Gerrard")
     user = personas["councillor"]
     user.person = chair
     user.save(update_fields=["person"])
-    MembershipFactory(
+    MembershipFactory.create(
         body=body, person=chair, role=MembershipRole.CHAIR, starts_on=dt.date(2015, 5, 20)
     )
-    members = [PersonFactory(name=n) for n in ("Councillor Hague", "Councillor Ray")]
+    members = [PersonFactory.create(name=n) for n in ("Councillor Hague", "Councillor Ray")]
     for person in members:
-        MembershipFactory(body=body, person=person, starts_on=dt.date(2015, 5, 20))
-    officer = PersonFactory(name="Helen Marsh")
-    meeting = MeetingFactory(body=body, starts_at=london(2016, 1, 14), status=MeetingStatus.HELD)
+        MembershipFactory.create(body=body, person=person, starts_on=dt.date(2015, 5, 20))
+    officer = PersonFactory.create(name="Helen Marsh")
+    meeting = MeetingFactory.create(
+        body=body, starts_at=london(2016, 1, 14), status=MeetingStatus.HELD
+    )
     for person in (chair, *members):
         Attendance.objects.create(meeting=meeting, person=person, status=AttendanceStatus.PRESENT)
-    report = ReportFactory(body=body, title="Prevent", status="published")
-    recommendation = RecommendationFactory(
+    report = ReportFactory.create(body=body, title="Prevent", status="published")
+    recommendation = RecommendationFactory.create(
         report=report, number=1, text="That a working group be set up."
     )
-    item = AgendaItemFactory(
+    item = AgendaItemFactory.create(
         meeting=meeting, number="5", title="Prevent", report=report, presenting_officer=officer
     )
-    later = MeetingFactory(body=body, starts_at=london(2016, 3, 10))
+    later = MeetingFactory.create(body=body, starts_at=london(2016, 3, 10))
     return meeting, item, recommendation, chair, members, officer, later
 
 
@@ -150,7 +152,7 @@ def test_the_seed_minutes_from_start_to_signature(api_as, personas):
 
 
 def test_minutes_are_started_only_once_the_meeting_is_held(api_as):
-    meeting = MeetingFactory(status=MeetingStatus.SCHEDULED)
+    meeting = MeetingFactory.create(status=MeetingStatus.SCHEDULED)
 
     response = api_as("democratic_services").post(
         url("governance_minutes_start", public_id=meeting.public_id), {"version": 1}
@@ -164,12 +166,12 @@ def test_questions_need_people_at_the_meeting_and_are_changed_and_removed(api_as
     meeting, item, _, chair, members, officer, _ = _meeting(personas)
     meeting.minutes_status = MinutesStatus.DRAFT
     meeting.save()
-    minute = MinuteFactory(item=item)
+    minute = MinuteFactory.create(item=item)
     staff = api_as("democratic_services")
 
     stranger = staff.post(
         url("governance_question_create", public_id=minute.public_id),
-        {"asked_by": str(PersonFactory().public_id), "question": "Who am I?"},
+        {"asked_by": str(PersonFactory.create().public_id), "question": "Who am I?"},
     )
     no_answer = staff.post(
         url("governance_question_create", public_id=minute.public_id),
@@ -203,7 +205,7 @@ def test_a_recorded_vote_is_only_of_people_present_and_a_resolution_agreeing_ter
     meeting, item, _, chair, members, officer, _ = _meeting(personas)
     meeting.minutes_status = MinutesStatus.DRAFT
     meeting.save()
-    minute = MinuteFactory(item=item)
+    minute = MinuteFactory.create(item=item)
     staff = api_as("democratic_services")
 
     absent = staff.post(
@@ -218,8 +220,8 @@ def test_a_recorded_vote_is_only_of_people_present_and_a_resolution_agreeing_ter
             "votes": {"for": [str(chair.public_id)], "against": [str(chair.public_id)]},
         },
     )
-    resolution = ResolutionFactory(minute=minute, number="2")
-    TermsOfReferenceFactory(body=meeting.body, status="agreed", agreed_by=resolution)
+    resolution = ResolutionFactory.create(minute=minute, number="2")
+    TermsOfReferenceFactory.create(body=meeting.body, status="agreed", agreed_by=resolution)
     kept = staff.delete(url("governance_resolution_delete", public_id=resolution.public_id))
 
     assert absent.status_code == 400 and set(_errors(absent)) == {"votes"}
@@ -230,8 +232,8 @@ def test_a_recorded_vote_is_only_of_people_present_and_a_resolution_agreeing_ter
 
 @pytest.mark.parametrize("persona", ["councillor", "partner_lead", "prevent_lead"])
 def test_only_democratic_services_write_minutes(api_as, personas, persona):
-    meeting = MeetingFactory(status=MeetingStatus.HELD, minutes_status=MinutesStatus.DRAFT)
-    minute = MinuteFactory(item=AgendaItemFactory(meeting=meeting))
+    meeting = MeetingFactory.create(status=MeetingStatus.HELD, minutes_status=MinutesStatus.DRAFT)
+    minute = MinuteFactory.create(item=AgendaItemFactory.create(meeting=meeting))
     api = api_as(persona)
 
     answers = [
@@ -246,7 +248,7 @@ def test_only_democratic_services_write_minutes(api_as, personas, persona):
         ),
         api.post(
             url("governance_minutes_approve", public_id=meeting.public_id),
-            {"version": 1, "approved_at": str(MeetingFactory(body=meeting.body).public_id)},
+            {"version": 1, "approved_at": str(MeetingFactory.create(body=meeting.body).public_id)},
         ),
     ]
 
@@ -255,11 +257,15 @@ def test_only_democratic_services_write_minutes(api_as, personas, persona):
 
 
 def test_someone_who_is_not_the_chair_cannot_sign(api_as):
-    meeting = MeetingFactory(minutes_status=MinutesStatus.APPROVED)
+    meeting = MeetingFactory.create(minutes_status=MinutesStatus.APPROVED)
 
     response = api_as("councillor").post(
         url("governance_minutes_sign", public_id=meeting.public_id),
-        {"version": 1, "signed_by": str(PersonFactory().public_id), "signed_on": "2016-03-10"},
+        {
+            "version": 1,
+            "signed_by": str(PersonFactory.create().public_id),
+            "signed_on": "2016-03-10",
+        },
     )
 
     assert response.status_code == 404

@@ -81,8 +81,8 @@ def _people(n: int) -> list[Person]:
 
 
 def _bodies(n: int) -> None:
-    parent = BodyFactory(name="Full Council")
-    resolution = ResolutionFactory()
+    parent = BodyFactory.create(name="Full Council")
+    resolution = ResolutionFactory.create()
     Body.objects.bulk_create(
         Body(name=f"Committee {i:04d}", kind="committee", parent=parent, established_by=resolution)
         for i in range(n)
@@ -90,7 +90,7 @@ def _bodies(n: int) -> None:
 
 
 def _memberships(n: int) -> None:
-    body, group = BodyFactory(), PoliticalGroupFactory()
+    body, group = BodyFactory.create(), PoliticalGroupFactory.create()
     Membership.objects.bulk_create(
         Membership(body=body, person=p, starts_on=dt.date(2016, 5, 18), representing_group=group)
         for p in _people(n)
@@ -98,7 +98,7 @@ def _memberships(n: int) -> None:
 
 
 def _councillors(n: int) -> None:
-    ward, group = WardFactory(), PoliticalGroupFactory()
+    ward, group = WardFactory.create(), PoliticalGroupFactory.create()
     councillors = Councillor.objects.bulk_create(
         Councillor(person=p, ward=ward, party="Labour") for p in _people(n)
     )
@@ -113,7 +113,7 @@ def _groups(n: int) -> None:
 
 
 def _group_memberships(n: int) -> None:
-    councillor = CouncillorFactory()
+    councillor = CouncillorFactory.create()
     groups = PoliticalGroup.objects.bulk_create(
         PoliticalGroup(name=f"Group {i:04d}") for i in range(n)
     )
@@ -129,7 +129,7 @@ def _group_memberships(n: int) -> None:
 
 
 def _terms(n: int) -> None:
-    resolution = ResolutionFactory()
+    resolution = ResolutionFactory.create()
     bodies = Body.objects.bulk_create(Body(name=f"Body {i:04d}", kind="panel") for i in range(n))
     TermsOfReference.objects.bulk_create(
         TermsOfReference(body=b, number=1, status=TermsStatus.AGREED, agreed_by=resolution)
@@ -138,7 +138,7 @@ def _terms(n: int) -> None:
 
 
 def _seat_allocations(n: int) -> None:
-    year = MunicipalYearFactory()
+    year = MunicipalYearFactory.create()
     SeatAllocation.objects.bulk_create(
         SeatAllocation(municipal_year=year, title=f"Run {i}", inputs={}, result={})
         for i in range(n)
@@ -146,11 +146,11 @@ def _seat_allocations(n: int) -> None:
 
 
 def _nominations(n: int) -> None:
-    body, group = BodyFactory(), PoliticalGroupFactory()
+    body, group = BodyFactory.create(), PoliticalGroupFactory.create()
     allocation = SeatAllocation.objects.create(
-        municipal_year=MunicipalYearFactory(), title="Run", inputs={}, result={}
+        municipal_year=MunicipalYearFactory.create(), title="Run", inputs={}, result={}
     )
-    leader, nominee = CouncillorFactory(), CouncillorFactory()
+    leader, nominee = CouncillorFactory.create(), CouncillorFactory.create()
     Nomination.objects.bulk_create(
         Nomination(
             body=body,
@@ -165,8 +165,8 @@ def _nominations(n: int) -> None:
 
 
 def _meetings(n: int) -> None:
-    body, year = BodyFactory(), MunicipalYearFactory()
-    approving, signer = MeetingFactory(body=body), PersonFactory()
+    body, year = BodyFactory.create(), MunicipalYearFactory.create()
+    approving, signer = MeetingFactory.create(body=body), PersonFactory.create()
     Meeting.objects.bulk_create(
         Meeting(
             body=body,
@@ -180,9 +180,9 @@ def _meetings(n: int) -> None:
 
 
 def _agenda_items(n: int) -> None:
-    meeting = MeetingFactory()
-    report = ReportFactory(body=meeting.body, status=ReportStatus.PUBLISHED)
-    officer = PersonFactory()
+    meeting = MeetingFactory.create()
+    report = ReportFactory.create(body=meeting.body, status=ReportStatus.PUBLISHED)
+    officer = PersonFactory.create()
     AgendaItem.objects.bulk_create(
         AgendaItem(
             meeting=meeting,
@@ -197,7 +197,7 @@ def _agenda_items(n: int) -> None:
 
 
 def _reports(n: int) -> None:
-    body, author = BodyFactory(), PersonFactory()
+    body, author = BodyFactory.create(), PersonFactory.create()
     Report.objects.bulk_create(
         Report(title=f"Report {i:04d}", body=body, author=author, status=ReportStatus.PUBLISHED)
         for i in range(n)
@@ -205,7 +205,7 @@ def _reports(n: int) -> None:
 
 
 def _minutes(n: int) -> None:
-    meeting, officer = MeetingFactory(), PersonFactory()
+    meeting, officer = MeetingFactory.create(), PersonFactory.create()
     items = AgendaItem.objects.bulk_create(
         AgendaItem(meeting=meeting, number=str(i), order=i, title=f"Item {i}") for i in range(n)
     )
@@ -213,8 +213,8 @@ def _minutes(n: int) -> None:
 
 
 def _resolutions(n: int) -> None:
-    minute = MinuteFactory()
-    recommendation = RecommendationFactory(report__body=minute.item.meeting.body)
+    minute = MinuteFactory.create()
+    recommendation = RecommendationFactory.create(report__body=minute.item.meeting.body)
     Resolution.objects.bulk_create(
         Resolution(minute=minute, number=str(i), text="Noted", recommendation=recommendation)
         for i in range(n)
@@ -222,8 +222,8 @@ def _resolutions(n: int) -> None:
 
 
 def _decisions(n: int) -> None:
-    minute = MinuteFactory()
-    proposer = PersonFactory()
+    minute = MinuteFactory.create()
+    proposer = PersonFactory.create()
     resolutions = Resolution.objects.bulk_create(
         Resolution(minute=minute, number=str(i), text="Noted") for i in range(n)
     )
@@ -242,7 +242,7 @@ def _decisions(n: int) -> None:
 
 
 def _decision_actions(n: int) -> None:
-    decision, owner = DecisionFactory(), PersonFactory()
+    decision, owner = DecisionFactory.create(), PersonFactory.create()
     DecisionAction.objects.bulk_create(
         DecisionAction(decision=decision, description=f"Action {i}", owner=owner) for i in range(n)
     )
@@ -288,8 +288,8 @@ def test_list_stays_within_its_query_budget(
 
 
 def _meeting_with(n: int) -> Meeting:
-    meeting = MeetingFactory()
-    report = ReportFactory(body=meeting.body, status=ReportStatus.PUBLISHED)
+    meeting = MeetingFactory.create()
+    report = ReportFactory.create(body=meeting.body, status=ReportStatus.PUBLISHED)
     AgendaItem.objects.bulk_create(
         AgendaItem(meeting=meeting, number=str(i), order=i, title=f"Item {i}", report=report)
         for i in range(n)
@@ -307,9 +307,9 @@ def _meeting_with(n: int) -> Meeting:
 
 
 def _report_with(n: int) -> Report:
-    report = ReportFactory(status=ReportStatus.PUBLISHED)
-    terms = TermsOfReferenceFactory(body=report.body)
-    verifier = PersonFactory()
+    report = ReportFactory.create(status=ReportStatus.PUBLISHED)
+    terms = TermsOfReferenceFactory.create(body=report.body)
+    verifier = PersonFactory.create()
     Recommendation.objects.bulk_create(
         Recommendation(report=report, number=i + 1, text="Note") for i in range(n)
     )
@@ -324,7 +324,7 @@ def _report_with(n: int) -> Report:
 
 
 def _minute_with(n: int) -> Minute:
-    minute, asker = MinuteFactory(), PersonFactory()
+    minute, asker = MinuteFactory.create(), PersonFactory.create()
     Question.objects.bulk_create(
         Question(minute=minute, asked_by=asker, answered_by=asker, question="Why?", order=i)
         for i in range(n)
@@ -336,7 +336,7 @@ def _minute_with(n: int) -> Minute:
 
 
 def _decision_with(n: int) -> Decision:
-    decision, owner = DecisionFactory(), PersonFactory()
+    decision, owner = DecisionFactory.create(), PersonFactory.create()
     DecisionAction.objects.bulk_create(
         DecisionAction(decision=decision, description=f"Action {i}", owner=owner) for i in range(n)
     )
@@ -344,7 +344,7 @@ def _decision_with(n: int) -> Decision:
 
 
 def _terms_with(n: int) -> TermsOfReference:
-    terms = TermsOfReferenceFactory()
+    terms = TermsOfReferenceFactory.create()
     Clause.objects.bulk_create(
         Clause(terms=terms, number=str(i), text="Clause", order=i) for i in range(n)
     )
@@ -353,7 +353,7 @@ def _terms_with(n: int) -> TermsOfReference:
 
 def _allocation_with(n: int) -> SeatAllocation:
     allocation = SeatAllocation.objects.create(
-        municipal_year=MunicipalYearFactory(), title="Run", inputs={}, result={}
+        municipal_year=MunicipalYearFactory.create(), title="Run", inputs={}, result={}
     )
     SeatAdjustment.objects.bulk_create(
         SeatAdjustment(

@@ -38,10 +38,12 @@ def _errors(response) -> dict[str, str]:
 def test_the_seed_report_from_draft_to_published(
     api_as, mailoutbox, django_capture_on_commit_callbacks
 ):
-    body = BodyFactory(name="Cleaner, Greener and Safer Overview and Scrutiny Committee")
-    item = AgendaItemFactory(meeting=MeetingFactory(body=body), number="5", title="Prevent")
-    terms = TermsOfReferenceFactory(body=body, status="agreed")
-    officer = PersonFactory(
+    body = BodyFactory.create(name="Cleaner, Greener and Safer Overview and Scrutiny Committee")
+    item = AgendaItemFactory.create(
+        meeting=MeetingFactory.create(body=body), number="5", title="Prevent"
+    )
+    terms = TermsOfReferenceFactory.create(body=body, status="agreed")
+    officer = PersonFactory.create(
         name="Fay Finance", job_title="Chief Finance Officer", email="fay@x.org"
     )
     officer_api = ApiClient(token_for(make_user(None, person=officer)))
@@ -135,7 +137,7 @@ def test_the_seed_report_from_draft_to_published(
 
 
 def test_every_change_to_a_report_checks_the_version_read(api_as):
-    report = ReportFactory()
+    report = ReportFactory.create()
     api = api_as("prevent_lead")
     detail = url("governance_report_update", public_id=report.public_id)
 
@@ -153,9 +155,9 @@ def test_every_change_to_a_report_checks_the_version_read(api_as):
 
 
 def test_recommendations_are_changed_reordered_and_removed(api_as):
-    report = ReportFactory()
-    one = RecommendationFactory(report=report, number=1, text="One")
-    two = RecommendationFactory(report=report, number=2, text="Two")
+    report = ReportFactory.create()
+    one = RecommendationFactory.create(report=report, number=1, text="One")
+    two = RecommendationFactory.create(report=report, number=2, text="Two")
     api = api_as("prevent_lead")
 
     changed = api.patch(
@@ -190,7 +192,7 @@ def test_recommendations_are_changed_reordered_and_removed(api_as):
     ],
 )
 def test_an_implication_needs_a_heading_if_other_and_a_verifier_if_required(api_as, payload, field):
-    report = ReportFactory()
+    report = ReportFactory.create()
 
     response = api_as("prevent_lead").post(
         url("governance_implication_create", public_id=report.public_id), {"version": 1, **payload}
@@ -201,8 +203,8 @@ def test_an_implication_needs_a_heading_if_other_and_a_verifier_if_required(api_
 
 
 def test_changing_an_implication_keeps_the_fields_not_sent_and_it_can_be_removed(api_as):
-    verifier = PersonFactory(name="Lee Legal")
-    implication = ImplicationFactory(kind="legal", verifier=verifier, text="Old")
+    verifier = PersonFactory.create(name="Lee Legal")
+    implication = ImplicationFactory.create(kind="legal", verifier=verifier, text="Old")
     report = implication.report
     api = api_as("prevent_lead")
 
@@ -222,7 +224,7 @@ def test_changing_an_implication_keeps_the_fields_not_sent_and_it_can_be_removed
 
 
 def test_an_appendix_needs_exactly_one_source_and_its_own_number(api_as):
-    report = ReportFactory()
+    report = ReportFactory.create()
     api = api_as("prevent_lead")
     add = url("governance_appendix_create", public_id=report.public_id)
 
@@ -245,7 +247,7 @@ def test_an_appendix_needs_exactly_one_source_and_its_own_number(api_as):
 
 
 def test_an_exempt_report_needs_its_paragraph(api_as):
-    body = BodyFactory()
+    body = BodyFactory.create()
     api = api_as("prevent_lead")
 
     missing = api.post(REPORTS, {"title": "Case", "body": str(body.public_id), "is_exempt": True})
@@ -265,8 +267,8 @@ def test_an_exempt_report_needs_its_paragraph(api_as):
 
 @pytest.mark.parametrize("persona", ["councillor", "partner_lead", "outsider"])
 def test_others_cannot_draft_or_change_reports(api_as, persona):
-    report = ReportFactory(status=ReportStatus.DRAFT)
-    recommendation = RecommendationFactory(report=report)
+    report = ReportFactory.create(status=ReportStatus.DRAFT)
+    recommendation = RecommendationFactory.create(report=report)
     api = api_as(persona)
 
     created = api.post(REPORTS, {"title": "Mine", "body": str(report.body.public_id)})
@@ -283,9 +285,11 @@ def test_others_cannot_draft_or_change_reports(api_as, persona):
 
 
 def test_the_report_list_filters_by_body_status_purpose_words_and_publication_date(api_as):
-    body = BodyFactory()
-    ReportFactory(body=body, title="Prevent", status=ReportStatus.PUBLISHED, purpose="noting")
-    ReportFactory(title="Budget", status=ReportStatus.DRAFT)
+    body = BodyFactory.create()
+    ReportFactory.create(
+        body=body, title="Prevent", status=ReportStatus.PUBLISHED, purpose="noting"
+    )
+    ReportFactory.create(title="Budget", status=ReportStatus.DRAFT)
     api = api_as("democratic_services")
 
     def titles(**params) -> list[str]:

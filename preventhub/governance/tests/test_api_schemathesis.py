@@ -28,23 +28,23 @@ from .api_fixtures import papers, token_for
 @pytest.fixture
 def known(db) -> dict[str, object]:
     world = papers()
-    group_membership = GroupMembershipFactory(councillor=world.nomination.nominee)
+    group_membership = GroupMembershipFactory.create(councillor=world.nomination.nominee)
     minute = world.draft_minute
     return {
         "bodies": world.body.public_id,
-        "memberships": MembershipFactory(body=world.body).public_id,
+        "memberships": MembershipFactory.create(body=world.body).public_id,
         "councillors": world.nomination.nominee.public_id,
         "political-groups": group_membership.group.public_id,
         "group-memberships": group_membership.public_id,
         "terms-of-reference": world.draft_terms.public_id,
-        "clauses": ClauseFactory(terms=world.draft_terms).public_id,
+        "clauses": ClauseFactory.create(terms=world.draft_terms).public_id,
         "seat-allocations": world.allocation.public_id,
         "nominations": world.nomination.public_id,
         "meetings": world.draft_meeting.public_id,
         "agenda-items": world.draft_item.public_id,
         "reports": world.draft_report.public_id,
-        "recommendations": RecommendationFactory(report=world.draft_report).public_id,
-        "implications": ImplicationFactory(report=world.draft_report).public_id,
+        "recommendations": RecommendationFactory.create(report=world.draft_report).public_id,
+        "implications": ImplicationFactory.create(report=world.draft_report).public_id,
         "minutes": minute.public_id,
         "resolutions": world.draft_resolution.public_id,
         "decisions": world.decision.public_id,

@@ -33,17 +33,17 @@ def _errors(response) -> dict[str, str]:
 
 
 def _agreed_with_clauses():
-    terms = TermsOfReferenceFactory(
-        body=BodyFactory(name="Prevent Working Group"), status=TermsStatus.AGREED
+    terms = TermsOfReferenceFactory.create(
+        body=BodyFactory.create(name="Prevent Working Group"), status=TermsStatus.AGREED
     )
-    ClauseFactory(
+    ClauseFactory.create(
         terms=terms,
         number="2",
         section=ClauseSection.DUTIES,
         text="Scrutinise £10k of spend.",
         order=1,
     )
-    ClauseFactory(
+    ClauseFactory.create(
         terms=terms, number="1", section=ClauseSection.PURPOSE, text="To oversee Prevent.", order=2
     )
     return terms
@@ -95,7 +95,7 @@ def test_the_seed_amendment_drafted_changed_and_agreed_through_the_api(api_as):
     assert removed.status_code == 204 and added.status_code == 201
 
     draft = api.get(url("governance_terms_detail", public_id=v2["id"])).json()
-    resolution = ResolutionFactory(number="81")
+    resolution = ResolutionFactory.create(number="81")
     not_for_the_prevent_lead = api.post(
         url("governance_terms_agree", public_id=v2["id"]),
         {
@@ -153,8 +153,8 @@ def test_an_agreed_version_cannot_be_changed(api_as):
 
 @pytest.mark.parametrize("persona", ["councillor", "partner_lead", "outsider"])
 def test_only_democratic_services_and_the_prevent_lead_draft(api_as, persona):
-    body = BodyFactory()
-    draft = TermsOfReferenceFactory(body=body, number=1)
+    body = BodyFactory.create()
+    draft = TermsOfReferenceFactory.create(body=body, number=1)
     api = api_as(persona)
 
     started = api.post(url("governance_terms_create", public_id=body.public_id), {})
@@ -167,7 +167,7 @@ def test_only_democratic_services_and_the_prevent_lead_draft(api_as, persona):
 
 
 def test_one_draft_at_a_time_and_clause_numbers_are_unique(api_as):
-    body = BodyFactory()
+    body = BodyFactory.create()
     api = api_as("democratic_services")
     start = url("governance_terms_create", public_id=body.public_id)
 
@@ -185,8 +185,8 @@ def test_one_draft_at_a_time_and_clause_numbers_are_unique(api_as):
 
 
 def test_clause_changes_need_the_version_read(api_as):
-    draft = TermsOfReferenceFactory(number=1)
-    clause = ClauseFactory(terms=draft, number="1", text="Old text.")
+    draft = TermsOfReferenceFactory.create(number=1)
+    clause = ClauseFactory.create(terms=draft, number="1", text="Old text.")
     api = api_as("democratic_services")
     detail = url("governance_clause_update", public_id=clause.public_id)
 
@@ -205,9 +205,9 @@ def test_clause_changes_need_the_version_read(api_as):
 
 
 def test_clauses_are_reordered_and_renumbered(api_as):
-    draft = TermsOfReferenceFactory(number=1)
-    first = ClauseFactory(terms=draft, number="1", text="A", order=1)
-    second = ClauseFactory(terms=draft, number="2", text="B", order=2)
+    draft = TermsOfReferenceFactory.create(number=1)
+    first = ClauseFactory.create(terms=draft, number="1", text="A", order=1)
+    second = ClauseFactory.create(terms=draft, number="2", text="B", order=2)
     api = api_as("democratic_services")
     reorder = url("governance_clause_reorder", public_id=draft.public_id)
 
@@ -227,11 +227,11 @@ def test_clauses_are_reordered_and_renumbered(api_as):
 
 
 def test_agreeing_needs_a_clause_a_past_date_and_a_known_resolution(api_as):
-    draft = TermsOfReferenceFactory(number=1)
+    draft = TermsOfReferenceFactory.create(number=1)
     api = api_as("democratic_services")
     agree = url("governance_terms_agree", public_id=draft.public_id)
     future = (dt.date.today() + dt.timedelta(days=7)).isoformat()
-    resolution = str(ResolutionFactory().public_id)
+    resolution = str(ResolutionFactory.create().public_id)
 
     empty = api.post(agree, {"version": 1, "resolution": resolution, "agreed_on": future})
     unknown = api.post(

@@ -30,7 +30,7 @@ def democratic_services(personas):
 
 @pytest.fixture
 def working_group():
-    return BodyFactory(name="Members' Prevent Working Group")
+    return BodyFactory.create(name="Members' Prevent Working Group")
 
 
 def _add(client, body, **data):
@@ -48,7 +48,7 @@ def _add(client, body, **data):
 
 
 def test_adding_a_member_is_audited(democratic_services, working_group):
-    person = PersonFactory(name="Cllr Ann Example")
+    person = PersonFactory.create(name="Cllr Ann Example")
     membership = services.add_membership(
         actor=democratic_services,
         body=working_group,
@@ -62,9 +62,9 @@ def test_adding_a_member_is_audited(democratic_services, working_group):
 
 
 def test_a_body_has_one_chair_at_a_time(democratic_services, working_group):
-    MembershipFactory(
+    MembershipFactory.create(
         body=working_group,
-        person=PersonFactory(name="First Chair"),
+        person=PersonFactory.create(name="First Chair"),
         role=MembershipRole.CHAIR,
         starts_on=dt.date(2016, 5, 18),
     )
@@ -72,7 +72,7 @@ def test_a_body_has_one_chair_at_a_time(democratic_services, working_group):
         services.add_membership(
             actor=democratic_services,
             body=working_group,
-            person=PersonFactory(),
+            person=PersonFactory.create(),
             role=MembershipRole.CHAIR,
             starts_on=dt.date(2016, 9, 1),
         )
@@ -80,7 +80,7 @@ def test_a_body_has_one_chair_at_a_time(democratic_services, working_group):
 
 
 def test_a_new_chair_may_start_after_the_last_one_ended(democratic_services, working_group):
-    MembershipFactory(
+    MembershipFactory.create(
         body=working_group,
         role=MembershipRole.CHAIR,
         starts_on=dt.date(2015, 5, 18),
@@ -89,7 +89,7 @@ def test_a_new_chair_may_start_after_the_last_one_ended(democratic_services, wor
     membership = services.add_membership(
         actor=democratic_services,
         body=working_group,
-        person=PersonFactory(),
+        person=PersonFactory.create(),
         role=MembershipRole.CHAIR,
         starts_on=dt.date(2016, 5, 18),
     )
@@ -101,17 +101,17 @@ def test_a_member_cannot_represent_a_group_and_an_organisation(democratic_servic
         services.add_membership(
             actor=democratic_services,
             body=working_group,
-            person=PersonFactory(),
+            person=PersonFactory.create(),
             role=MembershipRole.CO_OPTED,
             starts_on=dt.date(2016, 5, 18),
-            representing_group=PoliticalGroupFactory(),
-            representing_organisation=OrganisationFactory(),
+            representing_group=PoliticalGroupFactory.create(),
+            representing_organisation=OrganisationFactory.create(),
         )
     assert "not both" in str(error.value)
 
 
 def test_ending_a_membership_before_it_started_is_refused(democratic_services, working_group):
-    membership = MembershipFactory(body=working_group, starts_on=dt.date(2016, 5, 18))
+    membership = MembershipFactory.create(body=working_group, starts_on=dt.date(2016, 5, 18))
     with pytest.raises(ValidationError):
         services.end_membership(
             actor=democratic_services,
@@ -127,7 +127,7 @@ def test_ending_a_membership_before_it_started_is_refused(democratic_services, w
 def test_democratic_services_add_a_co_opted_member_representing_a_partner(
     client, democratic_services, working_group, school
 ):
-    person = PersonFactory(name="Mark Bennett", organisation=school)
+    person = PersonFactory.create(name="Mark Bennett", organisation=school)
     client.force_login(democratic_services)
     response = _add(
         client,
@@ -159,15 +159,15 @@ def test_adding_a_member_with_no_person_or_date_shows_the_error_summary(
 def test_a_second_chair_is_refused_on_the_page_with_the_reason(
     client, democratic_services, working_group
 ):
-    MembershipFactory(
+    MembershipFactory.create(
         body=working_group,
-        person=PersonFactory(name="Sitting Chair"),
+        person=PersonFactory.create(name="Sitting Chair"),
         role=MembershipRole.CHAIR,
         starts_on=dt.date(2016, 5, 18),
     )
     client.force_login(democratic_services)
     response = _add(
-        client, working_group, person=PersonFactory().public_id, role=MembershipRole.CHAIR
+        client, working_group, person=PersonFactory.create().public_id, role=MembershipRole.CHAIR
     )
     assert response.status_code == 200
     assert "Sitting Chair is already the chair" in response.text
@@ -175,7 +175,7 @@ def test_a_second_chair_is_refused_on_the_page_with_the_reason(
 
 
 def test_democratic_services_end_a_membership(client, democratic_services, working_group):
-    membership = MembershipFactory(body=working_group, starts_on=dt.date(2016, 5, 18))
+    membership = MembershipFactory.create(body=working_group, starts_on=dt.date(2016, 5, 18))
     client.force_login(democratic_services)
     response = client.post(
         reverse("governance:membership_end", args=[membership.public_id]),
@@ -195,7 +195,7 @@ def test_democratic_services_end_a_membership(client, democratic_services, worki
 def test_ending_a_membership_before_its_start_shows_an_error(
     client, democratic_services, working_group
 ):
-    membership = MembershipFactory(body=working_group, starts_on=dt.date(2016, 5, 18))
+    membership = MembershipFactory.create(body=working_group, starts_on=dt.date(2016, 5, 18))
     client.force_login(democratic_services)
     response = client.post(
         reverse("governance:membership_end", args=[membership.public_id]),
@@ -209,17 +209,17 @@ def test_ending_a_membership_before_its_start_shows_an_error(
 
 
 def test_a_persons_roles_page_lists_memberships_and_their_councillor_record(client, working_group):
-    councillor = CouncillorFactory(person__name="Ann Example", party="Labour")
-    group = PoliticalGroupFactory(name="Labour Group")
-    GroupMembershipFactory(councillor=councillor, group=group, role=GroupRole.DEPUTY_LEADER)
-    MembershipFactory(
+    councillor = CouncillorFactory.create(person__name="Ann Example", party="Labour")
+    group = PoliticalGroupFactory.create(name="Labour Group")
+    GroupMembershipFactory.create(councillor=councillor, group=group, role=GroupRole.DEPUTY_LEADER)
+    MembershipFactory.create(
         body=working_group,
         person=councillor.person,
         representing_group=group,
         starts_on=dt.date(2016, 5, 18),
     )
-    MembershipFactory(
-        body=BodyFactory(name="Old Scrutiny Panel"),
+    MembershipFactory.create(
+        body=BodyFactory.create(name="Old Scrutiny Panel"),
         person=councillor.person,
         starts_on=dt.date(2010, 5, 18),
         ends_on=dt.date(2014, 5, 17),
@@ -233,9 +233,11 @@ def test_a_persons_roles_page_lists_memberships_and_their_councillor_record(clie
 
 
 def test_a_persons_roles_page_leaves_out_bodies_that_are_not_public(client, personas):
-    person = PersonFactory()
-    MembershipFactory(person=person, body=BodyFactory(name="Public Board"))
-    MembershipFactory(person=person, body=BodyFactory(name="Channel Panel", is_public=False))
+    person = PersonFactory.create()
+    MembershipFactory.create(person=person, body=BodyFactory.create(name="Public Board"))
+    MembershipFactory.create(
+        person=person, body=BodyFactory.create(name="Channel Panel", is_public=False)
+    )
     url = reverse("governance:person_roles", args=[person.public_id])
     assert "Channel Panel" not in client.get(url).text
     client.force_login(personas["prevent_lead"])
@@ -243,8 +245,8 @@ def test_a_persons_roles_page_leaves_out_bodies_that_are_not_public(client, pers
 
 
 def test_a_person_with_no_public_role_is_missing_for_anonymous_visitors(client, personas):
-    person = PersonFactory()
-    MembershipFactory(person=person, body=BodyFactory(is_public=False))
+    person = PersonFactory.create()
+    MembershipFactory.create(person=person, body=BodyFactory.create(is_public=False))
     url = reverse("governance:person_roles", args=[person.public_id])
     assert client.get(url).status_code == 404
     client.force_login(personas["outsider"])

@@ -26,7 +26,7 @@ def signed_in(client, personas):
 
 
 def _bodies(n: int) -> None:
-    parent = BodyFactory(name="Full Council", kind=BodyKind.FULL_COUNCIL)
+    parent = BodyFactory.create(name="Full Council", kind=BodyKind.FULL_COUNCIL)
     Body.objects.bulk_create(
         [Body(name=f"Committee {i:04}", kind=BodyKind.COMMITTEE, parent=parent) for i in range(n)]
     )
@@ -62,7 +62,9 @@ def test_structure_chart_query_budget(signed_in, django_assert_max_num_queries, 
 def test_body_page_query_budget_with_many_members_and_meetings(
     signed_in, django_assert_max_num_queries, n
 ):
-    body = BodyFactory(name="Prevent Strategic Group", parent=BodyFactory(name="Board"))
+    body = BodyFactory.create(
+        name="Prevent Strategic Group", parent=BodyFactory.create(name="Board")
+    )
     people = Person.objects.bulk_create([Person(name=f"Person {i:04}") for i in range(n)])
     today = timezone.localdate()
     Membership.objects.bulk_create(

@@ -28,12 +28,12 @@ def democratic_services(personas):
 
 @pytest.fixture
 def board():
-    return BodyFactory(name="Strategic Partnership Board", kind=BodyKind.BOARD)
+    return BodyFactory.create(name="Strategic Partnership Board", kind=BodyKind.BOARD)
 
 
 @pytest.fixture
 def strategic_group(board):
-    return BodyFactory(
+    return BodyFactory.create(
         name="Prevent Strategic Group",
         kind=BodyKind.STRATEGIC_GROUP,
         parent=board,
@@ -81,7 +81,7 @@ def _boxes(data: dict) -> dict:
 
 
 def test_anonymous_visitor_sees_public_bodies_but_not_private_ones(client, board):
-    BodyFactory(name="Channel Panel", is_public=False)
+    BodyFactory.create(name="Channel Panel", is_public=False)
     response = client.get(reverse("governance:body_list"))
     assert response.status_code == 200
     assert "Strategic Partnership Board" in response.text
@@ -112,8 +112,8 @@ def test_body_list_paginates_at_25(client):
 
 
 def test_an_anonymous_visitor_does_not_learn_the_name_of_a_private_parent(client):
-    hidden = BodyFactory(name="Secret Oversight Group", is_public=False)
-    BodyFactory(name="Open Panel", parent=hidden)
+    hidden = BodyFactory.create(name="Secret Oversight Group", is_public=False)
+    BodyFactory.create(name="Open Panel", parent=hidden)
     assert "Secret Oversight Group" not in client.get(reverse("governance:body_list")).text
     assert "Secret Oversight Group" not in client.get(reverse("governance:structure")).text
 
@@ -124,24 +124,24 @@ def test_an_anonymous_visitor_does_not_learn_the_name_of_a_private_parent(client
 def test_body_page_shows_chair_vice_chair_statutory_members_and_reporting_lines(
     client, board, strategic_group
 ):
-    chair = PersonFactory(name="Helen Marsh")
-    MembershipFactory(
+    chair = PersonFactory.create(name="Helen Marsh")
+    MembershipFactory.create(
         body=strategic_group,
         person=chair,
         role=MembershipRole.CHAIR,
         starts_on=dt.date(2016, 5, 18),
     )
-    MembershipFactory(
+    MembershipFactory.create(
         body=strategic_group,
-        person=PersonFactory(name="Priya Shah"),
+        person=PersonFactory.create(name="Priya Shah"),
         role=MembershipRole.VICE_CHAIR,
     )
-    MembershipFactory(
+    MembershipFactory.create(
         body=strategic_group,
-        person=PersonFactory(name="Cllr Portfolio Holder"),
+        person=PersonFactory.create(name="Cllr Portfolio Holder"),
         role=MembershipRole.STATUTORY_MEMBER,
     )
-    child = BodyFactory(name="Channel Panel", parent=strategic_group)
+    child = BodyFactory.create(name="Channel Panel", parent=strategic_group)
     response = client.get(reverse("governance:body_detail", args=[strategic_group.public_id]))
     assert response.status_code == 200
     assert [m.person.name for m in response.context["chair"]] == ["Helen Marsh"]
@@ -153,14 +153,14 @@ def test_body_page_shows_chair_vice_chair_statutory_members_and_reporting_lines(
 
 
 def test_body_page_separates_current_and_past_members(client, strategic_group):
-    MembershipFactory(
+    MembershipFactory.create(
         body=strategic_group,
-        person=PersonFactory(name="Current Member"),
+        person=PersonFactory.create(name="Current Member"),
         starts_on=dt.date(2016, 5, 18),
     )
-    MembershipFactory(
+    MembershipFactory.create(
         body=strategic_group,
-        person=PersonFactory(name="Former Member"),
+        person=PersonFactory.create(name="Former Member"),
         starts_on=dt.date(2014, 5, 18),
         ends_on=dt.date(2015, 5, 17),
     )
@@ -174,7 +174,7 @@ def test_body_page_separates_current_and_past_members(client, strategic_group):
 def test_a_body_that_is_not_public_is_missing_for_anonymous_visitors_and_outsiders(
     client, personas
 ):
-    panel = BodyFactory(name="Channel Panel", is_public=False)
+    panel = BodyFactory.create(name="Channel Panel", is_public=False)
     url = reverse("governance:body_detail", args=[panel.public_id])
     assert client.get(url).status_code == 404
     client.force_login(personas["outsider"])
@@ -184,7 +184,9 @@ def test_a_body_that_is_not_public_is_missing_for_anonymous_visitors_and_outside
 
 
 def test_body_page_shows_the_establishing_resolution_text(client, strategic_group):
-    resolution = ResolutionFactory(number="3", text="That a Prevent working group be established.")
+    resolution = ResolutionFactory.create(
+        number="3", text="That a Prevent working group be established."
+    )
     resolution.minute.item.meeting.minutes_status = "approved"
     resolution.minute.item.meeting.save()
     strategic_group.established_by = resolution
@@ -196,7 +198,7 @@ def test_body_page_shows_the_establishing_resolution_text(client, strategic_grou
 def test_body_page_hides_a_resolution_from_draft_minutes_from_anonymous_visitors(
     client, strategic_group
 ):
-    resolution = ResolutionFactory(number="3", text="A resolution in draft minutes.")
+    resolution = ResolutionFactory.create(number="3", text="A resolution in draft minutes.")
     strategic_group.established_by = resolution
     strategic_group.save()
     response = client.get(reverse("governance:body_detail", args=[strategic_group.public_id]))
@@ -340,7 +342,7 @@ def test_an_anonymous_visitor_is_asked_to_sign_in_to_add_a_body(client):
 def test_structure_chart_is_an_accessible_svg_with_a_list_and_a_table(
     client, board, strategic_group
 ):
-    BodyFactory(name="Channel Panel", parent=strategic_group, kind=BodyKind.PANEL)
+    BodyFactory.create(name="Channel Panel", parent=strategic_group, kind=BodyKind.PANEL)
     response = client.get(reverse("governance:structure"))
     text = response.text
     assert '<svg xmlns="http://www.w3.org/2000/svg" role="img"' in text

@@ -50,8 +50,8 @@ def test_an_appointment_for_next_year_starts_with_that_year():
 
 @pytest.mark.django_db
 def test_2017_minutes_are_signed_on_the_date_of_the_meeting_that_approved_them():
-    meeting = MeetingFactory(starts_at=timezone.make_aware(dt.datetime(2017, 3, 1, 18, 0)))
-    approving = MeetingFactory(
+    meeting = MeetingFactory.create(starts_at=timezone.make_aware(dt.datetime(2017, 3, 1, 18, 0)))
+    approving = MeetingFactory.create(
         body=meeting.body, starts_at=timezone.make_aware(dt.datetime(2017, 6, 7, 18, 0))
     )
     meeting.minutes_approved_at = approving
@@ -60,7 +60,7 @@ def test_2017_minutes_are_signed_on_the_date_of_the_meeting_that_approved_them()
 
 @pytest.mark.django_db
 def test_minutes_not_yet_approved_at_a_meeting_offer_their_own_meeting_date():
-    meeting = MeetingFactory(starts_at=timezone.make_aware(dt.datetime(2017, 3, 1, 18, 0)))
+    meeting = MeetingFactory.create(starts_at=timezone.make_aware(dt.datetime(2017, 3, 1, 18, 0)))
     assert default_signing_date(meeting) == dt.date(2017, 3, 1)
 
 

@@ -94,7 +94,7 @@ def test_a_motion_is_agreed_at_the_full_council_not_a_committee(story, ds):
 
 
 def test_a_motion_is_not_agreed_at_a_cancelled_meeting(story, ds):
-    cancelled = MeetingFactory(
+    cancelled = MeetingFactory.create(
         body=story.council, status="cancelled", starts_at=at(2015, 12, 2), municipal_year=None
     )
     with pytest.raises(ValidationError, match="cancelled"):
@@ -111,7 +111,7 @@ def test_the_seconder_is_someone_other_than_the_proposer(story, ds):
 
 def test_changing_a_motion_moves_its_date_with_its_meeting(story, ds):
     motion = record_motion(story, ds)
-    later = MeetingFactory(
+    later = MeetingFactory.create(
         body=story.council, starts_at=at(2015, 12, 9), municipal_year=None, status="held"
     )
     services.update_motion(
@@ -163,7 +163,7 @@ def test_a_decisions_status_change_is_audited_as_such(story, ds):
 def test_follow_up_actions_are_added_and_changed_and_audited(story, ds):
     write_minutes(story, ds)
     decision = story.resolutions[2].decision
-    owner = PersonFactory(name="Dee Democratic")
+    owner = PersonFactory.create(name="Dee Democratic")
     action = services.add_action(
         actor=ds,
         decision=decision,

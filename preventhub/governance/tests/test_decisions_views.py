@@ -48,27 +48,27 @@ def approved(ds):
 def thread(approved):
     """What followed the seed's resolutions: the working group they established (resolution 2), its
     terms of reference agreed (resolution 4), its members and its first meeting."""
-    group = BodyFactory(
+    group = BodyFactory.create(
         name="Prevent Working Group",
         kind=BodyKind.WORKING_GROUP,
         seats=5,
         established_by=approved.resolutions[1],
         parent=approved.body,
     )
-    terms = TermsOfReferenceFactory(
+    terms = TermsOfReferenceFactory.create(
         body=group,
         number=1,
         status=TermsStatus.AGREED,
         agreed_by=approved.resolutions[3],
         agreed_on=dt.date(2016, 1, 14),
     )
-    MembershipFactory(
+    MembershipFactory.create(
         body=group,
         person=approved.members[2],
         role=MembershipRole.CHAIR,
         starts_on=dt.date(2016, 5, 18),
     )
-    first = MeetingFactory(body=group, starts_at=at(2016, 7, 6), municipal_year=None)
+    first = MeetingFactory.create(body=group, starts_at=at(2016, 7, 6), municipal_year=None)
     return {"group": group, "terms": terms, "first": first}
 
 

@@ -60,7 +60,7 @@ def test_the_home_page_of_an_anonymous_visitor_offers_sign_in_and_no_inbox(clien
 
 
 def _many_tasks(officer_person, count):
-    body = BodyFactory()
+    body = BodyFactory.create()
     reports = Report.objects.bulk_create(
         Report(title=f"Report {n:04}", body=body, status=ReportStatus.IMPLICATIONS_REQUESTED)
         for n in range((count + 1) // 2)

@@ -58,9 +58,9 @@ def _feed(client, body):
 
 
 def test_the_feed_lists_each_meeting_with_its_uid_utc_start_and_place(client):
-    body = BodyFactory(name="Prevent Strategic Group")
+    body = BodyFactory.create(name="Prevent Strategic Group")
     summer = timezone.now().replace(month=7, day=1, hour=17, minute=30, second=0, microsecond=0)
-    meeting = MeetingFactory(
+    meeting = MeetingFactory.create(
         body=body, municipal_year=None, starts_at=summer, venue="Committee Room 1, Town Hall"
     )
     response = _feed(client, body)
@@ -82,9 +82,9 @@ def test_the_feed_lists_each_meeting_with_its_uid_utc_start_and_place(client):
 
 
 def test_a_london_evening_meeting_in_summer_starts_an_hour_earlier_in_utc(client):
-    body = BodyFactory()
+    body = BodyFactory.create()
     year = timezone.now().year
-    MeetingFactory(
+    MeetingFactory.create(
         body=body,
         municipal_year=None,
         starts_at=timezone.make_aware(dt.datetime(year, 6, 15, 18, 30)),
@@ -94,8 +94,8 @@ def test_a_london_evening_meeting_in_summer_starts_an_hour_earlier_in_utc(client
 
 
 def test_a_cancelled_meeting_is_marked_cancelled(client):
-    body = BodyFactory()
-    MeetingFactory(
+    body = BodyFactory.create()
+    MeetingFactory.create(
         body=body, municipal_year=None, status=MeetingStatus.CANCELLED, starts_at=timezone.now()
     )
     _, (event,) = parse(_feed(client, body).content)
@@ -103,8 +103,8 @@ def test_a_cancelled_meeting_is_marked_cancelled(client):
 
 
 def test_long_lines_are_folded_at_75_octets_without_splitting_characters(client):
-    body = BodyFactory(name="Comité de sécurité " * 8)
-    MeetingFactory(
+    body = BodyFactory.create(name="Comité de sécurité " * 8)
+    MeetingFactory.create(
         body=body,
         municipal_year=None,
         venue="Salle du conseil; bâtiment principal, " * 4,
@@ -121,14 +121,14 @@ def test_long_lines_are_folded_at_75_octets_without_splitting_characters(client)
 
 
 def test_the_feed_goes_back_a_year_and_forward(client):
-    body = BodyFactory()
-    MeetingFactory(
+    body = BodyFactory.create()
+    MeetingFactory.create(
         body=body, municipal_year=None, starts_at=timezone.now() - dt.timedelta(days=400)
     )
-    recent = MeetingFactory(
+    recent = MeetingFactory.create(
         body=body, municipal_year=None, starts_at=timezone.now() - dt.timedelta(days=30)
     )
-    coming = MeetingFactory(
+    coming = MeetingFactory.create(
         body=body, municipal_year=None, starts_at=timezone.now() + dt.timedelta(days=30)
     )
     _, events = parse(_feed(client, body).content)
@@ -141,7 +141,7 @@ def test_the_feed_goes_back_a_year_and_forward(client):
 def test_a_private_bodys_feed_is_missing_for_anonymous_visitors_and_shown_to_roles(
     client, personas
 ):
-    body = BodyFactory(is_public=False)
+    body = BodyFactory.create(is_public=False)
     assert _feed(client, body).status_code == 404
     client.force_login(personas["councillor"])
     assert _feed(client, body).status_code == 200

@@ -37,10 +37,10 @@ def _errors(response):
 
 
 def test_scheduling_a_meeting_saves_london_time_and_the_municipal_year(dee):
-    year = MunicipalYearFactory(
+    year = MunicipalYearFactory.create(
         label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16)
     )
-    body = BodyFactory(name="Prevent Working Group")
+    body = BodyFactory.create(name="Prevent Working Group")
     response = dee.post(
         reverse("governance:meeting_create"),
         {
@@ -61,7 +61,7 @@ def test_scheduling_a_meeting_saves_london_time_and_the_municipal_year(dee):
 
 
 def test_the_schedule_page_can_start_with_a_body_chosen(dee):
-    body = BodyFactory()
+    body = BodyFactory.create()
     response = dee.get(reverse("governance:meeting_create"), {"body": str(body.public_id)})
     assert response.context["form"]["body"].value() == body.public_id
     assert dee.get(reverse("governance:meeting_create"), {"body": "not-a-uuid"}).status_code == 200
@@ -113,7 +113,7 @@ def test_times_are_read_as_people_type_them(typed, expected):
 
 
 def test_changing_a_meeting_keeps_its_body_and_catches_a_concurrent_edit(dee):
-    meeting = MeetingFactory(municipal_year=None)
+    meeting = MeetingFactory.create(municipal_year=None)
     form = dee.get(_url("meeting_edit", meeting)).context["form"]
     assert "body" not in form.fields
     assert form["time"].value() == "18:00"
@@ -136,7 +136,7 @@ def test_changing_a_meeting_keeps_its_body_and_catches_a_concurrent_edit(dee):
 
 
 def test_cancelling_needs_a_reason_and_keeps_it_in_the_audit_trail(dee):
-    meeting = MeetingFactory(municipal_year=None)
+    meeting = MeetingFactory.create(municipal_year=None)
     empty = dee.post(_url("meeting_cancel", meeting), {"reason": "", "version": "1"})
     assert _errors(empty) == ["Enter why the meeting is cancelled"]
     assert (
@@ -154,12 +154,14 @@ def test_cancelling_needs_a_reason_and_keeps_it_in_the_audit_trail(dee):
 
 
 def test_marking_a_future_meeting_held_is_explained(dee):
-    meeting = MeetingFactory(municipal_year=None, starts_at=timezone.now() + dt.timedelta(days=10))
+    meeting = MeetingFactory.create(
+        municipal_year=None, starts_at=timezone.now() + dt.timedelta(days=10)
+    )
     assert "Mark as held" not in dee.get(_url("meeting_detail", meeting)).content.decode()
     response = dee.post(_url("meeting_held", meeting), {"version": "1"})
     assert response.status_code == 200
     assert "it cannot be marked as held before then" in _errors(response)[0]
-    past = MeetingFactory(municipal_year=None)
+    past = MeetingFactory.create(municipal_year=None)
     assert "Mark as held" in dee.get(_url("meeting_detail", past)).content.decode()
     assert dee.post(_url("meeting_held", past), {"version": "1"}).status_code == 302
     past.refresh_from_db()
@@ -244,7 +246,7 @@ def test_a_report_for_another_body_cannot_be_chosen(dee):
     s = story()
     from preventhub.governance.tests.factories import ReportFactory
 
-    other = ReportFactory()
+    other = ReportFactory.create()
     response = dee.post(
         _url("agenda_item_add", s.meeting), {"number": "7", "title": "X", "report": other.public_id}
     )
@@ -277,7 +279,7 @@ def test_removing_an_item_with_declarations_is_explained(dee):
 
 def test_reordering_with_position_boxes(dee):
     s = story()
-    third = AgendaItemFactory(meeting=s.meeting, number="10", order=3)
+    third = AgendaItemFactory.create(meeting=s.meeting, number="10", order=3)
     data = {
         f"position-{s.item.public_id}": "3",
         f"position-{s.exempt_item.public_id}": "1",
@@ -331,7 +333,7 @@ def test_the_attendance_form_lists_the_members_on_the_day_then_blank_rows(dee):
 def test_recording_attendance_for_the_whole_meeting_in_one_form(dee):
     s = story()
     hague, ray, stone = s.members
-    substitute = PersonFactory(name="Councillor Ojetola")
+    substitute = PersonFactory.create(name="Councillor Ojetola")
     data = _attendance_post(
         s,
         [
@@ -388,7 +390,7 @@ def test_attendance_errors_are_govuk_errors_per_row(dee):
 
 def test_someone_listed_twice_is_an_error(dee):
     s = story()
-    visitor = PersonFactory(name="Visiting Member")
+    visitor = PersonFactory.create(name="Visiting Member")
     data = _attendance_post(
         s,
         [(s.chair, "present", None)],
@@ -458,7 +460,7 @@ def test_a_declaration_needs_who_what_kind_and_whether_they_left(dee):
 
 def test_only_members_and_attendees_can_be_chosen_as_declaring(dee):
     s = story()
-    stranger = PersonFactory(name="Not at the meeting")
+    stranger = PersonFactory.create(name="Not at the meeting")
     form = dee.get(_url("declaration_add", s.meeting)).context["form"]
     names = [p.name for p in form.fields["person"].queryset]
     assert "Councillor Gerrard" in names and stranger.name not in names

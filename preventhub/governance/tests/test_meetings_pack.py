@@ -137,9 +137,9 @@ def test_the_pack_query_count_does_not_grow_with_items(client, django_assert_max
     )
 
     for n in range(30):
-        report = ReportFactory(body=s.body, status=ReportStatus.PUBLISHED)
-        RecommendationFactory(report=report, number=1)
-        AgendaItemFactory(meeting=s.meeting, number=str(10 + n), report=report)
+        report = ReportFactory.create(body=s.body, status=ReportStatus.PUBLISHED)
+        RecommendationFactory.create(report=report, number=1)
+        AgendaItemFactory.create(meeting=s.meeting, number=str(10 + n), report=report)
     # The meeting; the items; the exempt items' numbers (noted in the public pack); their published
     # reports; their recommendations, implications and appendices; the members.
     with django_assert_max_num_queries(8):

@@ -40,11 +40,11 @@ def signed_in(client, personas):
 def _meetings(n: int) -> tuple[object, list[Meeting], object]:
     """A body with ``n`` meetings over the years, each with three people's attendance, and a
     second body so the list's body filter has something to leave out."""
-    year = MunicipalYearFactory(
+    year = MunicipalYearFactory.create(
         label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16)
     )
-    body = BodyFactory(name="Prevent Strategic Group")
-    other = BodyFactory(name="Community Safety Partnership")
+    body = BodyFactory.create(name="Prevent Strategic Group")
+    other = BodyFactory.create(name="Community Safety Partnership")
     start = timezone.make_aware(dt.datetime(2016, 6, 1, 18, 30))
     meetings = Meeting.objects.bulk_create(
         [
@@ -120,7 +120,7 @@ def test_body_attendance_query_budget(client, django_assert_max_num_queries, n):
 
 @pytest.mark.parametrize("n", [10, 1000])
 def test_body_ical_query_budget(client, django_assert_max_num_queries, n):
-    body = BodyFactory()
+    body = BodyFactory.create()
     now = timezone.now()
     Meeting.objects.bulk_create(
         [Meeting(body=body, starts_at=now + dt.timedelta(days=i)) for i in range(n)]
@@ -139,7 +139,7 @@ def _busy_meeting(n: int, people: int | None = None) -> Meeting:
     meeting = meetings[0]
     meeting.status = MeetingStatus.HELD
     meeting.save()
-    report = ReportFactory(body=body, status="published")
+    report = ReportFactory.create(body=body, status="published")
     AgendaItem.objects.bulk_create(
         [
             AgendaItem(

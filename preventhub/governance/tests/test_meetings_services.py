@@ -45,10 +45,10 @@ def _events(action):
 
 
 def test_scheduling_a_meeting_finds_its_municipal_year_and_is_audited(dee):
-    year = MunicipalYearFactory(
+    year = MunicipalYearFactory.create(
         label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16)
     )
-    body = BodyFactory()
+    body = BodyFactory.create()
     meeting = services.create_meeting(
         actor=dee, body=body, starts_at=london(2016, 9, 14), venue="Room 2"
     )
@@ -60,7 +60,7 @@ def test_scheduling_a_meeting_finds_its_municipal_year_and_is_audited(dee):
 
 
 def test_changing_a_meeting_refuses_a_stale_version(dee):
-    meeting = MeetingFactory(municipal_year=None)
+    meeting = MeetingFactory.create(municipal_year=None)
     services.update_meeting(
         actor=dee,
         meeting=meeting,
@@ -76,7 +76,7 @@ def test_changing_a_meeting_refuses_a_stale_version(dee):
 
 
 def test_cancelling_records_the_reason_in_the_audit_trail(dee):
-    meeting = MeetingFactory(municipal_year=None)
+    meeting = MeetingFactory.create(municipal_year=None)
     services.cancel_meeting(
         actor=dee, meeting=meeting, reason="Not enough business", expected_version=1
     )
@@ -90,7 +90,7 @@ def test_cancelling_records_the_reason_in_the_audit_trail(dee):
 
 
 def test_a_held_meeting_cannot_be_cancelled_and_a_reason_is_needed(dee):
-    meeting = MeetingFactory(municipal_year=None)
+    meeting = MeetingFactory.create(municipal_year=None)
     with pytest.raises(ValidationError) as blank:
         services.cancel_meeting(actor=dee, meeting=meeting, reason="  ", expected_version=None)
     assert blank.value.message_dict == {"reason": ["Enter why the meeting is cancelled"]}
@@ -100,26 +100,28 @@ def test_a_held_meeting_cannot_be_cancelled_and_a_reason_is_needed(dee):
 
 
 def test_marking_held_refuses_a_meeting_that_has_not_happened_yet(dee):
-    meeting = MeetingFactory(municipal_year=None, starts_at=timezone.now() + dt.timedelta(days=3))
+    meeting = MeetingFactory.create(
+        municipal_year=None, starts_at=timezone.now() + dt.timedelta(days=3)
+    )
     with pytest.raises(ValidationError, match="cannot be marked as held before then"):
         services.mark_meeting_held(actor=dee, meeting=meeting, expected_version=None)
-    past = MeetingFactory(municipal_year=None, starts_at=london(2016, 1, 14))
+    past = MeetingFactory.create(municipal_year=None, starts_at=london(2016, 1, 14))
     services.mark_meeting_held(actor=dee, meeting=past, expected_version=past.version)
     assert past.status == MeetingStatus.HELD
     assert _events("governance.meeting_held")[0].changes["status"] == ["scheduled", "held"]
 
 
 def test_marking_a_cancelled_meeting_held_is_refused(dee):
-    meeting = MeetingFactory(municipal_year=None, status=MeetingStatus.CANCELLED)
+    meeting = MeetingFactory.create(municipal_year=None, status=MeetingStatus.CANCELLED)
     with pytest.raises(ValidationError, match="Only a scheduled meeting"):
         services.mark_meeting_held(actor=dee, meeting=meeting, expected_version=None)
 
 
 def test_publishing_the_agenda_sets_the_time_and_is_audited(dee):
-    meeting = MeetingFactory(municipal_year=None, agenda_published_at=None)
+    meeting = MeetingFactory.create(municipal_year=None, agenda_published_at=None)
     with pytest.raises(ValidationError, match="Add at least one item"):
         services.publish_agenda(actor=dee, meeting=meeting, expected_version=None)
-    AgendaItemFactory(meeting=meeting)
+    AgendaItemFactory.create(meeting=meeting)
     services.publish_agenda(actor=dee, meeting=meeting, expected_version=meeting.version)
     meeting.refresh_from_db()
     assert meeting.agenda_published_at is not None
@@ -129,8 +131,8 @@ def test_publishing_the_agenda_sets_the_time_and_is_audited(dee):
 
 
 def test_publishing_refuses_a_stale_version(dee):
-    meeting = MeetingFactory(municipal_year=None, agenda_published_at=None)
-    AgendaItemFactory(meeting=meeting)
+    meeting = MeetingFactory.create(municipal_year=None, agenda_published_at=None)
+    AgendaItemFactory.create(meeting=meeting)
     services.update_meeting(
         actor=dee, meeting=meeting, data={"venue": "Elsewhere"}, expected_version=1
     )
@@ -154,7 +156,7 @@ def _item_data(**overrides):
 
 
 def test_items_are_added_at_the_end_and_audited(dee):
-    meeting = MeetingFactory(municipal_year=None)
+    meeting = MeetingFactory.create(municipal_year=None)
     first = services.add_agenda_item(actor=dee, meeting=meeting, data=_item_data(number="1"))
     second = services.add_agenda_item(actor=dee, meeting=meeting, data=_item_data(number="5(a)"))
     assert (first.order, second.order) == (0, 1)
@@ -165,7 +167,7 @@ def test_items_are_added_at_the_end_and_audited(dee):
 
 
 def test_an_exempt_item_needs_a_paragraph_as_a_field_error_not_an_integrity_error(dee):
-    meeting = MeetingFactory(municipal_year=None)
+    meeting = MeetingFactory.create(municipal_year=None)
     with pytest.raises(ValidationError) as error:
         services.add_agenda_item(actor=dee, meeting=meeting, data=_item_data(is_exempt=True))
     assert error.value.message_dict == {
@@ -175,14 +177,14 @@ def test_an_exempt_item_needs_a_paragraph_as_a_field_error_not_an_integrity_erro
 
 
 def test_a_paragraph_without_the_exempt_flag_is_refused(dee):
-    meeting = MeetingFactory(municipal_year=None)
+    meeting = MeetingFactory.create(municipal_year=None)
     with pytest.raises(ValidationError) as error:
         services.add_agenda_item(actor=dee, meeting=meeting, data=_item_data(exempt_paragraph=3))
     assert "is_exempt" in error.value.message_dict
 
 
 def test_item_numbers_are_unique_on_an_agenda(dee):
-    meeting = MeetingFactory(municipal_year=None)
+    meeting = MeetingFactory.create(municipal_year=None)
     services.add_agenda_item(actor=dee, meeting=meeting, data=_item_data(number="5(a)"))
     with pytest.raises(ValidationError) as error:
         services.add_agenda_item(
@@ -192,12 +194,12 @@ def test_item_numbers_are_unique_on_an_agenda(dee):
 
 
 def test_an_item_links_only_a_report_written_for_the_body_and_an_exempt_report_makes_it_exempt(dee):
-    meeting = MeetingFactory(municipal_year=None)
-    elsewhere = ReportFactory()
+    meeting = MeetingFactory.create(municipal_year=None)
+    elsewhere = ReportFactory.create()
     with pytest.raises(ValidationError) as wrong_body:
         services.add_agenda_item(actor=dee, meeting=meeting, data=_item_data(report=elsewhere))
     assert wrong_body.value.message_dict == {"report": ["Choose a report written for this body"]}
-    exempt_report = ReportFactory(body=meeting.body, is_exempt=True, exempt_paragraph=3)
+    exempt_report = ReportFactory.create(body=meeting.body, is_exempt=True, exempt_paragraph=3)
     with pytest.raises(ValidationError) as exempt:
         services.add_agenda_item(actor=dee, meeting=meeting, data=_item_data(report=exempt_report))
     assert exempt.value.message_dict == {
@@ -212,7 +214,7 @@ def test_an_item_links_only_a_report_written_for_the_body_and_an_exempt_report_m
 
 
 def test_changing_an_item_is_audited_and_refuses_a_stale_version(dee):
-    item = AgendaItemFactory(number="3", title="Old title")
+    item = AgendaItemFactory.create(number="3", title="Old title")
     services.update_agenda_item(
         actor=dee, item=item, data=_item_data(number="3", title="New title"), expected_version=1
     )
@@ -227,21 +229,21 @@ def test_changing_an_item_is_audited_and_refuses_a_stale_version(dee):
 
 
 def test_removing_an_item_is_audited_but_a_minuted_item_stays(dee):
-    item = AgendaItemFactory()
+    item = AgendaItemFactory.create()
     services.remove_agenda_item(actor=dee, item=item)
     assert not AgendaItem.objects.filter(pk=item.pk).exists()
     assert _events("governance.agenda_item_removed")[0].object_id == str(item.public_id)
-    minuted = MinuteFactory().item
+    minuted = MinuteFactory.create().item
     with pytest.raises(ValidationError, match="has minutes"):
         services.remove_agenda_item(actor=dee, item=minuted)
 
 
 def test_an_item_with_declarations_cannot_be_removed(dee):
-    item = AgendaItemFactory()
+    item = AgendaItemFactory.create()
     Declaration.objects.create(
         meeting=item.meeting,
         item=item,
-        person=PersonFactory(),
+        person=PersonFactory.create(),
         nature="Governor",
         kind=InterestKind.OTHER_REGISTRABLE,
     )
@@ -250,9 +252,10 @@ def test_an_item_with_declarations_cannot_be_removed(dee):
 
 
 def test_reordering_keeps_numbers_and_records_the_new_order(dee):
-    meeting = MeetingFactory(municipal_year=None)
+    meeting = MeetingFactory.create(municipal_year=None)
     a, b, c = (
-        AgendaItemFactory(meeting=meeting, number=n, order=i) for i, n in enumerate(["1", "2", "3"])
+        AgendaItemFactory.create(meeting=meeting, number=n, order=i)
+        for i, n in enumerate(["1", "2", "3"])
     )
     services.reorder_agenda(actor=dee, meeting=meeting, positions={a.pk: 3, b.pk: 1, c.pk: 2})
     assert list(
@@ -282,7 +285,7 @@ def test_recording_attendance_creates_changes_and_removes_rows_in_one_audit_even
             Row(stone, AttendanceStatus.ABSENT),
         ],
     )
-    substitute = PersonFactory(name="Councillor Ojetola")
+    substitute = PersonFactory.create(name="Councillor Ojetola")
     services.record_attendance(
         actor=dee,
         meeting=s.meeting,
@@ -352,10 +355,10 @@ def test_a_substitute_must_say_whom_they_replace(dee):
 
 def test_expected_members_are_the_members_on_the_day_chair_first():
     s = story()
-    later = PersonFactory(name="Councillor Newcomer")
+    later = PersonFactory.create(name="Councillor Newcomer")
     from preventhub.governance.tests.factories import MembershipFactory
 
-    MembershipFactory(body=s.body, person=later, starts_on=dt.date(2016, 5, 18))
+    MembershipFactory.create(body=s.body, person=later, starts_on=dt.date(2016, 5, 18))
     names = [m.person.name for m in services.expected_members(s.meeting)]
     assert names == ["Councillor Gerrard", "Councillor Hague", "Councillor Ray", "Councillor Stone"]
 
@@ -383,7 +386,7 @@ def test_a_declaration_is_recorded_and_audited(dee):
 
 def test_a_declaration_on_another_meetings_item_is_refused(dee):
     s = story()
-    other = AgendaItemFactory()
+    other = AgendaItemFactory.create()
     with pytest.raises(ValidationError) as error:
         services.add_declaration(
             actor=dee,
@@ -401,9 +404,11 @@ def test_a_declaration_on_another_meetings_item_is_refused(dee):
 
 def test_attendance_statistics_ignore_cancelled_meetings():
     s = story()
-    cancelled = MeetingFactory(body=s.body, municipal_year=None, status=MeetingStatus.CANCELLED)
-    held = MeetingFactory(body=s.body, municipal_year=None, status=MeetingStatus.HELD)
-    substitute = PersonFactory(name="Councillor Ojetola")
+    cancelled = MeetingFactory.create(
+        body=s.body, municipal_year=None, status=MeetingStatus.CANCELLED
+    )
+    held = MeetingFactory.create(body=s.body, municipal_year=None, status=MeetingStatus.HELD)
+    substitute = PersonFactory.create(name="Councillor Ojetola")
     for meeting, status in ((s.meeting, "present"), (held, "apologies"), (cancelled, "absent")):
         Attendance.objects.create(meeting=meeting, person=s.chair, status=status)
     Attendance.objects.create(

@@ -45,7 +45,7 @@ def test_the_time_is_shown_in_london_time_in_summer():
 
 
 def test_the_page_shows_the_local_time_not_utc(client):
-    meeting = MeetingFactory(municipal_year=None, starts_at=london(2016, 6, 15, 18, 30))
+    meeting = MeetingFactory.create(municipal_year=None, starts_at=london(2016, 6, 15, 18, 30))
     assert "6:30pm" in _detail(client, meeting).content.decode()
 
 
@@ -159,7 +159,7 @@ def test_the_minutes_link_appears_once_they_are_approved(client):
 
 
 def test_a_cancelled_meeting_says_so(client):
-    meeting = MeetingFactory(municipal_year=None, status=MeetingStatus.CANCELLED)
+    meeting = MeetingFactory.create(municipal_year=None, status=MeetingStatus.CANCELLED)
     html = _detail(client, meeting).content.decode()
     assert "This meeting has been cancelled." in html
     assert "there is no attendance" in html
@@ -171,18 +171,18 @@ def test_a_cancelled_meeting_says_so(client):
 def test_the_list_filters_by_body_status_year_and_dates(client):
     from preventhub.core.testing.factories import MunicipalYearFactory
 
-    year = MunicipalYearFactory(
+    year = MunicipalYearFactory.create(
         label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16)
     )
     body, other = (
-        BodyFactory(name="Prevent Strategic Group"),
-        BodyFactory(name="Community Safety Partnership"),
+        BodyFactory.create(name="Prevent Strategic Group"),
+        BodyFactory.create(name="Community Safety Partnership"),
     )
-    june = MeetingFactory(body=body, municipal_year=year, starts_at=london(2016, 6, 15))
-    MeetingFactory(
+    june = MeetingFactory.create(body=body, municipal_year=year, starts_at=london(2016, 6, 15))
+    MeetingFactory.create(
         body=body, municipal_year=None, starts_at=london(2016, 1, 14), status=MeetingStatus.HELD
     )
-    MeetingFactory(body=other, municipal_year=year, starts_at=london(2016, 9, 1))
+    MeetingFactory.create(body=other, municipal_year=year, starts_at=london(2016, 9, 1))
     url = reverse("governance:meeting_list")
 
     def found(**query):
@@ -205,7 +205,7 @@ def test_the_list_filters_by_body_status_year_and_dates(client):
 
 
 def test_a_bad_filter_shows_a_govuk_error_and_the_whole_list(client):
-    MeetingFactory(municipal_year=None)
+    MeetingFactory.create(municipal_year=None)
     response = client.get(
         reverse("governance:meeting_list"),
         {
@@ -227,7 +227,9 @@ def test_the_list_shows_attendance_but_not_for_cancelled_meetings(client):
     s = story()
     Attendance.objects.create(meeting=s.meeting, person=s.chair, status="present")
     Attendance.objects.create(meeting=s.meeting, person=s.members[0], status="apologies")
-    cancelled = MeetingFactory(body=s.body, municipal_year=None, status=MeetingStatus.CANCELLED)
+    cancelled = MeetingFactory.create(
+        body=s.body, municipal_year=None, status=MeetingStatus.CANCELLED
+    )
     Attendance.objects.create(meeting=cancelled, person=s.chair, status="absent")
     html = client.get(reverse("governance:body_meetings", args=[s.body.public_id])).content.decode()
     assert "1 of 2 present, 1 apology" in html
@@ -242,9 +244,9 @@ def test_the_body_meetings_page_links_attendance_and_the_calendar(client):
 
 
 def test_the_list_paginates(client):
-    body = BodyFactory()
+    body = BodyFactory.create()
     for day in range(30):
-        MeetingFactory(
+        MeetingFactory.create(
             body=body, municipal_year=None, starts_at=london(2016, 1, 1) + dt.timedelta(days=day)
         )
     first = client.get(reverse("governance:meeting_list"))
@@ -258,8 +260,10 @@ def test_the_list_paginates(client):
 
 def test_the_body_attendance_page_counts_people_and_ignores_cancelled_meetings(client):
     s = story()
-    held = MeetingFactory(body=s.body, municipal_year=None, status=MeetingStatus.HELD)
-    cancelled = MeetingFactory(body=s.body, municipal_year=None, status=MeetingStatus.CANCELLED)
+    held = MeetingFactory.create(body=s.body, municipal_year=None, status=MeetingStatus.HELD)
+    cancelled = MeetingFactory.create(
+        body=s.body, municipal_year=None, status=MeetingStatus.CANCELLED
+    )
     Attendance.objects.create(meeting=held, person=s.chair, status="present")
     Attendance.objects.create(meeting=s.meeting, person=s.chair, status="apologies")
     Attendance.objects.create(meeting=cancelled, person=s.chair, status="absent")

@@ -98,7 +98,7 @@ def test_composition_query_budget(signed_in, django_assert_max_num_queries, n):
 @pytest.mark.parametrize("n", [10, 1000])
 def test_councillor_page_query_budget(signed_in, django_assert_max_num_queries, n):
     _council(n)
-    councillor = CouncillorFactory(
+    councillor = CouncillorFactory.create(
         person__name="Ann Example"
     )  # saved one by one, so it has history
     # SIGNED_IN, then: the councillor with person and ward; group history; memberships; record

@@ -30,12 +30,12 @@ def actor(personas):
 
 @pytest.fixture
 def labour():
-    return PoliticalGroupFactory(name="Labour Group")
+    return PoliticalGroupFactory.create(name="Labour Group")
 
 
 @pytest.fixture
 def conservative():
-    return PoliticalGroupFactory(name="Conservative Group")
+    return PoliticalGroupFactory.create(name="Conservative Group")
 
 
 def test_creating_a_councillor_adds_them_to_the_directory_and_audits_it(actor):
@@ -49,13 +49,13 @@ def test_creating_a_councillor_adds_them_to_the_directory_and_audits_it(actor):
 
 
 def test_a_person_can_only_be_one_councillor(actor):
-    existing = CouncillorFactory()
+    existing = CouncillorFactory.create()
     with pytest.raises(ValidationError):
         services.create_councillor(actor=actor, data={}, person=existing.person)
 
 
 def test_renaming_a_councillor_renames_their_directory_record_and_counts_as_an_edit(actor):
-    councillor = CouncillorFactory(person__name="Ann Exampel")
+    councillor = CouncillorFactory.create(person__name="Ann Exampel")
     updated = services.update_councillor(
         actor=actor,
         councillor=councillor,
@@ -71,7 +71,7 @@ def test_renaming_a_councillor_renames_their_directory_record_and_counts_as_an_e
 
 
 def test_a_stale_councillor_edit_is_refused(actor):
-    councillor = CouncillorFactory()
+    councillor = CouncillorFactory.create()
     Councillor.objects.filter(pk=councillor.pk).update(version=5)
     with pytest.raises(ConcurrentEditError):
         services.update_councillor(
@@ -80,8 +80,8 @@ def test_a_stale_councillor_edit_is_refused(actor):
 
 
 def test_joining_a_group_ends_the_previous_group_the_day_before(actor, labour, conservative):
-    councillor = CouncillorFactory()
-    GroupMembershipFactory(councillor=councillor, group=labour, starts_on=MAY_2015)
+    councillor = CouncillorFactory.create()
+    GroupMembershipFactory.create(councillor=councillor, group=labour, starts_on=MAY_2015)
     services.join_group(
         actor=actor,
         councillor=councillor,
@@ -98,8 +98,8 @@ def test_joining_a_group_ends_the_previous_group_the_day_before(actor, labour, c
 
 
 def test_leaving_a_group_makes_the_councillor_ungrouped_from_the_next_day(actor, labour):
-    councillor = CouncillorFactory()
-    GroupMembershipFactory(councillor=councillor, group=labour, starts_on=MAY_2015)
+    councillor = CouncillorFactory.create()
+    GroupMembershipFactory.create(councillor=councillor, group=labour, starts_on=MAY_2015)
     services.leave_group(actor=actor, councillor=councillor, ends_on=MAY_2016)
     assert services.current_group_membership(councillor, MAY_2016) is not None
     assert services.current_group_membership(councillor, MAY_2016 + dt.timedelta(days=1)) is None
@@ -107,11 +107,13 @@ def test_leaving_a_group_makes_the_councillor_ungrouped_from_the_next_day(actor,
 
 def test_a_new_leader_replaces_the_old_one_who_stays_a_member(actor, labour):
     old, new = (
-        CouncillorFactory(person__name="Old Leader"),
-        CouncillorFactory(person__name="New Leader"),
+        CouncillorFactory.create(person__name="Old Leader"),
+        CouncillorFactory.create(person__name="New Leader"),
     )
-    GroupMembershipFactory(councillor=old, group=labour, role=GroupRole.LEADER, starts_on=MAY_2015)
-    GroupMembershipFactory(councillor=new, group=labour, starts_on=MAY_2015)
+    GroupMembershipFactory.create(
+        councillor=old, group=labour, role=GroupRole.LEADER, starts_on=MAY_2015
+    )
+    GroupMembershipFactory.create(councillor=new, group=labour, starts_on=MAY_2015)
     services.change_group_role(
         actor=actor, councillor=new, role=GroupRole.LEADER, starts_on=MAY_2016
     )
@@ -122,8 +124,8 @@ def test_a_new_leader_replaces_the_old_one_who_stays_a_member(actor, labour):
 
 
 def test_group_changes_must_be_recorded_in_date_order(actor, labour, conservative):
-    councillor = CouncillorFactory()
-    GroupMembershipFactory(councillor=councillor, group=labour, starts_on=MAY_2016)
+    councillor = CouncillorFactory.create()
+    GroupMembershipFactory.create(councillor=councillor, group=labour, starts_on=MAY_2016)
     with pytest.raises(ValidationError) as error:
         services.join_group(
             actor=actor,
@@ -136,8 +138,8 @@ def test_group_changes_must_be_recorded_in_date_order(actor, labour, conservativ
 
 
 def test_joining_the_group_you_are_in_is_refused(actor, labour):
-    councillor = CouncillorFactory()
-    GroupMembershipFactory(councillor=councillor, group=labour, starts_on=MAY_2015)
+    councillor = CouncillorFactory.create()
+    GroupMembershipFactory.create(councillor=councillor, group=labour, starts_on=MAY_2015)
     with pytest.raises(ValidationError):
         services.join_group(
             actor=actor,
@@ -149,22 +151,26 @@ def test_joining_the_group_you_are_in_is_refused(actor, labour):
 
 
 def test_composition_counts_groups_ungrouped_members_and_names_leaders(labour, conservative):
-    leader = CouncillorFactory(person__name="Lab Leader")
-    GroupMembershipFactory(
+    leader = CouncillorFactory.create(person__name="Lab Leader")
+    GroupMembershipFactory.create(
         councillor=leader, group=labour, role=GroupRole.LEADER, starts_on=MAY_2015
     )
     for _ in range(2):
-        GroupMembershipFactory(councillor=CouncillorFactory(), group=labour, starts_on=MAY_2015)
-    GroupMembershipFactory(councillor=CouncillorFactory(), group=conservative, starts_on=MAY_2015)
-    defector = CouncillorFactory()
-    GroupMembershipFactory(
+        GroupMembershipFactory.create(
+            councillor=CouncillorFactory.create(), group=labour, starts_on=MAY_2015
+        )
+    GroupMembershipFactory.create(
+        councillor=CouncillorFactory.create(), group=conservative, starts_on=MAY_2015
+    )
+    defector = CouncillorFactory.create()
+    GroupMembershipFactory.create(
         councillor=defector,
         group=conservative,
         starts_on=MAY_2015,
         ends_on=MAY_2016 - dt.timedelta(days=1),
     )
-    CouncillorFactory()  # never in a group
-    CouncillorFactory(term_ends_on=MAY_2015)  # no longer serving in 2016
+    CouncillorFactory.create()  # never in a group
+    CouncillorFactory.create(term_ends_on=MAY_2015)  # no longer serving in 2016
 
     in_2016 = services.composition_on(MAY_2016)
     assert [(g.group.name, g.seats, g.leader) for g in in_2016.groups] == [
@@ -183,7 +189,9 @@ def test_composition_counts_groups_ungrouped_members_and_names_leaders(labour, c
 
 def test_composition_is_counted_by_the_database_in_three_queries(labour, django_assert_num_queries):
     for _ in range(20):
-        GroupMembershipFactory(councillor=CouncillorFactory(), group=labour, starts_on=MAY_2015)
+        GroupMembershipFactory.create(
+            councillor=CouncillorFactory.create(), group=labour, starts_on=MAY_2015
+        )
     # Seats per group (one aggregate), serving councillors (one COUNT), leaders and deputies (one).
     with django_assert_num_queries(3):
         result = services.composition_on(MAY_2016)

@@ -31,18 +31,27 @@ def democratic_services(personas):
 @pytest.fixture
 def council():
     """Two wards, two groups and an independent."""
-    central, riverside = WardFactory(name="Northbridge Central"), WardFactory(name="Riverside")
-    labour, conservative = (
-        PoliticalGroupFactory(name="Labour Group"),
-        PoliticalGroupFactory(name="Conservative Group"),
+    central, riverside = (
+        WardFactory.create(name="Northbridge Central"),
+        WardFactory.create(name="Riverside"),
     )
-    hale = CouncillorFactory(person__name="Margaret Hale", ward=central, party="Labour")
-    pryce = CouncillorFactory(person__name="Desmond Pryce", ward=central, party="Labour")
-    fenwick = CouncillorFactory(person__name="Alan Fenwick", ward=riverside, party="Conservative")
-    lomax = CouncillorFactory(person__name="Peter Lomax", ward=riverside, party="Independent")
-    GroupMembershipFactory(councillor=hale, group=labour, role=GroupRole.LEADER, starts_on=MAY_2015)
-    GroupMembershipFactory(councillor=pryce, group=labour, starts_on=MAY_2015)
-    GroupMembershipFactory(
+    labour, conservative = (
+        PoliticalGroupFactory.create(name="Labour Group"),
+        PoliticalGroupFactory.create(name="Conservative Group"),
+    )
+    hale = CouncillorFactory.create(person__name="Margaret Hale", ward=central, party="Labour")
+    pryce = CouncillorFactory.create(person__name="Desmond Pryce", ward=central, party="Labour")
+    fenwick = CouncillorFactory.create(
+        person__name="Alan Fenwick", ward=riverside, party="Conservative"
+    )
+    lomax = CouncillorFactory.create(
+        person__name="Peter Lomax", ward=riverside, party="Independent"
+    )
+    GroupMembershipFactory.create(
+        councillor=hale, group=labour, role=GroupRole.LEADER, starts_on=MAY_2015
+    )
+    GroupMembershipFactory.create(councillor=pryce, group=labour, starts_on=MAY_2015)
+    GroupMembershipFactory.create(
         councillor=fenwick, group=conservative, role=GroupRole.LEADER, starts_on=MAY_2015
     )
     return {
@@ -96,10 +105,12 @@ def test_councillor_list_filters_by_ward_and_group(client, council):
 
 def test_councillor_page_shows_group_history_and_body_memberships(client, council):
     hale = council["hale"]
-    MembershipFactory(person=hale.person, body=BodyFactory(name="Prevent Working Group"))
-    MembershipFactory(
+    MembershipFactory.create(
+        person=hale.person, body=BodyFactory.create(name="Prevent Working Group")
+    )
+    MembershipFactory.create(
         person=hale.person,
-        body=BodyFactory(name="Old Panel"),
+        body=BodyFactory.create(name="Old Panel"),
         starts_on=dt.date(2010, 1, 1),
         ends_on=dt.date(2011, 1, 1),
     )
@@ -134,7 +145,7 @@ def test_democratic_services_add_a_councillor_who_is_new_to_the_directory(
 def test_democratic_services_make_someone_in_the_directory_a_councillor(
     client, democratic_services
 ):
-    person = PersonFactory(name="Existing Person")
+    person = PersonFactory.create(name="Existing Person")
     client.force_login(democratic_services)
     response = client.post(
         reverse("governance:councillor_create"),

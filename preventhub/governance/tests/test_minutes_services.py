@@ -69,7 +69,9 @@ def test_starting_the_minutes_gives_every_item_a_minute_presented_by_its_officer
 
 
 def test_minutes_cannot_be_started_before_the_meeting_is_held(story, ds):
-    scheduled = MeetingFactory(body=story.body, status=MeetingStatus.SCHEDULED, municipal_year=None)
+    scheduled = MeetingFactory.create(
+        body=story.body, status=MeetingStatus.SCHEDULED, municipal_year=None
+    )
     with pytest.raises(ValidationError, match="Mark the meeting as held"):
         services.start_minutes(actor=ds, meeting=scheduled, expected_version=None)
 
@@ -80,7 +82,7 @@ def test_minutes_cannot_be_started_twice(draft, ds):
 
 
 def test_an_item_added_after_the_minutes_started_gets_its_minute_when_first_written(draft, ds):
-    late = AgendaItemFactory(
+    late = AgendaItemFactory.create(
         meeting=draft.meeting, number="10", order=5, title="Any other business"
     )
     services.update_minute(
@@ -234,14 +236,14 @@ def test_removing_a_resolution_from_draft_minutes_removes_its_decision_and_actio
 
 def test_a_resolution_that_agreed_terms_of_reference_cannot_be_removed(draft, ds):
     resolution = draft.resolutions[3]
-    TermsOfReferenceFactory(agreed_by=resolution, status=TermsStatus.AGREED)
+    TermsOfReferenceFactory.create(agreed_by=resolution, status=TermsStatus.AGREED)
     with pytest.raises(ValidationError, match="Terms of reference were agreed"):
         services.remove_resolution(actor=ds, resolution=resolution)
     assert Decision.objects.filter(resolution=resolution).exists()
 
 
 def test_a_resolution_adopts_only_a_recommendation_of_its_items_report(draft, ds):
-    other = RecommendationFactory(report=ReportFactory(body=draft.body), number=1)
+    other = RecommendationFactory.create(report=ReportFactory.create(body=draft.body), number=1)
     with pytest.raises(ValidationError) as error:
         services.add_resolution(
             actor=ds,
@@ -331,12 +333,12 @@ def test_minutes_cannot_be_approved_at_an_earlier_meeting_another_bodys_or_a_can
     draft, ds, which, message
 ):
     meetings = {
-        "earlier": lambda: MeetingFactory(
+        "earlier": lambda: MeetingFactory.create(
             body=draft.body, starts_at=at(2015, 12, 1), municipal_year=None
         ),
         "same": lambda: draft.meeting,
-        "other_body": lambda: MeetingFactory(starts_at=at(2016, 3, 1), municipal_year=None),
-        "cancelled": lambda: MeetingFactory(
+        "other_body": lambda: MeetingFactory.create(starts_at=at(2016, 3, 1), municipal_year=None),
+        "cancelled": lambda: MeetingFactory.create(
             body=draft.body,
             starts_at=at(2016, 2, 1),
             municipal_year=None,
@@ -442,8 +444,8 @@ def test_a_new_chair_signs_when_the_old_one_has_stood_down(story, ds):
     membership = approved.chair.memberships.get(body=approved.body)
     membership.ends_on = dt.date(2016, 3, 1)
     membership.save()
-    new_chair = PersonFactory(name="Councillor Noor Khan", organisation=None)
-    MembershipFactory(
+    new_chair = PersonFactory.create(name="Councillor Noor Khan", organisation=None)
+    MembershipFactory.create(
         body=approved.body,
         person=new_chair,
         role=MembershipRole.CHAIR,

@@ -151,7 +151,7 @@ def test_a_re_import_updates_what_changed():
 
 
 def test_a_councillor_added_by_hand_is_linked_not_duplicated():
-    existing = CouncillorFactory(person__name="Margaret Hale", moderngov_id="")
+    existing = CouncillorFactory.create(person__name="Margaret Hale", moderngov_id="")
     result = _run(None, "councillors.xml")
     existing.refresh_from_db()
     assert existing.moderngov_id == "101"

@@ -25,13 +25,17 @@ pytestmark = pytest.mark.django_db
 def reports():
     """Two published reports of a public body (B has two recommendations), a draft and an
     exempt published report."""
-    body = BodyFactory(name="Safer Communities Committee")
-    published_b = ReportFactory(title="B: Prevent strategy", body=body, status="published")
-    published_a = ReportFactory(title="A: Channel annual report", body=body, status="published")
-    RecommendationFactory(report=published_b)
-    RecommendationFactory(report=published_b)
-    draft = ReportFactory(title="C: Prevent draft", body=body, status=ReportStatus.DRAFT)
-    exempt = ReportFactory(title="D: Prevent exempt", body=body, status="published", is_exempt=True)
+    body = BodyFactory.create(name="Safer Communities Committee")
+    published_b = ReportFactory.create(title="B: Prevent strategy", body=body, status="published")
+    published_a = ReportFactory.create(
+        title="A: Channel annual report", body=body, status="published"
+    )
+    RecommendationFactory.create(report=published_b)
+    RecommendationFactory.create(report=published_b)
+    draft = ReportFactory.create(title="C: Prevent draft", body=body, status=ReportStatus.DRAFT)
+    exempt = ReportFactory.create(
+        title="D: Prevent exempt", body=body, status="published", is_exempt=True
+    )
     return {"a": published_a, "b": published_b, "draft": draft, "exempt": exempt}
 
 
@@ -91,9 +95,9 @@ def test_visible_to_for_a_change_allows_nothing_to_a_councillor(reports, council
 @pytest.fixture
 def agenda():
     """A published agenda of a public body with an open item and an exempt item."""
-    meeting = MeetingFactory(body=BodyFactory(is_public=True))
-    open_item = AgendaItemFactory(meeting=meeting, title="Prevent strategy", order=1)
-    exempt_item = AgendaItemFactory(
+    meeting = MeetingFactory.create(body=BodyFactory.create(is_public=True))
+    open_item = AgendaItemFactory.create(meeting=meeting, title="Prevent strategy", order=1)
+    exempt_item = AgendaItemFactory.create(
         meeting=meeting, title="Channel case review", order=2, is_exempt=True, exempt_paragraph=1
     )
     return meeting, open_item, exempt_item

@@ -27,8 +27,12 @@ AMENDED = "The working group will meet monthly and report to Cabinet."
 def published(personas):
     """The seed report with its draft working group terms of reference as Appendix 2, published."""
     seed = seed_report(status=ReportStatus.VERIFIED, verified=True)
-    terms = TermsOfReferenceFactory(body=seed.report.body, number=1, status=TermsStatus.DRAFT)
-    clause = ClauseFactory(terms=terms, number="1", section=ClauseSection.FREQUENCY, text=DRAFTED)
+    terms = TermsOfReferenceFactory.create(
+        body=seed.report.body, number=1, status=TermsStatus.DRAFT
+    )
+    clause = ClauseFactory.create(
+        terms=terms, number="1", section=ClauseSection.FREQUENCY, text=DRAFTED
+    )
     lead = personas["prevent_lead"]
     appendix = services.add_appendix(
         actor=lead,

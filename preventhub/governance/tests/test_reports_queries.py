@@ -31,7 +31,7 @@ def signed_in(client, personas):
 
 
 def _reports(n: int, status: str = ReportStatus.PUBLISHED) -> None:
-    body = BodyFactory(name="Overview and Scrutiny")
+    body = BodyFactory.create(name="Overview and Scrutiny")
     Report.objects.bulk_create(
         [Report(title=f"Report {i:04}", body=body, status=status) for i in range(n)]
     )
@@ -58,18 +58,18 @@ def test_report_list_query_budget_for_anonymous_visitors(client, django_assert_m
 def _big_report(n: int) -> Report:
     """A report with n recommendations, n implications (each with its officer), n appendices (one a
     version of terms of reference) and an agenda item."""
-    body = BodyFactory(name="Overview and Scrutiny")
+    body = BodyFactory.create(name="Overview and Scrutiny")
     report = Report.objects.create(
         title="A long report",
         body=body,
-        author=PersonFactory(),
+        author=PersonFactory.create(),
         status=ReportStatus.PUBLISHED,
         executive_summary="Summary.",
     )
     Recommendation.objects.bulk_create(
         [Recommendation(report=report, number=i + 1, text=f"That {i}.") for i in range(n)]
     )
-    officers = [PersonFactory() for _ in range(3)]
+    officers = [PersonFactory.create() for _ in range(3)]
     Implication.objects.bulk_create(
         [
             Implication(
@@ -85,7 +85,7 @@ def _big_report(n: int) -> Report:
             for i in range(n)
         ]
     )
-    terms = TermsOfReferenceFactory(body=body)
+    terms = TermsOfReferenceFactory.create(body=body)
     Appendix.objects.bulk_create(
         [
             Appendix(
@@ -143,7 +143,7 @@ def test_word_document_query_budget(client, django_assert_max_num_queries, n):
 
 @pytest.mark.parametrize("n", [10, 1000])
 def test_reports_to_verify_query_budget(client, django_assert_max_num_queries, n):
-    officer = PersonFactory()
+    officer = PersonFactory.create()
     _reports(n, status=ReportStatus.IMPLICATIONS_REQUESTED)
     Implication.objects.bulk_create(
         [

@@ -35,7 +35,7 @@ def _user_for(person):
 
 
 def test_drafting_a_report_saves_a_draft_and_audits_it(prevent_lead):
-    body = BodyFactory()
+    body = BodyFactory.create()
     report = services.create_report(
         actor=prevent_lead,
         data={
@@ -59,7 +59,7 @@ def test_an_exempt_report_must_give_its_schedule_12a_paragraph(prevent_lead):
             actor=prevent_lead,
             data={
                 "title": "Exempt",
-                "body": BodyFactory(),
+                "body": BodyFactory.create(),
                 "is_exempt": True,
                 "exempt_paragraph": None,
             },
@@ -204,7 +204,7 @@ def test_no_email_is_sent_when_the_request_fails(prevent_lead, django_capture_on
 
 
 def test_a_report_without_implications_cannot_be_sent_for_verification(prevent_lead):
-    report = Report.objects.create(title="Bare", body=BodyFactory())
+    report = Report.objects.create(title="Bare", body=BodyFactory.create())
     with pytest.raises(ValidationError, match="Add the report's implications"):
         services.request_implications(actor=prevent_lead, report=report, expected_version=None)
 
@@ -351,7 +351,7 @@ def test_adding_a_required_implication_to_a_verified_report_waits_for_it(
     prevent_lead, django_capture_on_commit_callbacks
 ):
     seed = seed_report(status=ReportStatus.VERIFIED, verified=True)
-    officer = PersonFactory(name="Sam Staffing", email="sam@example.gov.uk")
+    officer = PersonFactory.create(name="Sam Staffing", email="sam@example.gov.uk")
     with django_capture_on_commit_callbacks(execute=True):
         services.add_implication(
             actor=prevent_lead,
@@ -415,7 +415,7 @@ def test_a_report_cannot_be_published_while_a_required_implication_is_unverified
 
 
 def test_a_draft_cannot_be_published_even_without_required_implications(personas):
-    report = Report.objects.create(title="Bare", body=BodyFactory())
+    report = Report.objects.create(title="Bare", body=BodyFactory.create())
     with pytest.raises(ValidationError, match="Send the implications for verification"):
         services.publish_report(
             actor=personas["democratic_services"],
@@ -445,7 +445,7 @@ def test_publishing_puts_the_report_on_the_agenda_item_and_audits_it(personas):
 
 def test_a_report_goes_only_on_an_agenda_item_of_its_own_body(personas):
     seed = seed_report(status=ReportStatus.VERIFIED, verified=True)
-    other = agenda_item_for(Report.objects.create(title="Other", body=BodyFactory()))
+    other = agenda_item_for(Report.objects.create(title="Other", body=BodyFactory.create()))
     with pytest.raises(ValidationError) as error:
         services.publish_report(
             actor=personas["democratic_services"],
@@ -496,7 +496,7 @@ def test_a_published_report_cannot_be_changed_in_any_way(personas, prevent_lead)
 def test_appendices_are_numbered_after_the_last_one(prevent_lead):
     report = seed_report().report
     assert services.next_appendix_letter(report) == "1"
-    terms = TermsOfReferenceFactory(body=report.body)
+    terms = TermsOfReferenceFactory.create(body=report.body)
     services.add_appendix(
         actor=prevent_lead,
         report=report,
@@ -551,7 +551,7 @@ def test_an_appendix_is_exactly_one_thing(prevent_lead):
             letter="1",
             title="Both",
             url="https://example.org",
-            terms=TermsOfReferenceFactory(),
+            terms=TermsOfReferenceFactory.create(),
             expected_version=None,
         )
 

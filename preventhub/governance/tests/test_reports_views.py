@@ -47,10 +47,10 @@ def _summary_errors(response) -> list[str]:
 
 
 def test_the_list_filters_by_body_and_status_and_searches_titles(lead):
-    body, other = BodyFactory(name="Scrutiny"), BodyFactory(name="Cabinet")
-    ReportFactory(body=body, title="Prevent strategy", status=ReportStatus.PUBLISHED)
-    ReportFactory(body=body, title="Prevent draft")
-    ReportFactory(body=other, title="Budget")
+    body, other = BodyFactory.create(name="Scrutiny"), BodyFactory.create(name="Cabinet")
+    ReportFactory.create(body=body, title="Prevent strategy", status=ReportStatus.PUBLISHED)
+    ReportFactory.create(body=body, title="Prevent draft")
+    ReportFactory.create(body=other, title="Budget")
     url = reverse("governance:report_list")
     titles = lambda r: [x.title for x in r.context["page"].object_list]  # noqa: E731
     assert sorted(titles(lead.get(url, {"q": "prevent"}))) == ["Prevent draft", "Prevent strategy"]
@@ -122,7 +122,7 @@ def test_a_terms_of_reference_appendix_links_to_the_version(lead, prevent_lead):
     from preventhub.governance.tests.factories import TermsOfReferenceFactory
 
     seed = seed_report()
-    terms = TermsOfReferenceFactory(body=seed.report.body)
+    terms = TermsOfReferenceFactory.create(body=seed.report.body)
     services.add_appendix(
         actor=prevent_lead,
         report=seed.report,
@@ -142,7 +142,7 @@ def test_a_terms_of_reference_appendix_links_to_the_version(lead, prevent_lead):
 
 
 def test_the_prevent_lead_drafts_a_report(lead, personas):
-    body = BodyFactory(name="Corporate Overview and Scrutiny Committee")
+    body = BodyFactory.create(name="Corporate Overview and Scrutiny Committee")
     response = lead.post(
         reverse("governance:report_create"),
         {
@@ -376,7 +376,7 @@ def test_publishing_needs_an_agenda_item(dem):
 def test_the_publish_page_offers_only_items_of_the_reports_body(dem):
     seed = seed_report(status=ReportStatus.VERIFIED, verified=True)
     mine = agenda_item_for(seed.report)
-    agenda_item_for(ReportFactory(body=BodyFactory()))
+    agenda_item_for(ReportFactory.create(body=BodyFactory.create()))
     response = dem.get(reverse("governance:report_publish", args=[seed.report.public_id]))
     assert list(response.context["form"].fields["agenda_item"].queryset) == [mine]
 

@@ -27,7 +27,7 @@ def _with_file(report):
 
 @pytest.fixture
 def reports():
-    body = BodyFactory(name="Overview and Scrutiny")
+    body = BodyFactory.create(name="Overview and Scrutiny")
     hidden = {
         "draft": seed_report(body=body).report,
         "requested": seed_report(body=body, status=ReportStatus.IMPLICATIONS_REQUESTED).report,
@@ -43,7 +43,7 @@ def reports():
     for report in hidden.values():
         report.title = f"Hidden {report.status} {report.pk}"
         report.save()
-    public = ReportFactory(body=body, title="Public report", status=ReportStatus.PUBLISHED)
+    public = ReportFactory.create(body=body, title="Public report", status=ReportStatus.PUBLISHED)
     return hidden, public
 
 
@@ -168,7 +168,9 @@ def test_reports_to_verify_is_not_for_accounts_without_a_role(client, personas):
 
 
 def test_a_report_of_a_body_that_is_not_public_is_for_role_holders_only(client, personas):
-    report = ReportFactory(body=BodyFactory(is_public=False), status=ReportStatus.PUBLISHED)
+    report = ReportFactory.create(
+        body=BodyFactory.create(is_public=False), status=ReportStatus.PUBLISHED
+    )
     url = reverse("governance:report_detail", args=[report.public_id])
     assert client.get(url).status_code == 404
     client.force_login(personas["councillor"])
@@ -181,9 +183,9 @@ def test_an_officer_without_a_role_who_is_asked_to_verify_has_the_page(client, p
     from preventhub.governance.tests.factories import ImplicationFactory
 
     officer = personas["outsider"]
-    officer.person = PersonFactory(name="Tom Ashworth", job_title="Chief Finance Officer")
+    officer.person = PersonFactory.create(name="Tom Ashworth", job_title="Chief Finance Officer")
     officer.save(update_fields=["person"])
-    implication = ImplicationFactory(
+    implication = ImplicationFactory.create(
         verifier=officer.person, report__status=Status.IMPLICATIONS_REQUESTED
     )
     client.force_login(officer)

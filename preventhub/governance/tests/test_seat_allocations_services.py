@@ -220,7 +220,7 @@ def test_allocations_in_different_years_may_both_be_adopted(seed):
 
 def test_a_new_councillor_joining_a_group_changes_the_next_allocation_not_the_saved_one(seed):
     allocation = make_allocation(seed, None)
-    newcomer = CouncillorFactory(elected_on=dt.date(2016, 5, 5))
+    newcomer = CouncillorFactory.create(elected_on=dt.date(2016, 5, 5))
     GroupMembership.objects.create(
         councillor=newcomer, group=seed.groups["UKIP Group"], starts_on=dt.date(2016, 5, 10)
     )

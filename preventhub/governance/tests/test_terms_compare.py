@@ -30,40 +30,42 @@ def _copy(clause, terms, **changes):
         "lineage": clause.lineage,
         **changes,
     }
-    return ClauseFactory(terms=terms, **fields)
+    return ClauseFactory.create(terms=terms, **fields)
 
 
 @pytest.fixture
 def versions(db):
     """v1 of the seed's working group and v2: the spending clause removed, the frequency
     reworded, the quorum moved and renumbered, and a reporting clause added."""
-    body = BodyFactory(name="Members' Working Group on Prevent")
-    v1 = TermsOfReferenceFactory(body=body, number=1, status=TermsStatus.SUPERSEDED)
-    v2 = TermsOfReferenceFactory(
+    body = BodyFactory.create(name="Members' Working Group on Prevent")
+    v1 = TermsOfReferenceFactory.create(body=body, number=1, status=TermsStatus.SUPERSEDED)
+    v2 = TermsOfReferenceFactory.create(
         body=body,
         number=2,
         status=TermsStatus.AGREED,
         amendment_summary="Removes the £10k clause.",
         amendment_reason="It does not apply in 2016/17.",
     )
-    purpose = ClauseFactory(
+    purpose = ClauseFactory.create(
         terms=v1, number="1", section=ClauseSection.PURPOSE, order=1, text="To lead on Prevent."
     )
-    spend = ClauseFactory(terms=v1, number="2", section=ClauseSection.DUTIES, order=2, text=SPEND)
-    meets = ClauseFactory(
+    spend = ClauseFactory.create(
+        terms=v1, number="2", section=ClauseSection.DUTIES, order=2, text=SPEND
+    )
+    meets = ClauseFactory.create(
         terms=v1,
         number="3",
         section=ClauseSection.FREQUENCY,
         order=3,
         text="The group will meet quarterly.",
     )
-    quorum = ClauseFactory(
+    quorum = ClauseFactory.create(
         terms=v1, number="4", section=ClauseSection.OTHER, order=4, text="Three Members."
     )
     _copy(purpose, v2)
     _copy(meets, v2, text="The group will meet every two months.")
     _copy(quorum, v2, number="5", section=ClauseSection.QUORUM)
-    ClauseFactory(
+    ClauseFactory.create(
         terms=v2,
         number="4",
         section=ClauseSection.REPORTING,
@@ -155,7 +157,7 @@ def test_versions_given_later_first_are_shown_earlier_first(client, versions):
         ),
         (
             lambda v: (
-                f"a={v['v1'].public_id}&b={TermsOfReferenceFactory(body=BodyFactory()).public_id}"
+                f"a={v['v1'].public_id}&b={TermsOfReferenceFactory.create(body=BodyFactory.create()).public_id}"
             ),
             ["Select the second version to compare from the list"],
         ),
@@ -177,7 +179,7 @@ def test_a_comparison_naming_no_version_is_not_found(client, query):
 
 @pytest.mark.django_db
 def test_a_draft_cannot_be_compared_by_people_who_may_not_see_drafts(client, versions, personas):
-    draft = TermsOfReferenceFactory(body=versions["body"], number=3)
+    draft = TermsOfReferenceFactory.create(body=versions["body"], number=3)
     response = client.get(_url(versions["v2"], draft))
     assert "comparison" not in response.context
     assert (
@@ -192,16 +194,20 @@ def test_a_draft_cannot_be_compared_by_people_who_may_not_see_drafts(client, ver
 def test_versions_typed_in_separately_are_matched_by_text_then_by_number():
     """No shared lineage (v2 typed in, not copied): clause 2 removed, 3 renumbered to 2, and 4
     renumbered to 3 and reworded."""
-    body = BodyFactory()
-    v1 = TermsOfReferenceFactory(body=body, number=1, status=TermsStatus.SUPERSEDED)
-    v2 = TermsOfReferenceFactory(body=body, number=2, status=TermsStatus.AGREED)
+    body = BodyFactory.create()
+    v1 = TermsOfReferenceFactory.create(body=body, number=1, status=TermsStatus.SUPERSEDED)
+    v2 = TermsOfReferenceFactory.create(body=body, number=2, status=TermsStatus.AGREED)
     texts = ["To lead on Prevent.", SPEND, "To report yearly.", "Meets quarterly."]
     before = [
-        ClauseFactory(terms=v1, number=str(i + 1), section=ClauseSection.DUTIES, text=t, order=i)
+        ClauseFactory.create(
+            terms=v1, number=str(i + 1), section=ClauseSection.DUTIES, text=t, order=i
+        )
         for i, t in enumerate(texts)
     ]
     after = [
-        ClauseFactory(terms=v2, number=str(i + 1), section=ClauseSection.DUTIES, text=t, order=i)
+        ClauseFactory.create(
+            terms=v2, number=str(i + 1), section=ClauseSection.DUTIES, text=t, order=i
+        )
         for i, t in enumerate(["To lead on Prevent.", "To report yearly.", "Meets monthly."])
     ]
     rows = compare(before, after).rows
@@ -218,8 +224,12 @@ def test_versions_typed_in_separately_are_matched_by_text_then_by_number():
 
 @pytest.mark.django_db
 def test_a_clause_rewritten_beyond_recognition_is_one_removed_and_one_added():
-    v1 = TermsOfReferenceFactory(number=1, status=TermsStatus.SUPERSEDED)
-    v2 = TermsOfReferenceFactory(body=v1.body, number=2)
-    old = [ClauseFactory(terms=v1, number="1", text="The group will meet quarterly.")]
-    new = [ClauseFactory(terms=v2, number="1", text="Members are appointed by Council annually.")]
+    v1 = TermsOfReferenceFactory.create(number=1, status=TermsStatus.SUPERSEDED)
+    v2 = TermsOfReferenceFactory.create(body=v1.body, number=2)
+    old = [ClauseFactory.create(terms=v1, number="1", text="The group will meet quarterly.")]
+    new = [
+        ClauseFactory.create(
+            terms=v2, number="1", text="Members are appointed by Council annually."
+        )
+    ]
     assert [r.change for r in compare(old, new).rows] == [Change.REMOVED, Change.ADDED]

@@ -49,20 +49,20 @@ CLAUSES = [
 
 @pytest.fixture
 def agreed():
-    resolution = ResolutionFactory(
+    resolution = ResolutionFactory.create(
         number="4",
-        minute__item__meeting__body=BodyFactory(name="Cabinet"),
+        minute__item__meeting__body=BodyFactory.create(name="Cabinet"),
         minute__item__meeting__starts_at=timezone.make_aware(dt.datetime(2016, 4, 6, 19, 0)),
         minute__item__meeting__minutes_status=MinutesStatus.APPROVED,
     )
-    terms = TermsOfReferenceFactory(
-        body=BodyFactory(name="Members' Working Group on Prevent"),
+    terms = TermsOfReferenceFactory.create(
+        body=BodyFactory.create(name="Members' Working Group on Prevent"),
         status=TermsStatus.AGREED,
         agreed_by=resolution,
         agreed_on=dt.date(2016, 4, 6),
     )
     for order, (number, section, text) in enumerate(CLAUSES):
-        ClauseFactory(terms=terms, number=number, section=section, text=text, order=order)
+        ClauseFactory.create(terms=terms, number=number, section=section, text=text, order=order)
     return terms
 
 
@@ -118,10 +118,10 @@ def test_the_word_document_opens_and_contains_every_clause_under_its_section(cli
 
 
 def test_a_draft_document_says_it_is_a_draft_and_only_draft_readers_get_it(client, personas):
-    draft = TermsOfReferenceFactory(
+    draft = TermsOfReferenceFactory.create(
         amendment_summary="Removes the £10k clause.", amendment_reason="Not applicable in 2016/17."
     )
-    ClauseFactory(terms=draft, text="The group will meet quarterly.")
+    ClauseFactory.create(terms=draft, text="The group will meet quarterly.")
     assert client.get(reverse("governance:terms_docx", args=[draft.public_id])).status_code == 404
     assert client.get(reverse("governance:terms_pdf", args=[draft.public_id])).status_code == 404
     client.force_login(personas["prevent_lead"])

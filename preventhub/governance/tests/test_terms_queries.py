@@ -32,9 +32,9 @@ SECTIONS = ClauseSection.values
 
 @pytest.fixture
 def resolution():
-    return ResolutionFactory(
+    return ResolutionFactory.create(
         number="4",
-        minute__item__meeting__body=BodyFactory(name="Cabinet"),
+        minute__item__meeting__body=BodyFactory.create(name="Cabinet"),
         minute__item__meeting__starts_at=timezone.make_aware(dt.datetime(2016, 4, 6, 19, 0)),
         minute__item__meeting__minutes_status=MinutesStatus.APPROVED,
     )
@@ -58,15 +58,15 @@ def _clauses(terms: TermsOfReference, n: int, copy_of: TermsOfReference | None =
 
 
 def _version_pair(resolution, n: int) -> tuple[TermsOfReference, TermsOfReference]:
-    body = BodyFactory(name="Members' Working Group on Prevent")
-    old = TermsOfReferenceFactory(
+    body = BodyFactory.create(name="Members' Working Group on Prevent")
+    old = TermsOfReferenceFactory.create(
         body=body,
         number=1,
         status=TermsStatus.SUPERSEDED,
         agreed_by=resolution,
         agreed_on=dt.date(2016, 4, 6),
     )
-    new = TermsOfReferenceFactory(
+    new = TermsOfReferenceFactory.create(
         body=body,
         number=2,
         status=TermsStatus.AGREED,
@@ -107,7 +107,7 @@ def test_superseded_version_page_query_budget_for_democratic_services(
 def test_draft_page_query_budget_for_the_prevent_lead(
     client, personas, django_assert_max_num_queries, n
 ):
-    draft = TermsOfReferenceFactory()
+    draft = TermsOfReferenceFactory.create()
     _clauses(draft, n)
     client.force_login(personas["prevent_lead"])
     # SIGNED_IN and the Prevent lead's MFA check, then: the version; its clauses; the previous
@@ -119,7 +119,7 @@ def test_draft_page_query_budget_for_the_prevent_lead(
 
 @pytest.mark.parametrize("n", [10, 1000])
 def test_versions_list_query_budget(client, personas, django_assert_max_num_queries, resolution, n):
-    body = BodyFactory(name="Full Council")
+    body = BodyFactory.create(name="Full Council")
     TermsOfReference.objects.bulk_create(
         TermsOfReference(
             body=body,
@@ -142,7 +142,7 @@ def test_versions_list_query_budget(client, personas, django_assert_max_num_quer
 def test_versions_list_query_budget_for_anonymous_visitors(
     client, django_assert_max_num_queries, resolution, n
 ):
-    body = BodyFactory(name="Full Council")
+    body = BodyFactory.create(name="Full Council")
     TermsOfReference.objects.bulk_create(
         TermsOfReference(
             body=body,

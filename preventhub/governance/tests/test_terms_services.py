@@ -36,7 +36,7 @@ def actor(personas):
 
 @pytest.fixture
 def working_group():
-    return BodyFactory(name="Members' Working Group on Prevent")
+    return BodyFactory.create(name="Members' Working Group on Prevent")
 
 
 def _events(action: str, obj) -> int:
@@ -58,7 +58,7 @@ def _agreed_v1(body, actor):
     return services.agree_terms_of_reference(
         actor=actor,
         terms=terms,
-        resolution=ResolutionFactory(),
+        resolution=ResolutionFactory.create(),
         agreed_on=dt.date(2016, 4, 6),
         expected_version=None,
     )
@@ -229,7 +229,7 @@ def test_agreeing_links_the_resolution_and_supersedes_the_agreed_version_togethe
         amendment_reason="Not applicable in 2016/17.",
     )
     services.remove_clause(actor=actor, clause=v2.clauses.get(number="2"), expected_version=None)
-    resolution = ResolutionFactory(number="77.4")
+    resolution = ResolutionFactory.create(number="77.4")
     services.agree_terms_of_reference(
         actor=actor,
         terms=v2,
@@ -262,7 +262,7 @@ def test_agreed_and_superseded_versions_can_no_longer_change(actor, working_grou
         lambda: services.agree_terms_of_reference(
             actor=actor,
             terms=v1,
-            resolution=ResolutionFactory(),
+            resolution=ResolutionFactory.create(),
             agreed_on=dt.date(2016, 1, 1),
             expected_version=None,
         ),
@@ -279,7 +279,7 @@ def test_a_draft_with_no_clauses_or_a_future_date_cannot_be_agreed(actor, workin
         services.agree_terms_of_reference(
             actor=actor,
             terms=terms,
-            resolution=ResolutionFactory(),
+            resolution=ResolutionFactory.create(),
             agreed_on=tomorrow,
             expected_version=None,
         )
@@ -299,7 +299,7 @@ def test_agreeing_a_draft_that_changed_since_it_was_read_is_refused(actor, worki
         services.agree_terms_of_reference(
             actor=actor,
             terms=terms,
-            resolution=ResolutionFactory(),
+            resolution=ResolutionFactory.create(),
             agreed_on=dt.date(2016, 6, 1),
             expected_version=read,
         )
@@ -314,10 +314,10 @@ def test_clause_changes_do_not_add_rows_to_the_versions_record_history(actor, wo
 
 
 def test_the_database_also_refuses_a_second_agreed_version():
-    body = BodyFactory()
-    TermsOfReferenceFactory(body=body, number=1, status=TermsStatus.AGREED)
+    body = BodyFactory.create()
+    TermsOfReferenceFactory.create(body=body, number=1, status=TermsStatus.AGREED)
     with pytest.raises(IntegrityError), transaction.atomic():
-        TermsOfReferenceFactory(body=body, number=2, status=TermsStatus.AGREED)
+        TermsOfReferenceFactory.create(body=body, number=2, status=TermsStatus.AGREED)
 
 
 def test_changing_the_amendment_of_a_draft_is_audited_and_checks_the_version(actor, working_group):
@@ -343,20 +343,20 @@ def test_changing_the_amendment_of_a_draft_is_audited_and_checks_the_version(act
 
 
 def test_clauses_are_printed_by_section_then_in_their_order():
-    terms = TermsOfReferenceFactory()
-    ClauseFactory(terms=terms, number="5", section=ClauseSection.QUORUM, order=1)
-    ClauseFactory(terms=terms, number="2", section=ClauseSection.DUTIES, order=3)
-    ClauseFactory(terms=terms, number="1", section=ClauseSection.PURPOSE, order=9)
-    ClauseFactory(terms=terms, number="3", section=ClauseSection.DUTIES, order=4)
+    terms = TermsOfReferenceFactory.create()
+    ClauseFactory.create(terms=terms, number="5", section=ClauseSection.QUORUM, order=1)
+    ClauseFactory.create(terms=terms, number="2", section=ClauseSection.DUTIES, order=3)
+    ClauseFactory.create(terms=terms, number="1", section=ClauseSection.PURPOSE, order=9)
+    ClauseFactory.create(terms=terms, number="3", section=ClauseSection.DUTIES, order=4)
     ordered = services.in_document_order(Clause.objects.filter(terms=terms))
     assert [c.number for c in ordered] == ["1", "2", "3", "5"]
 
 
 def test_removing_a_clause_renumbers_the_clauses_after_it(actor, working_group):
-    terms = TermsOfReferenceFactory(body=working_group)
+    terms = TermsOfReferenceFactory.create(body=working_group)
     numbers = ["1", "2", "3", "3.1", "3.2", "3.3", "4", "Annex"]
     clauses = {
-        n: ClauseFactory(terms=terms, number=n, order=i, section=ClauseSection.PURPOSE)
+        n: ClauseFactory.create(terms=terms, number=n, order=i, section=ClauseSection.PURPOSE)
         for i, n in enumerate(numbers, start=1)
     }
 

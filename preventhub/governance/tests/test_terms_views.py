@@ -46,36 +46,38 @@ def prevent_lead_client(client, personas):
 def story():
     """The seed: v1 agreed by a resolution of Cabinet (minutes approved), then v2 drafted without
     the £10k spending clause."""
-    body = BodyFactory(name="Members' Working Group on Prevent")
-    resolution = ResolutionFactory(
+    body = BodyFactory.create(name="Members' Working Group on Prevent")
+    resolution = ResolutionFactory.create(
         number="4",
         text="That the scope and terms of reference of the working group be agreed.",
-        minute__item__meeting__body=BodyFactory(name="Cabinet"),
+        minute__item__meeting__body=BodyFactory.create(name="Cabinet"),
         minute__item__meeting__starts_at=timezone.make_aware(dt.datetime(2016, 4, 6, 19, 0)),
         minute__item__meeting__minutes_status=MinutesStatus.APPROVED,
     )
-    v1 = TermsOfReferenceFactory(
+    v1 = TermsOfReferenceFactory.create(
         body=body,
         number=1,
         status=TermsStatus.AGREED,
         agreed_by=resolution,
         agreed_on=dt.date(2016, 4, 6),
     )
-    purpose = ClauseFactory(
+    purpose = ClauseFactory.create(
         terms=v1,
         number="1",
         section=ClauseSection.PURPOSE,
         text="To provide a forum for Members to lead on Prevent.",
         order=1,
     )
-    spend = ClauseFactory(terms=v1, number="2", section=ClauseSection.DUTIES, text=SPEND, order=2)
-    v2 = TermsOfReferenceFactory(
+    spend = ClauseFactory.create(
+        terms=v1, number="2", section=ClauseSection.DUTIES, text=SPEND, order=2
+    )
+    v2 = TermsOfReferenceFactory.create(
         body=body,
         number=2,
         amendment_summary="Removes the clause on the £10k spend.",
         amendment_reason="It does not apply in 2016/17.",
     )
-    ClauseFactory(
+    ClauseFactory.create(
         terms=v2,
         number="1",
         section=ClauseSection.PURPOSE,
@@ -83,7 +85,7 @@ def story():
         order=1,
         lineage=purpose.lineage,
     )
-    ClauseFactory(
+    ClauseFactory.create(
         terms=v2,
         number="2",
         section=ClauseSection.DUTIES,
@@ -156,9 +158,9 @@ def test_the_resolution_is_not_named_to_the_public_until_its_minutes_are_approve
 
 
 def test_a_superseded_version_points_to_the_agreed_one(client):
-    body = BodyFactory()
-    old = TermsOfReferenceFactory(body=body, number=1, status=TermsStatus.SUPERSEDED)
-    new = TermsOfReferenceFactory(body=body, number=2, status=TermsStatus.AGREED)
+    body = BodyFactory.create()
+    old = TermsOfReferenceFactory.create(body=body, number=1, status=TermsStatus.SUPERSEDED)
+    new = TermsOfReferenceFactory.create(body=body, number=2, status=TermsStatus.AGREED)
     response = client.get(reverse("governance:terms_detail", args=[old.public_id]))
     assert "This version has been superseded" in _text(response)
     assert reverse("governance:terms_detail", args=[new.public_id]) in response.content.decode()
@@ -187,7 +189,7 @@ def test_the_prevent_lead_may_draft_but_not_record_the_agreement(prevent_lead_cl
 
 
 def test_democratic_services_start_the_first_draft(dem_services):
-    body = BodyFactory()
+    body = BodyFactory.create()
     url = reverse("governance:terms_create", args=[body.public_id])
     assert "Version 1 starts with no clauses" in _text(dem_services.get(url))
     response = dem_services.post(url, {})
@@ -198,8 +200,8 @@ def test_democratic_services_start_the_first_draft(dem_services):
 
 
 def test_a_new_version_without_what_and_why_shows_gov_uk_errors(dem_services):
-    body = BodyFactory()
-    TermsOfReferenceFactory(body=body, status=TermsStatus.AGREED)
+    body = BodyFactory.create()
+    TermsOfReferenceFactory.create(body=body, status=TermsStatus.AGREED)
     response = dem_services.post(
         reverse("governance:terms_create", args=[body.public_id]),
         {"amendment_summary": " ", "amendment_reason": ""},
@@ -213,9 +215,9 @@ def test_a_new_version_without_what_and_why_shows_gov_uk_errors(dem_services):
 
 
 def test_the_seeds_amendment_starts_version_2_as_a_copy(prevent_lead_client):
-    body = BodyFactory()
-    v1 = TermsOfReferenceFactory(body=body, status=TermsStatus.AGREED)
-    ClauseFactory(terms=v1, text=SPEND)
+    body = BodyFactory.create()
+    v1 = TermsOfReferenceFactory.create(body=body, status=TermsStatus.AGREED)
+    ClauseFactory.create(terms=v1, text=SPEND)
     response = prevent_lead_client.post(
         reverse("governance:terms_create", args=[body.public_id]),
         {
@@ -342,7 +344,7 @@ def test_agreed_versions_and_their_clauses_cannot_be_edited(dem_services, story)
 
 def test_reordering_the_clauses_of_a_draft(dem_services, story):
     v2 = story["v2"]
-    ClauseFactory(terms=v2, number="3", section=ClauseSection.DUTIES, text="Third", order=3)
+    ClauseFactory.create(terms=v2, number="3", section=ClauseSection.DUTIES, text="Third", order=3)
     url = reverse("governance:clause_reorder", args=[v2.public_id])
     form = dem_services.get(url).context["form"]
     data = {name: form[name].value() for name in form.fields if name != "renumber"}
@@ -361,7 +363,7 @@ def test_a_reorder_made_on_a_stale_page_shows_the_clauses_as_they_are_now(dem_se
     url = reverse("governance:clause_reorder", args=[v2.public_id])
     form = dem_services.get(url).context["form"]
     data = {name: form[name].value() for name in form.fields if name != "renumber"}
-    ClauseFactory(terms=v2, number="3", text="Added meanwhile", order=3)
+    ClauseFactory.create(terms=v2, number="3", text="Added meanwhile", order=3)
     TermsOfReference.objects.filter(pk=v2.pk).update(version=v2.version + 1)
     response = dem_services.post(url, data)
     assert response.status_code == 200 and _errors(response)[0].startswith("Someone else changed")
@@ -414,7 +416,7 @@ def _agree_data(resolution, day="1", month="6", year="2016", version=None):
 
 
 def test_recording_the_agreement_supersedes_the_previous_version(dem_services, story):
-    resolution = ResolutionFactory(number="5")
+    resolution = ResolutionFactory.create(number="5")
     url = reverse("governance:terms_agree", args=[story["v2"].public_id])
     page = dem_services.get(url)
     assert "Resolution 5" in _text(page)
@@ -448,7 +450,7 @@ def test_recording_the_agreement_supersedes_the_previous_version(dem_services, s
     ],
 )
 def test_bad_agreement_input_shows_gov_uk_errors(dem_services, story, data, expected):
-    resolution = ResolutionFactory()
+    resolution = ResolutionFactory.create()
     response = dem_services.post(
         reverse("governance:terms_agree", args=[story["v2"].public_id]), data(resolution)
     )
@@ -465,7 +467,7 @@ def test_agreeing_a_draft_changed_after_the_page_was_opened_is_refused(dem_servi
     )
     response = dem_services.post(
         reverse("governance:terms_agree", args=[v2.public_id]),
-        _agree_data(ResolutionFactory(), version=opened),
+        _agree_data(ResolutionFactory.create(), version=opened),
     )
     assert response.status_code == 200 and _errors(response)[0].startswith("Someone else changed")
     assert TermsOfReference.objects.get(pk=v2.pk).status == TermsStatus.DRAFT
