@@ -148,5 +148,19 @@ class _StatesDateBounds:
         return schema
 
 
-Date = Annotated[dt.date, AfterValidator(_bounded_date), _StatesDateBounds()]
-DateTime = Annotated[dt.datetime, AfterValidator(_aware), _StatesDateBounds()]
+def _date_text(value: Any) -> Any:
+    """Only ISO 8601 text is a date here: pydantic would otherwise read "0.0" or 1700000000 as a
+    Unix timestamp, which the schema (a date string) does not allow."""
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not re.match(r"^\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("Enter a date in the form YYYY-MM-DD.")
+    return value
+
+
+Date = Annotated[
+    dt.date, BeforeValidator(_date_text), AfterValidator(_bounded_date), _StatesDateBounds()
+]
+DateTime = Annotated[
+    dt.datetime, BeforeValidator(_date_text), AfterValidator(_aware), _StatesDateBounds()
+]
