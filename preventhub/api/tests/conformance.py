@@ -27,10 +27,14 @@ The checks:
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
@@ -68,11 +72,12 @@ CONFIG = {
 
 
 def load_schema() -> Any:
-    return schemathesis.openapi.from_wsgi(
-        "/api/v1/openapi.json",
-        get_wsgi_application(),
-        config=SchemathesisConfig.from_dict(CONFIG),
-    )
+    with connection_kept_open():
+        return schemathesis.openapi.from_wsgi(
+            "/api/v1/openapi.json",
+            get_wsgi_application(),
+            config=SchemathesisConfig.from_dict(CONFIG),
+        )
 
 
 def operations(schema: Any, path_part: str) -> list[Any]:
@@ -95,9 +100,26 @@ def exercise(
     statuses: set[int] = set()
     failures: dict[str, set[str]] = defaultdict(set)
     real = known_id(operation, known)
-    for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
-        _send(operation, mode, headers, examples, statuses, failures, real)
+    with connection_kept_open():
+        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+            _send(operation, mode, headers, examples, statuses, failures, real)
     return statuses, dict(failures)
+
+
+@contextmanager
+def connection_kept_open() -> Iterator[None]:
+    """Keep the test's database connection through in-process WSGI calls.
+
+    A real request starts and ends by closing connections that are not in autocommit mode; inside
+    a test's transaction that closes the connection the test is using (on PostgreSQL; SQLite's
+    in-memory database ignores the close). Django's test client unhooks the same handler."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 def _send(
