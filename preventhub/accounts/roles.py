@@ -50,9 +50,18 @@ class Cap:
     GOVERNANCE_VIEW_DRAFTS = "governance.view_drafts"
     GOVERNANCE_NOMINATE = "governance.nominate"
     GOVERNANCE_REPORTS = "governance.reports"  # draft committee reports and request implications
+    # Local risk assessment and the partnership plan (issue 7).
+    RISK_VIEW = "risk.view"  # risks and assessments marked OFFICIAL
+    RISK_VIEW_SENSITIVE = "risk.view_sensitive"  # ... and those marked OFFICIAL-SENSITIVE
+    RISK_MANAGE = "risk.manage"  # assessments, the register, the taxonomy and the rating matrix
+    RISK_CONTRIBUTE = "risk.contribute"  # a partner's contribution (organisation-scoped)
+    PLAN_VIEW = "plan.view"  # plans, objectives, actions, measures and funding
+    PLAN_MANAGE = "plan.manage"  # every plan record
+    PLAN_UPDATE = "plan.update"  # progress on actions the organisation leads (organisation-scoped)
 
 
-_EVERYONE = {Cap.DIRECTORY_VIEW, Cap.API_TOKENS, Cap.GOVERNANCE_VIEW}
+_EVERYONE = {Cap.DIRECTORY_VIEW, Cap.API_TOKENS, Cap.GOVERNANCE_VIEW, Cap.RISK_VIEW, Cap.PLAN_VIEW}
+_SENSITIVE_RISK = {Cap.RISK_VIEW_SENSITIVE}
 
 ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Role.ADMINISTRATOR: frozenset({Cap.ACCOUNTS_MANAGE, Cap.DIRECTORY_MANAGE, *_EVERYONE}),
@@ -62,12 +71,23 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Cap.GOVERNANCE_REPORTS,
             Cap.GOVERNANCE_VIEW_DRAFTS,
             Cap.GOVERNANCE_VIEW_EXEMPT,
+            Cap.RISK_MANAGE,
+            Cap.PLAN_MANAGE,
+            *_SENSITIVE_RISK,
             *_EVERYONE,
         }
     ),
-    Role.CHANNEL_COORDINATOR: frozenset(_EVERYONE),
+    Role.CHANNEL_COORDINATOR: frozenset({*_SENSITIVE_RISK, *_EVERYONE}),
     Role.CHANNEL_PANEL_MEMBER: frozenset(_EVERYONE),
-    Role.PARTNER_LEAD: frozenset({Cap.DIRECTORY_MANAGE, *_EVERYONE}),
+    Role.PARTNER_LEAD: frozenset(
+        {
+            Cap.DIRECTORY_MANAGE,
+            Cap.RISK_CONTRIBUTE,
+            Cap.PLAN_UPDATE,
+            *_SENSITIVE_RISK,
+            *_EVERYONE,
+        }
+    ),
     Role.DEMOCRATIC_SERVICES: frozenset(
         {
             Cap.DIRECTORY_MANAGE,
