@@ -30,6 +30,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -41,6 +42,8 @@ from preventhub.core.services import ConcurrentEditError
 
 T = TypeVar("T")
 View = Callable[..., HttpResponse]
+
+PER_PAGE = 25
 
 
 # -- Access ----------------------------------------------------------------------------------------
@@ -202,3 +205,46 @@ def _succeeded[R](
         messages.success(request, text)
     target = success(result) if callable(success) else success
     return target if isinstance(target, HttpResponse) else redirect(target)
+
+
+# -- Lists -----------------------------------------------------------------------------------------
+
+
+def paginate(
+    request: HttpRequest, queryset: Any, param: str = "page", per_page: int = PER_PAGE
+) -> dict[str, Any]:
+    """One page of ``queryset`` (two queries: a count and the rows) and the options of GOV.UK's
+    pagination component (``None`` when everything fits on one page).
+
+    ``param`` names the query parameter, so one page can carry two lists paged separately.
+    """
+    page = Paginator(queryset, per_page).get_page(request.GET.get(param))
+    return {"page": page, "pagination": pagination_options(request, page, param)}
+
+
+def pagination_options(
+    request: HttpRequest, page: Page, param: str = "page"
+) -> dict[str, Any] | None:
+    """Previous, next and the numbered links (elided around the current page); each link keeps
+    the rest of the query string, so filters survive paging."""
+    if page.paginator.num_pages <= 1:
+        return None
+
+    def href(number: int) -> str:
+        query = request.GET.copy()
+        query[param] = str(number)
+        return f"?{query.urlencode()}"
+
+    items: list[dict[str, Any]] = []
+    for number in page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1):
+        if isinstance(number, int):
+            items.append(
+                {"number": str(number), "href": href(number), "current": number == page.number}
+            )
+        else:  # Paginator.ELLIPSIS
+            items.append({"ellipsis": True})
+    return {
+        "previous": {"href": href(page.previous_page_number())} if page.has_previous() else None,
+        "next": {"href": href(page.next_page_number())} if page.has_next() else None,
+        "items": items,
+    }

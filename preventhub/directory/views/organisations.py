@@ -10,13 +10,12 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from preventhub.core.history import record_history
-from preventhub.core.pages import form_errors, form_page, require
+from preventhub.core.pages import form_errors, form_page, paginate, require
 from preventhub.core.policies import Action
 
 from .. import policies, queries, services
 from ..forms import OrganisationFilterForm, OrganisationForm
 from ..models import Organisation
-from .common import PAGINATION_TEMPLATES, paginate
 
 PEOPLE_SHOWN = 50
 TEMPLATE = "directory/organisation_form.html"
@@ -41,7 +40,6 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
             "filter_errors": form_errors(filters),
             "filtered": any(request.GET.get(k) for k in filters.fields),
             "can_add": policies.can_add_organisation(user),
-            "pagination_templates": PAGINATION_TEMPLATES,
             **paginate(request, found),
         },
     )

@@ -11,13 +11,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from preventhub.core.history import record_history
-from preventhub.core.pages import form_errors, form_page, require
+from preventhub.core.pages import form_errors, form_page, paginate, require
 from preventhub.core.policies import Action
 
 from .. import policies, queries, services
 from ..forms import PersonFilterForm, PersonForm
 from ..models import Person
-from .common import PAGINATION_TEMPLATES, paginate
 
 TEMPLATE = "directory/person_form.html"
 
@@ -44,7 +43,6 @@ def person_list(request: HttpRequest) -> HttpResponse:
             "filter_errors": form_errors(filters),
             "filtered": any(request.GET.get(k) for k in filters.fields),
             "can_add": policies.can_add_person(user),
-            "pagination_templates": PAGINATION_TEMPLATES,
             **paginate(request, found),
         },
     )

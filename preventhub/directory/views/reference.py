@@ -1,22 +1,122 @@
-"""Reference data the partnership manages centrally: wards and municipal years."""
+"""Reference data the partnership manages centrally: wards and municipal years.
+
+The two kinds have the same detail, add and change pages; a :class:`_Kind` declares what differs.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
 from preventhub.core.history import record_history
-from preventhub.core.pages import form_errors, form_page, require
-from preventhub.core.policies import Action
+from preventhub.core.pages import form_errors, form_page, paginate, require
+from preventhub.core.policies import Action, Policy
 
 from .. import policies, queries, services
 from ..forms import MunicipalYearForm, SearchForm, WardForm
-from .common import PAGINATION_TEMPLATES, paginate
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """One kind of reference record: its pages' names, its policy, form and services."""
+
+    name: str  # URL names are directory:<name>_detail and so on; templates directory/<name>_*.html
+    section: str
+    key: str  # what the templates call the record
+    policy: Policy[Any]
+    form: type[forms.BaseForm]
+    can_add: Callable[[Any], bool]
+    create: Callable[..., Any]
+    update: Callable[..., Any]  # update(actor, record, data, expected_version)
+    added: Callable[[Any], str]
+    updated: Callable[[Any], str]
+
+
+WARDS = _Kind(
+    name="ward",
+    section="wards",
+    key="ward",
+    policy=policies.wards,
+    form=WardForm,
+    can_add=policies.can_add_ward,
+    create=services.create_ward,
+    update=lambda actor, record, **kw: services.update_ward(actor=actor, ward=record, **kw),
+    added=lambda ward: f"{ward.name} ward has been added.",
+    updated=lambda ward: f"{ward.name} ward has been updated.",
+)
+MUNICIPAL_YEARS = _Kind(
+    name="municipal_year",
+    section="municipal_years",
+    key="year",
+    policy=policies.municipal_years,
+    form=MunicipalYearForm,
+    can_add=policies.can_add_municipal_year,
+    create=services.create_municipal_year,
+    update=lambda actor, record, **kw: services.update_municipal_year(
+        actor=actor, municipal_year=record, **kw
+    ),
+    added=lambda year: f"The municipal year {year.label} has been added.",
+    updated=lambda year: f"The municipal year {year.label} has been updated.",
+)
+
+
+def _detail(request: HttpRequest, kind: _Kind, public_id: UUID) -> HttpResponse:
+    record = kind.policy.get_or_404(request, Action.VIEW, public_id=public_id)
+    return render(
+        request,
+        f"directory/{kind.name}_detail.html",
+        {
+            "section": kind.section,
+            kind.key: record,
+            "can_change": kind.policy.can(request.user, Action.CHANGE, record),
+            "history": record_history(record),
+        },
+    )
+
+
+def _create(request: HttpRequest, kind: _Kind) -> HttpResponse:
+    require(request, kind.can_add(request.user), f"add {kind.name.replace('_', ' ')}")
+    return form_page(
+        request,
+        kind.form,
+        template=f"directory/{kind.name}_form.html",
+        save=lambda form: kind.create(actor=request.user, **form.changes()),  # type: ignore[attr-defined]
+        success=lambda record: _url(kind, record),
+        message=kind.added,
+        context={"section": kind.section},
+    )
+
+
+def _edit(request: HttpRequest, kind: _Kind, public_id: UUID) -> HttpResponse:
+    record = kind.policy.get_or_404(request, Action.CHANGE, public_id=public_id)
+    return form_page(
+        request,
+        kind.form,
+        template=f"directory/{kind.name}_form.html",
+        instance=record,
+        save=lambda form: kind.update(
+            request.user,
+            record,
+            data=form.changes(),  # type: ignore[attr-defined]
+            expected_version=form.cleaned_data["version"],
+        ),
+        success=lambda saved: _url(kind, saved),
+        message=kind.updated,
+        context={"section": kind.section, kind.key: record},
+    )
+
+
+def _url(kind: _Kind, record: Any) -> str:
+    return reverse(f"directory:{kind.name}_detail", kwargs={"public_id": record.public_id})
+
 
 # Wards ------------------------------------------------------------------------------------------
 
@@ -41,7 +141,6 @@ def ward_list(request: HttpRequest) -> HttpResponse:
             "filter_errors": form_errors(filters),
             "filtered": bool(request.GET.get("q")),
             "can_add": policies.can_add_ward(user),
-            "pagination_templates": PAGINATION_TEMPLATES,
             **paginate(request, found),
         },
     )
@@ -49,51 +148,17 @@ def ward_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def ward_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    ward = policies.wards.get_or_404(request, Action.VIEW, public_id=public_id)
-    return render(
-        request,
-        "directory/ward_detail.html",
-        {
-            "section": "wards",
-            "ward": ward,
-            "can_change": policies.wards.can(request.user, Action.CHANGE, ward),
-            "history": record_history(ward),
-        },
-    )
+    return _detail(request, WARDS, public_id)
 
 
 @login_required
 def ward_create(request: HttpRequest) -> HttpResponse:
-    require(request, policies.can_add_ward(request.user), "add ward")
-    return form_page(
-        request,
-        WardForm,
-        template="directory/ward_form.html",
-        save=lambda form: services.create_ward(actor=request.user, **form.changes()),
-        success=lambda ward: _url("ward_detail", ward),
-        message=lambda ward: f"{ward.name} ward has been added.",
-        context={"section": "wards"},
-    )
+    return _create(request, WARDS)
 
 
 @login_required
 def ward_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    ward = policies.wards.get_or_404(request, Action.CHANGE, public_id=public_id)
-    return form_page(
-        request,
-        WardForm,
-        template="directory/ward_form.html",
-        instance=ward,
-        save=lambda form: services.update_ward(
-            actor=request.user,
-            ward=ward,
-            data=form.changes(),
-            expected_version=form.cleaned_data["version"],
-        ),
-        success=lambda saved: _url("ward_detail", saved),
-        message=lambda saved: f"{saved.name} ward has been updated.",
-        context={"section": "wards", "ward": ward},
-    )
+    return _edit(request, WARDS, public_id)
 
 
 # Municipal years --------------------------------------------------------------------------------
@@ -110,7 +175,6 @@ def municipal_year_list(request: HttpRequest) -> HttpResponse:
         {
             "section": "municipal_years",
             "can_add": policies.can_add_municipal_year(user),
-            "pagination_templates": PAGINATION_TEMPLATES,
             **paginate(request, found),
         },
     )
@@ -118,52 +182,14 @@ def municipal_year_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def municipal_year_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    year = policies.municipal_years.get_or_404(request, Action.VIEW, public_id=public_id)
-    return render(
-        request,
-        "directory/municipal_year_detail.html",
-        {
-            "section": "municipal_years",
-            "year": year,
-            "can_change": policies.municipal_years.can(request.user, Action.CHANGE, year),
-            "history": record_history(year),
-        },
-    )
+    return _detail(request, MUNICIPAL_YEARS, public_id)
 
 
 @login_required
 def municipal_year_create(request: HttpRequest) -> HttpResponse:
-    require(request, policies.can_add_municipal_year(request.user), "add municipal year")
-    return form_page(
-        request,
-        MunicipalYearForm,
-        template="directory/municipal_year_form.html",
-        save=lambda form: services.create_municipal_year(actor=request.user, **form.changes()),
-        success=lambda municipal_year: _url("municipal_year_detail", municipal_year),
-        message=lambda municipal_year: f"The municipal year {municipal_year.label} has been added.",
-        context={"section": "municipal_years"},
-    )
+    return _create(request, MUNICIPAL_YEARS)
 
 
 @login_required
 def municipal_year_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    year = policies.municipal_years.get_or_404(request, Action.CHANGE, public_id=public_id)
-    return form_page(
-        request,
-        MunicipalYearForm,
-        template="directory/municipal_year_form.html",
-        instance=year,
-        save=lambda form: services.update_municipal_year(
-            actor=request.user,
-            municipal_year=year,
-            data=form.changes(),
-            expected_version=form.cleaned_data["version"],
-        ),
-        success=lambda saved: _url("municipal_year_detail", saved),
-        message=lambda saved: f"The municipal year {saved.label} has been updated.",
-        context={"section": "municipal_years", "year": year},
-    )
-
-
-def _url(name: str, record: Any) -> str:
-    return reverse(f"directory:{name}", kwargs={"public_id": record.public_id})
+    return _edit(request, MUNICIPAL_YEARS, public_id)

@@ -128,12 +128,6 @@ class CancelForm(GovukForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class ConfirmForm(GovukForm):
-    """A confirmation that carries the version the user saw."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-
 STATUS_FILTER = [("", "Any status"), *MeetingStatus.choices]
 
 

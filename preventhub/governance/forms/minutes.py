@@ -23,12 +23,6 @@ TEXTAREA = {"rows": 6}
 AT_THE_MEETING = "Choose a member of the body or someone at the meeting"
 
 
-class VersionForm(GovukForm):
-    """A confirmation that carries the version the user saw."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-
 class MinuteForm(GovukForm):
     presented_by = forms.Field(required=False)  # replaced in __init__
     points = forms.CharField(

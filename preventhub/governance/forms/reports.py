@@ -233,12 +233,6 @@ class ReportForm(GovukForm):
         return [self[name] for name in self.SECTIONS]
 
 
-class ConfirmForm(GovukForm):
-    """A confirmation that carries the report version the user saw."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-
 # Recommendations ----------------------------------------------------------------------------------
 
 

@@ -262,12 +262,6 @@ class AdjustmentForm(GovukForm):
         return data
 
 
-class ConfirmActionForm(GovukForm):
-    """A confirmation with nothing to fill in (adopt, request nominations)."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-
 # Nominations -----------------------------------------------------------------------------------
 
 

@@ -96,16 +96,6 @@ class ClauseForm(VersionedForm):
         "section": {"classes": "govuk-radios--small"},
     }
 
-    @classmethod
-    def for_clause(cls, data: Any, clause: Clause) -> ClauseForm:
-        initial = {
-            "number": clause.number,
-            "section": clause.section,
-            "text": clause.text,
-            "version": clause.version,
-        }
-        return cls(data, initial=initial)
-
 
 class RemoveClauseForm(VersionedForm):
     """Only the version the user saw: removing a clause someone has just reworded is refused."""

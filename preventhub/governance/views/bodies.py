@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from preventhub.accounts.roles import Cap
 from preventhub.core.history import record_history
-from preventhub.core.pages import form_page, require
+from preventhub.core.pages import form_page, paginate, require
 from preventhub.core.policies import Action, grants_for
 from preventhub.directory import policies as directory_policies
 from preventhub.directory.models import Organisation, Person
@@ -32,7 +32,7 @@ from preventhub.governance.models import Body, BodyKind, GroupMembership, Member
 from preventhub.governance.services import bodies as services
 
 from .bodies_structure import structure_chart
-from .common import manage_required, optional_url, paginate, to
+from .common import manage_required, optional_url, to
 
 TEMPLATES = "governance/bodies"
 

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods
 
 from preventhub.core.forms import error_list
 from preventhub.core.history import record_history
-from preventhub.core.pages import form_page
+from preventhub.core.pages import form_page, paginate
 from preventhub.core.policies import Action
 from preventhub.directory import policies as directory_policies
 from preventhub.governance import policies
@@ -41,7 +41,7 @@ from preventhub.governance.models import (
 from preventhub.governance.services import decisions as services
 from preventhub.governance.services import minutes as minutes_services
 
-from .common import manage_required, paginate, to
+from .common import manage_required, to
 from .decisions_thread import build_thread
 
 TEMPLATES = "governance/decisions"

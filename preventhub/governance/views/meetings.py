@@ -17,6 +17,7 @@ from django.utils import timezone
 from preventhub.accounts.roles import Cap
 from preventhub.core.forms import error_list
 from preventhub.core.history import record_history
+from preventhub.core.pages import paginate
 from preventhub.core.policies import grants_for
 from preventhub.directory.models import MunicipalYear
 from preventhub.governance import policies
@@ -32,7 +33,7 @@ from preventhub.governance.models import (
 )
 from preventhub.governance.services import meetings as services
 
-from .common import optional_url, paginate
+from .common import optional_url
 
 TEMPLATES = "governance/meetings"
 

@@ -16,7 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from preventhub.core.forms import error_list
+from preventhub.core.forms import VersionedForm, error_list
 from preventhub.core.pages import form_page, run_service
 from preventhub.core.policies import Action
 from preventhub.directory import policies as directory_policies
@@ -26,7 +26,6 @@ from preventhub.governance.forms.meetings import (
     AgendaItemForm,
     AttendanceFormSet,
     CancelForm,
-    ConfirmForm,
     DeclarationForm,
     MeetingForm,
     ReorderForm,
@@ -147,7 +146,7 @@ def _confirm(
     meeting = _meeting(request, public_id)
     return form_page(
         request,
-        ConfirmForm,
+        VersionedForm,
         template=f"{TEMPLATES}/{template}",
         record=meeting,
         save=lambda form: call(
@@ -260,7 +259,7 @@ def agenda_item_remove(request: HttpRequest, public_id: Any) -> HttpResponse:
     meeting = item.meeting
     return form_page(
         request,
-        ConfirmForm,
+        VersionedForm,
         template=f"{TEMPLATES}/item_remove.html",
         save=lambda form: services.remove_agenda_item(actor=request.user, item=item),
         success=to("meeting_detail", meeting, "agenda"),
@@ -361,7 +360,7 @@ def _formset_errors(formset: Any) -> list[dict[str, Any]]:
 def meeting_attendance(request: HttpRequest, public_id: Any) -> HttpResponse:
     meeting = _meeting(request, public_id)
     formset = _attendance_formset(request, meeting)
-    version_form = ConfirmForm(
+    version_form = VersionedForm(
         request.POST if request.method == "POST" else None, initial={"version": meeting.version}
     )
     if request.method == "POST" and formset.is_valid() and version_form.is_valid():

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from preventhub.core.history import record_history
-from preventhub.core.pages import form_context, form_page
+from preventhub.core.pages import form_context, form_page, paginate
 from preventhub.core.policies import Action
 from preventhub.directory import policies as directory_policies
 from preventhub.directory.models import Ward
@@ -31,7 +31,7 @@ from preventhub.governance.forms.members import (
 from preventhub.governance.models import Councillor, GroupMembership, GroupRole
 from preventhub.governance.services import members as services
 
-from .common import manage_required, optional_url, paginate, to
+from .common import manage_required, optional_url, to
 
 TEMPLATES = "governance/members"
 UNGROUPED = "ungrouped"

@@ -10,6 +10,7 @@ redirect to the minutes; the service's errors come back onto the form as GOV.UK 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -18,6 +19,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from preventhub.core.forms import VersionedForm
 from preventhub.core.pages import form_page
 from preventhub.core.policies import Action
 from preventhub.directory.models import Person
@@ -29,7 +31,6 @@ from preventhub.governance.forms.minutes import (
     QuestionOrderForm,
     ResolutionForm,
     SignForm,
-    VersionForm,
 )
 from preventhub.governance.models import (
     AgendaItem,
@@ -127,6 +128,22 @@ def _minutes_page(
     )
 
 
+def _remove_page(
+    request: HttpRequest, kind: str, record: Any, item: AgendaItem, remove: Callable[[], Any]
+) -> HttpResponse:
+    """Confirm removing a question or resolution of an item's draft minute (``<kind>_remove.html``
+    shows ``record`` as ``kind``)."""
+    return _minutes_page(
+        request,
+        VersionedForm,
+        f"{kind}_remove.html",
+        lambda form: remove(),
+        item,
+        f"The {kind} has been removed.",
+        context={kind: record},
+    )
+
+
 def minutes_url(meeting: Meeting, item: AgendaItem | None = None) -> str:
     return to("minutes_detail", meeting, f"item-{item.public_id}" if item else "")
 
@@ -137,7 +154,7 @@ def minutes_start(request: HttpRequest, public_id: Any) -> HttpResponse:
     meeting = _meeting(request, public_id, MinutesStatus.NONE)
     return _minutes_page(
         request,
-        VersionForm,
+        VersionedForm,
         "start.html",
         lambda form: services.start_minutes(
             actor=request.user, meeting=meeting, expected_version=form.cleaned_data.get("version")
@@ -220,15 +237,12 @@ def question_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def question_remove(request: HttpRequest, public_id: Any) -> HttpResponse:
     question = _draft_question(request, public_id)
-    item = question.minute.item
-    return _minutes_page(
+    return _remove_page(
         request,
-        VersionForm,
-        "question_remove.html",
-        lambda form: services.remove_question(actor=request.user, question=question),
-        item,
-        "The question has been removed.",
-        context={"question": question},
+        "question",
+        question,
+        question.minute.item,
+        lambda: services.remove_question(actor=request.user, question=question),
     )
 
 
@@ -346,15 +360,12 @@ def resolution_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def resolution_remove(request: HttpRequest, public_id: Any) -> HttpResponse:
     resolution = _draft_resolution(request, public_id)
-    item = resolution.minute.item  # type: ignore[union-attr]
-    return _minutes_page(
+    return _remove_page(
         request,
-        VersionForm,
-        "resolution_remove.html",
-        lambda form: services.remove_resolution(actor=request.user, resolution=resolution),
-        item,
-        "The resolution has been removed.",
-        context={"resolution": resolution},
+        "resolution",
+        resolution,
+        resolution.minute.item,  # type: ignore[union-attr]
+        lambda: services.remove_resolution(actor=request.user, resolution=resolution),
     )
 
 
@@ -402,7 +413,7 @@ def minutes_sign(request: HttpRequest, public_id: Any) -> HttpResponse:
             .order_by("name")
         )
     else:
-        chairs = Person._default_manager.filter(pk=request.user.person_id)  # type: ignore[union-attr]
+        chairs = Person._default_manager.filter(pk=getattr(request.user, "person_id", None))
     signed_on = default_signing_date(meeting)
 
     def sign(form: SignForm) -> Any:

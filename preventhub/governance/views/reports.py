@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods
 
 from preventhub.core.forms import error_list
 from preventhub.core.history import record_history
-from preventhub.core.pages import form_page, require
+from preventhub.core.pages import form_page, paginate, require
 from preventhub.core.policies import grants_for
 from preventhub.governance import policies
 from preventhub.governance.forms.reports import ReportFilterForm, VerifyForm
@@ -29,7 +29,7 @@ from preventhub.governance.services import reports as services
 from preventhub.governance.services.reports_files import content_type_for, extension_of
 from preventhub.governance.services.reports_layout import ReportLayout, build_layout
 
-from .common import optional_url, paginate
+from .common import optional_url
 
 TEMPLATES = "governance/reports"
 

@@ -10,6 +10,7 @@ concurrent edit come back onto the form as GOV.UK errors.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import Model, QuerySet
@@ -17,13 +18,13 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_http_methods
 
 from preventhub.accounts.roles import Cap
+from preventhub.core.forms import VersionedForm
 from preventhub.core.pages import capability_required, form_page, require
 from preventhub.core.policies import Action, policy_for, restrict
 from preventhub.directory import policies as directory_policies
 from preventhub.governance import policies
 from preventhub.governance.forms.reports import (
     AppendixForm,
-    ConfirmForm,
     ImplicationForm,
     PublishForm,
     RecommendationForm,
@@ -105,6 +106,29 @@ def _bodies(request: HttpRequest) -> QuerySet[Any]:
 
 def _version(form: Any) -> int | None:
     return form.cleaned_data.get("version")
+
+
+def _remove_page(
+    request: HttpRequest,
+    part: Recommendation | Implication | Appendix,
+    remove: Callable[[int | None], Any],
+    anchor: str,
+    thing: str,
+    text: str,
+) -> HttpResponse:
+    """Confirm removing a part of the report (``thing``, quoting its ``text``); the removal checks
+    the report's version the user saw, and the page returns to the report's ``anchor`` list."""
+    kind = type(part)._meta.verbose_name
+    return _report_page(
+        request,
+        VersionedForm,
+        "remove.html",
+        part.report,
+        lambda form: remove(_version(form)),
+        f"The {kind} has been removed.",
+        anchor,
+        context={"thing": thing, "text": text},
+    )
 
 
 # The report ---------------------------------------------------------------------------------------
@@ -194,21 +218,15 @@ def recommendation_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def recommendation_remove(request: HttpRequest, public_id: Any) -> HttpResponse:
     recommendation = _part(request, Recommendation, public_id)
-    report = recommendation.report
-    return _report_page(
+    return _remove_page(
         request,
-        ConfirmForm,
-        "remove.html",
-        report,
-        lambda form: services.remove_recommendation(
-            actor=request.user, recommendation=recommendation, expected_version=_version(form)
+        recommendation,
+        lambda version: services.remove_recommendation(
+            actor=request.user, recommendation=recommendation, expected_version=version
         ),
-        "The recommendation has been removed.",
         "recommendations",
-        context={
-            "thing": f"recommendation 1.{recommendation.number}",
-            "text": recommendation.text,
-        },
+        f"recommendation 1.{recommendation.number}",
+        recommendation.text,
     )
 
 
@@ -282,18 +300,15 @@ def implication_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def implication_remove(request: HttpRequest, public_id: Any) -> HttpResponse:
     implication = _part(request, Implication, public_id)
-    report = implication.report
-    return _report_page(
+    return _remove_page(
         request,
-        ConfirmForm,
-        "remove.html",
-        report,
-        lambda form: services.remove_implication(
-            actor=request.user, implication=implication, expected_version=_version(form)
+        implication,
+        lambda version: services.remove_implication(
+            actor=request.user, implication=implication, expected_version=version
         ),
-        "The implication has been removed.",
         "implications",
-        context={"thing": f"the {str(implication).lower()}", "text": implication.text},
+        f"the {str(implication).lower()}",
+        implication.text,
     )
 
 
@@ -346,18 +361,15 @@ def appendix_add(request: HttpRequest, public_id: Any) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def appendix_remove(request: HttpRequest, public_id: Any) -> HttpResponse:
     appendix = _part(request, Appendix, public_id)
-    report = appendix.report
-    return _report_page(
+    return _remove_page(
         request,
-        ConfirmForm,
-        "remove.html",
-        report,
-        lambda form: services.remove_appendix(
-            actor=request.user, appendix=appendix, expected_version=_version(form)
+        appendix,
+        lambda version: services.remove_appendix(
+            actor=request.user, appendix=appendix, expected_version=version
         ),
-        "The appendix has been removed.",
         "appendices",
-        context={"thing": f"appendix {appendix.letter}", "text": appendix.title},
+        f"appendix {appendix.letter}",
+        appendix.title,
     )
 
 
@@ -372,7 +384,7 @@ def report_request_implications(request: HttpRequest, public_id: Any) -> HttpRes
     implications = list(report.implications.select_related("verifier"))
     return _report_page(
         request,
-        ConfirmForm,
+        VersionedForm,
         "request_implications.html",
         report,
         lambda form: services.request_implications(

@@ -19,8 +19,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from preventhub.accounts.roles import Cap
+from preventhub.core.forms import VersionedForm
 from preventhub.core.history import record_history
-from preventhub.core.pages import form_errors, form_page, require, run_service
+from preventhub.core.pages import form_errors, form_page, paginate, require, run_service
 from preventhub.core.policies import Action
 from preventhub.directory import policies as directory_policies
 from preventhub.governance import policies
@@ -28,14 +29,13 @@ from preventhub.governance.forms.seats import (
     AdjustmentForm,
     AllocationForm,
     CompositionForm,
-    ConfirmActionForm,
     WhatIfForm,
 )
 from preventhub.governance.models import Nomination, NominationStatus, SeatAllocation
 from preventhub.governance.services import seat_allocations as services
 from preventhub.governance.services import seat_fit
 
-from .common import manage_required, paginate, to
+from .common import manage_required, to
 from .seat_present import compare, party_label, present
 
 TEMPLATES = "governance/seats"
@@ -325,7 +325,7 @@ def allocation_adopt(request: HttpRequest, public_id: Any) -> HttpResponse:
     allocation = _allocation(request, public_id, Action.CHANGE)
     return form_page(
         request,
-        ConfirmActionForm,
+        VersionedForm,
         template=f"{TEMPLATES}/adopt.html",
         save=lambda form: services.adopt_allocation(actor=request.user, allocation=allocation),
         success=to("seat_allocation_detail", allocation),

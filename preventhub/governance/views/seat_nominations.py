@@ -21,11 +21,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from preventhub.accounts.roles import Cap
-from preventhub.core.pages import form_page, require
+from preventhub.core.forms import VersionedForm
+from preventhub.core.pages import form_page, paginate, require
 from preventhub.core.policies import Action, grants_for
 from preventhub.governance import policies
 from preventhub.governance.forms.seats import (
-    ConfirmActionForm,
     ConfirmNominationForm,
     NominateForm,
     WithdrawForm,
@@ -40,7 +40,7 @@ from preventhub.governance.models import (
 from preventhub.governance.services import seat_nominations as services
 from preventhub.governance.services.seat_nominations import OPEN
 
-from .common import manage_required, paginate
+from .common import manage_required
 from .seat_present import party_label
 
 TEMPLATES = "governance/seats"
@@ -103,7 +103,7 @@ def nominations_request(request: HttpRequest, public_id: Any, body_id: Any) -> H
     url = reverse("governance:body_nominations", args=[body.public_id])
     return form_page(
         request,
-        ConfirmActionForm,
+        VersionedForm,
         template=f"{TEMPLATES}/request_nominations.html",
         save=lambda form: services.request_nominations(
             actor=request.user, allocation=allocation, body=body

@@ -17,6 +17,7 @@ from django.urls import reverse
 from preventhub.core.documents import WordBuilder, docx_response, pdf_response, render_pdf
 from preventhub.core.forms import error_list
 from preventhub.core.history import record_history
+from preventhub.core.pages import paginate
 from preventhub.governance import policies
 from preventhub.governance.forms.terms import CompareForm
 from preventhub.governance.models import Clause, TermsOfReference, TermsStatus
@@ -24,7 +25,7 @@ from preventhub.governance.services.terms import in_document_order
 from preventhub.governance.services.terms_compare import compare
 from preventhub.governance.services.terms_documents import document_context
 
-from .common import optional_url, paginate
+from .common import optional_url
 
 TEMPLATES = "governance/terms"
 RESOLUTION_PATH = "agreed_by__minute__item__meeting__body"
