@@ -398,10 +398,6 @@ def update_report(request: HttpRequest, public_id: UUID, payload: ReportPatch) -
     report = _changeable(request, public_id)
     sent, version = changes(payload)
     data = _report_refs(request, sent)
-    if "is_exempt" in data or "exempt_paragraph" in data:
-        # Exemption is checked as a pair: the flag and its paragraph.
-        data.setdefault("is_exempt", report.is_exempt)
-        data.setdefault("exempt_paragraph", report.exempt_paragraph)
     services.update_report(actor=request.user, report=report, data=data, expected_version=version)
     return _reloaded(request, report)
 

@@ -105,7 +105,17 @@ def _changing(report: Report, expected_version: int | None) -> Iterator[_Change]
         report.save(update_fields=["status", "version", "updated_at", *sorted(change.fields)])
 
 
-def _check_exempt(data: dict[str, Any]) -> None:
+def _check_exempt(data: dict[str, Any], report: Report | None = None) -> None:
+    """An exempt report names its Schedule 12A paragraph; a report that is not exempt has none.
+
+    The flag and its paragraph are checked as a pair: a partial change of ``report`` that sends
+    one of them takes the other from the report, and one that sends neither leaves both alone.
+    """
+    if report is not None:
+        if "is_exempt" not in data and "exempt_paragraph" not in data:
+            return
+        data.setdefault("is_exempt", report.is_exempt)
+        data.setdefault("exempt_paragraph", report.exempt_paragraph)
     if data.get("is_exempt"):
         if data.get("exempt_paragraph") not in ExemptParagraph.values:
             raise ValidationError(
@@ -204,8 +214,8 @@ def update_report(
     """Change the front sheet or the sections of an unpublished report."""
     values = {name: data[name] for name in REPORT_FIELDS if name in data}
     _normalise_sections(values)
-    _check_exempt(values)
     with _changing(report, expected_version) as change:
+        _check_exempt(values, report)
         changes = diff(snapshot(report, list(values)), values)
         if not changes:
             change.unchanged = True

@@ -265,6 +265,27 @@ def test_an_exempt_report_needs_its_paragraph(api_as):
     assert cleared.status_code == 200 and cleared.json()["exempt_paragraph"] is None
 
 
+def test_changing_other_fields_of_an_exempt_report_keeps_its_paragraph(api_as):
+    body = BodyFactory.create()
+    api = api_as("prevent_lead")
+    created = api.post(
+        REPORTS,
+        {"title": "Case", "body": str(body.public_id), "is_exempt": True, "exempt_paragraph": 3},
+    )
+    detail = url("governance_report_update", public_id=created.json()["id"])
+
+    retitled = api.patch(detail, {"version": 1, "title": "Case review"})
+    paragraph_only = api.patch(detail, {"version": 2, "exempt_paragraph": 1})
+    flag_only = api.patch(detail, {"version": 3, "is_exempt": True})
+
+    assert retitled.status_code == 200, retitled.content
+    assert retitled.json()["is_exempt"] is True and retitled.json()["exempt_paragraph"] == 3
+    assert paragraph_only.status_code == 200 and paragraph_only.json()["exempt_paragraph"] == 1
+    assert flag_only.status_code == 200 and flag_only.json()["exempt_paragraph"] == 1
+    report = Report.objects.get(public_id=created.json()["id"])
+    assert (report.title, report.is_exempt, report.exempt_paragraph) == ("Case review", True, 1)
+
+
 @pytest.mark.parametrize("persona", ["councillor", "partner_lead", "outsider"])
 def test_others_cannot_draft_or_change_reports(api_as, persona):
     report = ReportFactory.create(status=ReportStatus.DRAFT)
