@@ -8,12 +8,12 @@ signed-in users.
 
 from __future__ import annotations
 
+from preventhub.core.api import errors
+from preventhub.core.api.base import Api
 from preventhub.directory.api import router as directory_router
 from preventhub.governance.api import router as governance_router
 
-from . import errors
 from .auth import session_auth, token_auth
-from .base import Api
 from .docs import LocalSwagger
 
 api = Api(

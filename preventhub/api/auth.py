@@ -18,17 +18,9 @@ from ninja.utils import check_csrf
 
 from preventhub.accounts.middleware import needs_mfa_setup
 from preventhub.accounts.services import authenticate_token
+from preventhub.core.api.errors import MfaSetupRequired
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
-
-
-class MfaSetupRequired(Exception):
-    """The token's owner holds a role that needs MFA and has not set it up yet."""
-
-    message = (
-        "Set up two-step verification in Prevent Hub before using the API: "
-        "your role needs it and your token cannot be used until you have."
-    )
 
 
 class TokenAuth(HttpBearer):

@@ -4,8 +4,9 @@
 from django.http import HttpRequest, JsonResponse
 from django.urls import re_path
 
+from preventhub.core.api.errors import NOT_FOUND
+
 from .api import api
-from .errors import NOT_FOUND
 
 
 def unknown_address(request: HttpRequest, path: str) -> JsonResponse:

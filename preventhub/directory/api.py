@@ -19,10 +19,10 @@ from django.http import HttpRequest
 from ninja import Field, Query, Schema
 from ninja.errors import HttpError
 
-from preventhub.api.filters import FilterLookup, Filters, search
-from preventhub.api.lookups import forbid
-from preventhub.api.operations import Operations
-from preventhub.api.schemas import Identified, Named, Record, Text, Unset, Version, changes
+from preventhub.core.api.filters import FilterLookup, Filters, search
+from preventhub.core.api.lookups import forbid
+from preventhub.core.api.operations import Operations
+from preventhub.core.api.schemas import Identified, Named, Record, Text, Unset, Version, changes
 from preventhub.core.policies import Action
 
 from . import policies, services

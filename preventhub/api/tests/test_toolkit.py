@@ -1,4 +1,4 @@
-"""The API toolkit (preventhub/api): the one error map every operation documents, the error
+"""The API toolkit (preventhub/core/api): the one error map every operation documents, the error
 shapes with field-level detail, the page envelope, list filters, the query parameters an
 operation takes, and the no-store header on every answer to a token."""
 
@@ -9,7 +9,7 @@ import json
 import pytest
 
 from preventhub.api.api import api
-from preventhub.api.errors import ERRORS
+from preventhub.core.api.errors import ERRORS
 from preventhub.core.testing.factories import OrganisationFactory, PersonFactory
 from preventhub.directory.models import Sector
 

@@ -13,8 +13,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest
 from ninja import Field, Query, Schema
 
-from preventhub.api.operations import Operations
-from preventhub.api.schemas import Text, Unset
+from preventhub.core.api.operations import Operations
+from preventhub.core.api.schemas import Text, Unset
 from preventhub.core.policies import Action
 from preventhub.directory import policies as directory_policies
 from preventhub.directory.models import Organisation

@@ -1,4 +1,4 @@
-"""What the governance API modules share beyond the API toolkit (preventhub/api): labels for
+"""What the governance API modules share beyond the API toolkit (preventhub/core/api): labels for
 records without a name of their own, and the check for adding to a collection. The toolkit's
 schemas, field types and lookups are re-exported here so each module imports from one place."""
 
@@ -6,8 +6,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from preventhub.api.lookups import forbid, pick, resolve_refs
-from preventhub.api.schemas import (
+from preventhub.core.api.lookups import forbid, pick, resolve_refs
+from preventhub.core.api.schemas import (
     EARLIEST,
     LATEST,
     Date,

@@ -15,8 +15,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Schema
 
-from preventhub.api.operations import Operations
-from preventhub.api.schemas import Text, Unset
+from preventhub.core.api.operations import Operations
+from preventhub.core.api.schemas import Text, Unset
 from preventhub.core.policies import Action
 from preventhub.directory import policies as directory_policies
 from preventhub.governance import policies

@@ -20,8 +20,8 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Query, Schema
 from ninja.errors import HttpError
 
-from preventhub.api.operations import Operations
-from preventhub.api.schemas import Text, Unset
+from preventhub.core.api.operations import Operations
+from preventhub.core.api.schemas import Text, Unset
 from preventhub.core.policies import Action, RestrictedPrefetch
 from preventhub.directory.models import Person
 from preventhub.governance import policies

@@ -23,8 +23,8 @@ from django.db.models import Exists, Model, OuterRef, QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Field, Query, Schema
 
-from preventhub.api.operations import Operations
-from preventhub.api.schemas import Text, Unset
+from preventhub.core.api.operations import Operations
+from preventhub.core.api.schemas import Text, Unset
 from preventhub.core.policies import Action, RestrictedPrefetch, policy_for, restrict
 from preventhub.directory import policies as directory_policies
 from preventhub.governance import policies

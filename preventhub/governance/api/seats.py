@@ -17,8 +17,8 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Field, Query, Schema
 
-from preventhub.api.operations import Operations
-from preventhub.api.schemas import Text
+from preventhub.core.api.operations import Operations
+from preventhub.core.api.schemas import Text
 from preventhub.core.policies import Action
 from preventhub.governance import policies
 from preventhub.governance.models import Nomination, NominationStatus, SeatAllocation
