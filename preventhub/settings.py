@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "preventhub.directory",
     "preventhub.accounts",
     "preventhub.governance",
+    "preventhub.risk",
     "preventhub.api",
 ]
 
