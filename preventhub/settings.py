@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "preventhub.accounts",
     "preventhub.governance",
     "preventhub.risk",
+    "preventhub.plan",
     "preventhub.api",
 ]
 
