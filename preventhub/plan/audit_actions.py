@@ -24,3 +24,5 @@ ACTUAL_RECORDED = register("plan.actual_recorded", "Outcome measure actual recor
 BUDGET_LINE_CREATED = register("plan.budget_line_created", "Budget line added")
 BUDGET_LINE_UPDATED = register("plan.budget_line_updated", "Budget line changed")
 SPEND_RECORDED = register("plan.spend_recorded", "Spend recorded")
+ACTION_RISK_LINKED = register("plan.action_risk_linked", "Plan action linked to a risk it reduces")
+ACTION_RISK_UNLINKED = register("plan.action_risk_unlinked", "Plan action unlinked from a risk")

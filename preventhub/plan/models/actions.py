@@ -60,6 +60,9 @@ class Action(PublicModel):
         "governance.Decision", blank=True, related_name="plan_actions"
     )
 
+    # The risks in the register this action reduces (a risk with none is flagged there).
+    risks = models.ManyToManyField("risk.Risk", blank=True, related_name="actions")
+
     objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()
 

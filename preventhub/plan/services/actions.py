@@ -21,6 +21,7 @@ from preventhub.governance.services.reports_files import check_appendix_file
 from preventhub.plan import audit_actions as codes
 from preventhub.plan import policies
 from preventhub.plan.models import Action, ActionStatus, Evidence, Objective, ProgressUpdate, Rag
+from preventhub.risk.models import Risk
 
 from .common import by, only, require
 
@@ -189,6 +190,35 @@ def link_decision(*, actor: Any, action: Action, decision: Decision) -> Action:
                 action=codes.ACTION_DECISION_LINKED,
                 obj=action,
                 changes={"decision": [None, decision.title]},
+            )
+    return action
+
+
+def link_risk(*, actor: Any, action: Action, risk: Risk) -> Action:
+    """Record that ``action`` reduces ``risk`` (the register stops flagging the risk)."""
+    require(policies.actions.can(actor, Act.CHANGE, action))
+    with transaction.atomic():
+        if not action.risks.filter(pk=risk.pk).exists():
+            action.risks.add(risk)
+            record_event(
+                actor=actor,
+                action=codes.ACTION_RISK_LINKED,
+                obj=action,
+                changes={"risk": [None, str(risk.public_id)]},
+            )
+    return action
+
+
+def unlink_risk(*, actor: Any, action: Action, risk: Risk) -> Action:
+    require(policies.actions.can(actor, Act.CHANGE, action))
+    with transaction.atomic():
+        if action.risks.filter(pk=risk.pk).exists():
+            action.risks.remove(risk)
+            record_event(
+                actor=actor,
+                action=codes.ACTION_RISK_UNLINKED,
+                obj=action,
+                changes={"risk": [str(risk.public_id), None]},
             )
     return action
 

@@ -31,6 +31,9 @@ from preventhub.plan.tests.factories import (
     PlanFactory,
     SpendItemFactory,
 )
+from preventhub.risk.flags import without_action
+from preventhub.risk.models import Risk
+from preventhub.risk.tests.factories import RiskFactory
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -202,3 +205,15 @@ def test_rag_counts_in_one_query(django_assert_num_queries):
     with django_assert_num_queries(1):
         counts = rag_counts(Action.objects.all(), today)
     assert counts == {"red": 1, "amber": 1, "green": 1, "none": 1}
+
+
+def test_linking_a_risk_clears_its_no_mitigating_action_flag(prevent_lead):
+    risk = RiskFactory.create()
+    action = ActionFactory.create()
+    assert without_action(Risk.objects.all()).filter(pk=risk.pk).exists()
+    services.link_risk(actor=prevent_lead, action=action, risk=risk)
+    assert list(risk.actions.all()) == [action]
+    assert not without_action(Risk.objects.all()).filter(pk=risk.pk).exists()
+    services.unlink_risk(actor=prevent_lead, action=action, risk=risk)
+    assert without_action(Risk.objects.all()).filter(pk=risk.pk).exists()
+    assert AuditEvent.objects.filter(action__startswith="plan.action_risk_").count() == 2
