@@ -8,14 +8,15 @@ from typing import Any
 
 from preventhub.core.testing.matrix import EVERY_ROLE, EVERYONE_SIGNED_IN, Case
 from preventhub.governance.models import Decision, DecisionAction, Resolution
+from preventhub.governance.tests.case_options import Audience
 from preventhub.governance.tests.matrix_minutes import ensure_stories
 
 MANAGERS = frozenset({"democratic_services"})
 DRAFT_READERS = frozenset({"democratic_services", "prevent_lead"})  # governance.view_drafts
 EXEMPT_READERS = frozenset({"democratic_services", "prevent_lead"})  # governance.view_exempt
 NOBODY: frozenset[str] = frozenset()
-PUBLIC = {"allowed": EVERYONE_SIGNED_IN, "anonymous": "public"}
-ROLES_ONLY = {"allowed": EVERY_ROLE, "anonymous": "404"}
+PUBLIC: Audience = {"allowed": EVERYONE_SIGNED_IN, "anonymous": "public"}
+ROLES_ONLY: Audience = {"allowed": EVERY_ROLE, "anonymous": "404"}
 
 
 def build(world: Any) -> None:

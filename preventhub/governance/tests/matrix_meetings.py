@@ -15,6 +15,7 @@ from preventhub.governance.models import (
     MembershipRole,
     ReportStatus,
 )
+from preventhub.governance.tests.case_options import Audience
 from preventhub.governance.tests.factories import (
     AgendaItemFactory,
     BodyFactory,
@@ -112,8 +113,8 @@ def _new_meeting(world: Any) -> dict[str, Any]:
     }
 
 
-PUBLIC = {"allowed": EVERYONE_SIGNED_IN, "anonymous": "public"}
-ROLES_ONLY = {"allowed": EVERY_ROLE, "anonymous": "404"}
+PUBLIC: Audience = {"allowed": EVERYONE_SIGNED_IN, "anonymous": "public"}
+ROLES_ONLY: Audience = {"allowed": EVERY_ROLE, "anonymous": "404"}
 
 CASES = [
     # Reading: public bodies' meetings are open to everyone; others need a role.

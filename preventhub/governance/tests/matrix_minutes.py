@@ -9,13 +9,14 @@ from typing import Any
 
 from preventhub.core.testing.matrix import EVERY_ROLE, EVERYONE_SIGNED_IN, Case
 from preventhub.governance.models import Question
+from preventhub.governance.tests.case_options import Audience
 from preventhub.governance.tests.minutes_fixtures import seed_story, write_minutes
 
 MANAGERS = frozenset({"democratic_services"})
 DRAFT_READERS = frozenset({"democratic_services", "prevent_lead"})  # governance.view_drafts
 NOBODY: frozenset[str] = frozenset()
-PUBLIC = {"allowed": EVERYONE_SIGNED_IN, "anonymous": "public"}
-ROLES_ONLY = {"allowed": EVERY_ROLE, "anonymous": "404"}
+PUBLIC: Audience = {"allowed": EVERYONE_SIGNED_IN, "anonymous": "public"}
+ROLES_ONLY: Audience = {"allowed": EVERY_ROLE, "anonymous": "404"}
 
 
 def ensure_stories(world: Any) -> None:

@@ -15,6 +15,7 @@ from django.core.files.base import ContentFile
 from preventhub.core.testing.factories import PersonFactory
 from preventhub.core.testing.matrix import EVERY_ROLE, EVERYONE_SIGNED_IN, Case
 from preventhub.governance.models import Appendix, ImplicationKind, ReportStatus
+from preventhub.governance.tests.case_options import Audience, Browsing
 from preventhub.governance.tests.factories import (
     AgendaItemFactory,
     BodyFactory,
@@ -99,11 +100,11 @@ def _id(name: str) -> Any:
     return lambda world: {"public_id": getattr(world, name).public_id}
 
 
-PUBLIC = {"allowed": EVERYONE_SIGNED_IN, "anonymous": "public"}
-ROLES = {"allowed": EVERY_ROLE, "anonymous": "404"}
-DRAFTS = {"allowed": DRAFT_READERS, "anonymous": "404"}
-EXEMPT = {"allowed": EXEMPT_READERS, "anonymous": "404"}
-FILES = {"browse": False}
+PUBLIC: Audience = {"allowed": EVERYONE_SIGNED_IN, "anonymous": "public"}
+ROLES: Audience = {"allowed": EVERY_ROLE, "anonymous": "404"}
+DRAFTS: Audience = {"allowed": DRAFT_READERS, "anonymous": "404"}
+EXEMPT: Audience = {"allowed": EXEMPT_READERS, "anonymous": "404"}
+FILES: Browsing = {"browse": False}
 
 CASES = [
     Case("governance:report_list", **PUBLIC),
