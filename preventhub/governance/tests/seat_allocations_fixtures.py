@@ -5,6 +5,7 @@ working group, each group with a leader who has an e-mail address."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,10 +92,15 @@ def _councillors(names: list[str], short: str) -> list[Councillor]:
 
 
 def form_data(
-    seed: SeedCouncil, *, action: str = "save", constraints: bool = True, **overrides: Any
+    seed: SeedCouncil,
+    *,
+    action: str = "save",
+    constraints: bool = True,
+    overrides: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """The new-allocation form filled in as democratic services would for the seed: every body,
-    and on the working group at least one seat per main party and one for an independent."""
+    and on the working group at least one seat per main party and one for an independent; then
+    ``overrides`` (field name to value) on top."""
     data: dict[str, Any] = {"title": "Seat allocation 2016/17", "action": action}
     for name, seats, _ in BODIES:
         key = f"body_{seed.bodies[name].public_id.hex}"
@@ -105,7 +111,7 @@ def form_data(
         data[f"{key}_min_per_group"] = "1"
         data[f"{key}_groups"] = [str(g.public_id) for g in seed.groups.values()]
         data[f"{key}_ungrouped_seats"] = "1"
-    data.update(overrides)
+    data.update(overrides or {})
     return data
 
 

@@ -342,5 +342,6 @@ def test_members_of_a_private_body_are_hidden_from_someone_with_no_role(api_as):
 def test_a_token_client_is_what_these_tests_use(personas):
     # Every request above carried a real personal access token, never a session.
     client = clients(personas)("democratic_services")
-    assert isinstance(client, ApiClient) and client.token.startswith("ph_")
+    assert isinstance(client, ApiClient)
+    assert client.token is not None and client.token.startswith("ph_")
     assert client.get(BODIES).status_code == 200

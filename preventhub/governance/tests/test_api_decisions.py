@@ -192,6 +192,7 @@ def test_others_cannot_change_the_register(api_as, persona):
 def test_the_register_filters_by_kind_status_body_year_dates_and_words(api_as):
     world = papers()
     year = world.meeting.municipal_year
+    assert year is not None
     other_year = MunicipalYearFactory.create()
     DecisionFactory.create(
         title="Motion on Prevent",
@@ -226,6 +227,7 @@ def test_actions_filter_by_decision_owner_status_and_due_date(api_as):
         "Later",
         "Arrange training for members",
     ]
+    assert world.action.owner is not None
     assert described(owner=str(world.action.owner.public_id)) == ["Arrange training for members"]
     assert described(status="done") == ["Later"]
     assert described(due_from="2016-08-01", due_to="2016-09-30") == ["Later"]

@@ -4,6 +4,7 @@ order, publication), attendance and declarations of interest; and the list's fil
 import datetime as dt
 import json
 import uuid
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -20,7 +21,7 @@ from preventhub.governance.tests.factories import (
     ReportFactory,
 )
 
-from .api_fixtures import clients, london, url
+from .api_fixtures import ApiClient, clients, london, url
 
 pytestmark = pytest.mark.django_db
 
@@ -288,10 +289,9 @@ def test_the_agenda_is_reordered_by_listing_every_item(api_as):
 # Attendance and declarations ---------------------------------------------------------------------
 
 
-def _put(api, path: str, payload: dict) -> object:
-    return api.client.generic(
-        "PUT", path, json.dumps(payload), content_type="application/json", headers=api.headers
-    )
+def _put(api: ApiClient, path: str, payload: dict[str, Any]) -> Any:
+    """PUT ``payload`` as JSON (the client's other verbs are Any-typed responses too)."""
+    return api.send_raw("PUT", path, json.dumps(payload))
 
 
 def test_attendance_is_recorded_replaced_and_listed(api_as):

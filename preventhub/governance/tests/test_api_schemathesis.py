@@ -28,6 +28,7 @@ from .api_fixtures import papers, token_for
 @pytest.fixture
 def known(db) -> dict[str, object]:
     world = papers()
+    assert world.nomination.nominee is not None
     group_membership = GroupMembershipFactory.create(councillor=world.nomination.nominee)
     minute = world.draft_minute
     return {

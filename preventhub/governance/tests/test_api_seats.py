@@ -181,6 +181,7 @@ def test_a_nomination_is_withdrawn_with_a_stale_version_refused(api_as, seed, pe
         {"body": str(seed.working_group.public_id)},
     )
     seat = Nomination.objects.filter(body=seed.working_group).order_by("seat_number").first()
+    assert seat is not None
     withdraw = url("governance_nomination_withdraw", public_id=seat.public_id)
 
     stale = staff.post(withdraw, {"version": 7, "reason": "Group cannot fill it"})

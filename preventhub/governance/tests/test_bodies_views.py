@@ -187,6 +187,7 @@ def test_body_page_shows_the_establishing_resolution_text(client, strategic_grou
     resolution = ResolutionFactory.create(
         number="3", text="That a Prevent working group be established."
     )
+    assert resolution.minute is not None
     resolution.minute.item.meeting.minutes_status = "approved"
     resolution.minute.item.meeting.save()
     strategic_group.established_by = resolution

@@ -31,6 +31,7 @@ def test_confirming_a_2017_appointment_today_offers_the_start_of_its_municipal_y
     nomination = _nomination(term_ends_on=dt.date(2017, 5, 16))
     start = default_appointment_start(nomination, TODAY)
     assert start == dt.date(2016, 5, 18)
+    assert nomination.term_ends_on is not None
     assert start <= nomination.term_ends_on  # so the default is accepted as it stands
 
 

@@ -93,6 +93,7 @@ def test_the_register_lists_resolutions_of_approved_minutes_and_motions_for_ever
 
 def test_draft_minutes_decisions_are_not_in_the_public_register(client, personas, ds):
     story = write_minutes(seed_story(), ds)
+    assert story.motion is not None
     client.force_login(personas["councillor"])
     titles = [
         d.title for d in client.get(reverse("governance:decision_list")).context["page"].object_list
@@ -260,6 +261,7 @@ def test_the_thread_leaves_out_what_the_visitor_may_not_see(client, approved, th
 
 def test_an_exempt_resolution_is_missing_for_councillors(client, personas, approved):
     exempt = Decision.objects.get(text=EXEMPT_RESOLUTION)
+    assert exempt.resolution is not None
     client.force_login(personas["councillor"])
     assert (
         client.get(reverse("governance:decision_detail", args=[exempt.public_id])).status_code

@@ -142,6 +142,7 @@ def test_a_nominated_seat_leaves_the_inbox_and_comes_back_when_withdrawn(
 ):
     leader = _leader(council, "Labour Group")
     seat = Nomination.objects.filter(requested_from=council.leaders["Labour Group"]).first()
+    assert seat is not None
     before = inbox_for(leader).total
     clerk = personas["democratic_services"]
 

@@ -40,6 +40,7 @@ def parse(content: bytes) -> tuple[dict[str, str], list[dict[str, str]]]:
         if line == "BEGIN:VEVENT":
             current = {}
         elif line == "END:VEVENT":
+            assert current is not None, "END:VEVENT without BEGIN:VEVENT"
             events.append(current)
             current = None
         elif current is not None:

@@ -10,11 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from preventhub.core.testing.factories import MunicipalYearFactory
-from preventhub.directory.models import Person
+from preventhub.directory.models import MunicipalYear, Person
 from preventhub.governance.models import (
     AgendaItem,
     Attendance,
     AttendanceStatus,
+    Body,
     Declaration,
     InterestKind,
     Meeting,
@@ -37,7 +38,7 @@ def signed_in(client, personas):
     return client
 
 
-def _meetings(n: int) -> tuple[object, list[Meeting], object]:
+def _meetings(n: int) -> tuple[Body, list[Meeting], MunicipalYear]:
     """A body with ``n`` meetings over the years, each with three people's attendance, and a
     second body so the list's body filter has something to leave out."""
     year = MunicipalYearFactory.create(
@@ -148,12 +149,12 @@ def _busy_meeting(n: int, people: int | None = None) -> Meeting:
             for i in range(n)
         ]
     )
-    people = Person.objects.bulk_create([Person(name=f"Member {i}") for i in range(people_count)])
+    members = Person.objects.bulk_create([Person(name=f"Member {i}") for i in range(people_count)])
     Membership.objects.bulk_create(
-        [Membership(body=body, person=p, starts_on=dt.date(2015, 5, 20)) for p in people]
+        [Membership(body=body, person=p, starts_on=dt.date(2015, 5, 20)) for p in members]
     )
     Attendance.objects.bulk_create(
-        [Attendance(meeting=meeting, person=p, status=AttendanceStatus.PRESENT) for p in people]
+        [Attendance(meeting=meeting, person=p, status=AttendanceStatus.PRESENT) for p in members]
     )
     first = AgendaItem.objects.filter(meeting=meeting).first()
     Declaration.objects.bulk_create(
@@ -165,7 +166,7 @@ def _busy_meeting(n: int, people: int | None = None) -> Meeting:
                 nature="Governor",
                 kind=InterestKind.OTHER_REGISTRABLE,
             )
-            for p in people
+            for p in members
         ]
     )
     return meeting

@@ -85,7 +85,9 @@ def test_the_minutes_word_document_round_trips_with_real_headings(client, signed
     document = Document(io.BytesIO(response.content))
     paragraphs = [p.text for p in document.paragraphs]
     text = "\n".join(paragraphs)
-    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    headings = [
+        p.text for p in document.paragraphs if p.style and p.style.name.startswith("Heading")
+    ]
     assert headings[0] == f"Minutes of the {signed.body.name}"
     assert {
         "Present",

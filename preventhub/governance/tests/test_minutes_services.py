@@ -147,6 +147,7 @@ def test_an_answer_given_by_someone_must_say_what_the_answer_was(draft, ds):
 
 def test_changing_and_removing_a_question_are_audited(draft, ds):
     question = Question.objects.filter(minute__item=draft.item).first()
+    assert question is not None
     services.update_question(
         actor=ds,
         question=question,
@@ -354,6 +355,7 @@ def test_minutes_cannot_be_approved_at_an_earlier_meeting_another_bodys_or_a_can
 def test_approved_minutes_cannot_be_changed_in_any_way(story, ds):
     approved = write_minutes(story, ds, approve=True)
     question = Question.objects.filter(minute__item=approved.item).first()
+    assert question is not None
     resolution = approved.resolutions[0]
     attempts = [
         lambda: services.update_minute(

@@ -204,7 +204,7 @@ def test_questions_are_added_changed_reordered_and_removed_in_the_browser(client
         == 302
     )
     assert (
-        Question.objects.filter(minute=added.minute).order_by("order").first().question
+        Question.objects.filter(minute=added.minute).order_by("order")[0].question
         == "When will it first meet?"
     )
     assert (
@@ -218,6 +218,7 @@ def test_a_question_reorder_with_a_bad_position_shows_a_govuk_error(client, ds):
     story = write_minutes(seed_story(), ds)
     client.force_login(ds)
     first = Question.objects.filter(minute__item=story.item).order_by("order").first()
+    assert first is not None
     response = client.post(
         reverse("governance:question_reorder", args=[story.item.public_id]),
         {f"position-{first.public_id}": "first"},
@@ -232,6 +233,7 @@ def test_a_resolution_with_a_recorded_vote_is_added_in_the_browser_and_enters_th
     client, ds
 ):
     story = write_minutes(seed_story(), ds)
+    assert story.motion is not None
     client.force_login(ds)
     url = reverse("governance:resolution_add", args=[story.item.public_id])
     form = client.get(url).context["form"]
@@ -323,6 +325,7 @@ def test_approved_minutes_have_no_change_pages(client, ds):
     story = write_minutes(seed_story(), ds, approve=True)
     client.force_login(ds)
     question = Question.objects.filter(minute__item=story.item).first()
+    assert question is not None
     urls = [
         reverse("governance:minute_edit", args=[story.item.public_id]),
         reverse("governance:question_add", args=[story.item.public_id]),

@@ -69,6 +69,7 @@ def test_a_first_import_creates_councillors_groups_bodies_meetings_items_and_att
     assert _counts(result, "agenda items") == (5, 0, 0, 0)
     assert _counts(result, "attendance") == (3, 0, 0, 1)
     rao = Councillor.objects.get(moderngov_id="104")
+    assert rao.ward is not None
     assert rao.party == "UK Independence Party" and rao.ward.name == "Riverside"
     assert GroupMembership.objects.get(councillor=rao).group.name == "Independence Group"
     assert not GroupMembership.objects.filter(councillor__moderngov_id="105").exists()  # ungrouped

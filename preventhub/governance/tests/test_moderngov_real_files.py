@@ -40,7 +40,9 @@ def _import(*names: str, groups_from_parties: bool = False):
 
 
 def _ward_of(moderngov_id: str) -> str:
-    return Councillor.objects.select_related("ward").get(moderngov_id=moderngov_id).ward.name
+    ward = Councillor.objects.select_related("ward").get(moderngov_id=moderngov_id).ward
+    assert ward is not None, f"councillor {moderngov_id} was imported without a ward"
+    return ward.name
 
 
 @pytest.mark.parametrize(

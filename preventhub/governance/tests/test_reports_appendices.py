@@ -117,6 +117,7 @@ def test_an_uploaded_appendix_is_stored_under_a_random_name_and_downloaded_throu
     )
     assert response.status_code == 302
     appendix = Appendix.objects.get(report=seed.report)
+    assert appendix.file.name is not None
     assert appendix.file.name.startswith("appendices/") and "TCSP" not in appendix.file.name
     download = lead.get(reverse("governance:appendix_download", args=[appendix.public_id]))
     assert download.status_code == 200
@@ -198,6 +199,7 @@ def test_removing_an_appendix_deletes_its_file(lead, django_capture_on_commit_ca
     )
     appendix = Appendix.objects.get(report=seed.report)
     storage, name = appendix.file.storage, appendix.file.name
+    assert name is not None
     with django_capture_on_commit_callbacks(execute=True):
         response = lead.post(reverse("governance:appendix_remove", args=[appendix.public_id]), {})
     assert response.status_code == 302

@@ -70,7 +70,9 @@ def test_the_word_document_opens_and_holds_the_whole_report(client, published):
         assert f"1.{number}\t{recommendation}" in paragraphs
     for line in VERIFIED_LINES:
         assert line in paragraphs
-    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    headings = [
+        p.text for p in document.paragraphs if p.style and p.style.name.startswith("Heading")
+    ]
     assert headings[:4] == [
         published.body.name,
         published.title,

@@ -77,7 +77,7 @@ def test_requesting_nominations_makes_one_per_seat_asked_of_each_groups_leader(
     assert response.status_code == 302
     seats = list(Nomination.objects.filter(body=seed.working_group).order_by("seat_number"))
     assert [s.seat_number for s in seats] == [1, 2, 3, 4, 5]
-    by_group = {}
+    by_group: dict[str | None, list[Nomination]] = {}
     for seat in seats:
         by_group.setdefault(seat.group.name if seat.group else None, []).append(seat)
     assert len(by_group[None]) == 1 and by_group[None][0].requested_from is None

@@ -95,7 +95,7 @@ def test_preview_shows_the_result_without_saving(dem, seed):
 
 def test_impossible_constraints_are_a_govuk_error_with_the_calculators_reason_not_a_500(dem, seed):
     key = f"body_{seed.working_group.public_id.hex}"
-    data = form_data(seed, **{f"{key}_min_per_group": "2"})  # 2 × 3 groups + 1 > 5 seats
+    data = form_data(seed, overrides={f"{key}_min_per_group": "2"})  # 2 × 3 groups + 1 > 5 seats
 
     response = dem.post(_create_url(seed), data)
 
@@ -114,7 +114,7 @@ def test_impossible_constraints_are_a_govuk_error_with_the_calculators_reason_no
 def test_a_body_larger_than_the_council_is_refused_with_the_reason(dem, seed):
     key = f"body_{seed.bodies['Planning Committee'].public_id.hex}"
 
-    response = dem.post(_create_url(seed), form_data(seed, **{f"{key}_seats": "60"}))
+    response = dem.post(_create_url(seed), form_data(seed, overrides={f"{key}_seats": "60"}))
 
     assert response.status_code == 200
     assert (
@@ -125,7 +125,7 @@ def test_a_body_larger_than_the_council_is_refused_with_the_reason(dem, seed):
 def test_an_included_body_needs_its_seats(dem, seed):
     key = f"body_{seed.bodies['Planning Committee'].public_id.hex}"
 
-    response = dem.post(_create_url(seed), form_data(seed, **{f"{key}_seats": ""}))
+    response = dem.post(_create_url(seed), form_data(seed, overrides={f"{key}_seats": ""}))
 
     assert response.context["errors"] == [
         {"text": "Enter the number of seats on Planning Committee", "href": f"#id_{key}_seats"}

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -19,7 +20,7 @@ from preventhub.governance.seats import InvalidCouncil, allocate_json
 
 FIXTURES = Path(__file__).parent / "fixtures" / "seats"
 
-VALID = {
+VALID: dict[str, Any] = {  # parsed JSON: a value's type depends on its key
     "groups": {"A": 20, "B": 15},
     "ungrouped": 2,
     "bodies": [
@@ -30,10 +31,10 @@ VALID = {
 }
 
 
-def changed(path: tuple, value: object) -> dict:
+def changed(path: tuple[str | int, ...], value: object) -> dict[str, Any]:
     """VALID with one value replaced (or removed, for ``...``)."""
     data = copy.deepcopy(VALID)
-    target = data
+    target: Any = data  # a dict or a list, whichever the path reaches
     for key in path[:-1]:
         target = target[key]
     if value is ...:

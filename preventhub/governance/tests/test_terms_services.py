@@ -366,4 +366,5 @@ def test_removing_a_clause_renumbers_the_clauses_after_it(actor, working_group):
     left = list(in_document_order(terms.clauses.all()).values_list("number", flat=True))
     assert left == ["1", "2", "2.1", "2.2", "3", "Annex"]
     event = AuditEvent.objects.filter(action="governance.clauses_reordered").order_by("seq").last()
+    assert event is not None
     assert event.changes["numbers"] == [["3", "3.1", "3.2", "4"], ["2", "2.1", "2.2", "3"]]
