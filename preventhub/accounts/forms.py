@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from preventhub.core.forms import GovukForm
+from preventhub.core.forms import GovukForm, form_field
 from preventhub.core.pickers import PickerField
 from preventhub.directory.models import Person
 from preventhub.directory.pickers import ORGANISATIONS, PEOPLE
@@ -49,7 +49,7 @@ class UserCreateForm(GovukForm):
     def __init__(self, *args: Any, people: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if people is not None:
-            self.fields["person"].queryset = people  # type: ignore[attr-defined]
+            form_field(self, "person", PickerField).queryset = people
         self.fields["full_name"].widget.attrs["autocomplete"] = "off"
         self.fields["email"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
 
@@ -79,7 +79,7 @@ class RoleAssignForm(GovukForm):
     def __init__(self, *args: Any, organisations: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if organisations is not None:
-            self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+            form_field(self, "organisation", PickerField).queryset = organisations
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

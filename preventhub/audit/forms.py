@@ -17,6 +17,8 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
+from preventhub.core.forms import form_field
+
 from . import registry
 from .models import AuditChainHead, AuditEvent
 from .visibility import without_hidden
@@ -126,8 +128,8 @@ class AuditFilterForm(forms.Form):
         wanted_type = str(self.data.get("object_type", "")) if self.is_bound else ""
         if wanted_type and wanted_type not in dict(types) and _OBJECT_TYPE_SHAPE.match(wanted_type):
             types.append((wanted_type, wanted_type))
-        self.fields["action"].choices = [("", "Any action"), *actions]
-        self.fields["object_type"].choices = [("", "Any type"), *types]
+        form_field(self, "action", forms.ChoiceField).choices = [("", "Any action"), *actions]
+        form_field(self, "object_type", forms.ChoiceField).choices = [("", "Any type"), *types]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -150,26 +152,25 @@ class AuditFilterForm(forms.Form):
             return None
         missing = [part for part in DATE_PARTS if not raw[part]]
         if missing:
-            return self._date_error(
-                prefix, missing, f"{label} must include a {' and '.join(missing)}"
-            )
+            self._date_error(prefix, missing, f"{label} must include a {' and '.join(missing)}")
+            return None
         month_text = raw["month"].lower()
         month = _MONTH_NAMES.get(month_text) or (int(month_text) if month_text.isdigit() else None)
         if not (raw["day"].isdigit() and raw["year"].isdigit() and month):
-            return self._date_error(prefix, list(DATE_PARTS), f"{label} must be a real date")
+            self._date_error(prefix, list(DATE_PARTS), f"{label} must be a real date")
+            return None
         if len(raw["year"]) != 4:
-            return self._date_error(
-                prefix, ["year"], f"Year in {label.lower()} must include 4 numbers"
-            )
+            self._date_error(prefix, ["year"], f"Year in {label.lower()} must include 4 numbers")
+            return None
         try:
             return dt.date(int(raw["year"]), month, int(raw["day"]))
         except ValueError:
-            return self._date_error(prefix, list(DATE_PARTS), f"{label} must be a real date")
+            self._date_error(prefix, list(DATE_PARTS), f"{label} must be a real date")
+            return None
 
     def _date_error(self, prefix: str, parts: list[str], message: str) -> None:
         self.date_error_parts[prefix] = set(parts)
         self.add_error(f"{prefix}_{parts[0]}", message)
-        return None
 
     def date_fields(self) -> list[DateField]:
         result = []
@@ -188,7 +189,9 @@ class AuditFilterForm(forms.Form):
                 for part in DATE_PARTS
             ]
             result.append(
-                DateField(prefix, label, "For example, 27 3 2026", " ".join(errors), parts)
+                DateField(
+                    prefix, label, "For example, 27 3 2026", " ".join(map(str, errors)), parts
+                )
             )
         return result
 

@@ -14,15 +14,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.forms.renderers import TemplatesSetting
 from django.utils.safestring import SafeData
 
 from preventhub.core.form_messages import apply_messages, govuk_message
 from preventhub.core.widgets import DATE_PARTS, GovukDateInput
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 LABEL_CLASSES = "govuk-label--m"
 LEGEND_CLASSES = "govuk-fieldset__legend--m"
@@ -76,11 +79,19 @@ class GovukFormMixin:
 
 
 class GovukForm(GovukFormMixin, forms.Form):
-    pass
+    def clean(self) -> dict[str, Any]:
+        # Django's ``Form.clean`` returns ``cleaned_data``; the stubs allow None, so a subclass's
+        # ``cleaned = super().clean()`` would need a check on every form.
+        cleaned = super().clean()
+        return self.cleaned_data if cleaned is None else cleaned
 
 
 class GovukModelForm(GovukFormMixin, forms.ModelForm):
     """A model form; :meth:`changes` gives the cleaned model fields for an ``update_*`` service."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()  # returns ``cleaned_data``, as ``GovukForm.clean`` says
+        return self.cleaned_data if cleaned is None else cleaned
 
     def changes(self) -> dict[str, Any]:
         return {
@@ -104,12 +115,34 @@ class VersionedModelForm(GovukModelForm):
 
 
 class PublicChoiceField(forms.ModelChoiceField[Any]):
-    """A choice of records keyed by public id (database keys never leave the server)."""
+    """A choice of records keyed by public id (database keys never leave the server).
 
-    def __init__(self, queryset: Any, **kwargs: Any) -> None:
+    ``describe`` words a record's option when its ``str()`` is not the right label.
+    """
+
+    def __init__(
+        self, queryset: Any, *, describe: Callable[[Any], str] | None = None, **kwargs: Any
+    ) -> None:
         kwargs.setdefault("to_field_name", "public_id")
         kwargs.setdefault("empty_label", "")
         super().__init__(queryset, **kwargs)
+        self.describe = describe
+
+    def label_from_instance(self, obj: Any) -> str:
+        if self.describe is not None:
+            return self.describe(obj)
+        return super().label_from_instance(obj)
+
+
+def form_field[F: forms.Field](form: forms.BaseForm, name: str, kind: type[F]) -> F:
+    """``form.fields[name]``, checked to be the kind of field the form declared, so a form's
+    ``__init__`` sets a choice field's ``choices`` or a model choice's ``queryset`` type-checked."""
+    field = form.fields[name]
+    if not isinstance(field, kind):
+        raise TypeError(
+            f"{type(form).__name__}.{name} is a {type(field).__name__}, not a {kind.__name__}"
+        )
+    return field
 
 
 def public_choice(
@@ -234,7 +267,7 @@ def _label_text(bound_field: forms.BoundField) -> str:
     return f"{label}{OPTIONAL}"
 
 
-def _hint(bound_field: forms.BoundField) -> dict[str, str] | None:
+def _hint(bound_field: forms.BoundField) -> dict[str, StrOrPromise] | None:
     help_text = bound_field.help_text
     if not help_text:
         return None
@@ -371,7 +404,7 @@ def _checkbox(bound_field: forms.BoundField) -> tuple[str, dict[str, Any]]:
 
 
 def _date(bound_field: forms.BoundField) -> tuple[str, dict[str, Any]]:
-    widget: GovukDateInput = bound_field.field.widget  # type: ignore[assignment]
+    widget: GovukDateInput = bound_field.field.widget
     params = _common(bound_field, dict(widget.attrs))
     values = widget.parts(bound_field.value())
     error_parts = _error_parts(bound_field) if bound_field.errors else []
@@ -448,7 +481,7 @@ def fallback_context(bound_field: forms.BoundField) -> dict[str, Any]:
     described_by = " ".join(
         i for i, present in ((f"{field_id}-hint", hint), (f"{field_id}-error", error)) if present
     )
-    attrs = {"aria-describedby": described_by} if described_by else {}
+    attrs: dict[str, str | bool] = {"aria-describedby": described_by} if described_by else {}
     return {
         "id": field_id,
         "label": {
@@ -488,7 +521,7 @@ def error_list(form: forms.BaseForm, *, in_order: bool = False) -> list[dict[str
     items: list[dict[str, Any]] = []
     for name in names:
         errors = form.errors[name]
-        if name == forms.forms.NON_FIELD_ERRORS or name not in form.fields:
+        if name == NON_FIELD_ERRORS or name not in form.fields:
             items.extend({"text": str(e), "href": ""} for e in errors)
             continue
         items.append({"text": _error_text(form[name]), "href": _error_href(form[name])})

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
-from preventhub.core.forms import GovukDateField, GovukForm, VersionedModelForm
+from preventhub.core.forms import GovukDateField, GovukForm, VersionedModelForm, form_field
 from preventhub.core.pickers import PickerField
 
 from . import policies
@@ -44,7 +44,10 @@ class OrganisationForm(VersionedModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["sector"].choices = [("", "Choose a sector"), *Sector.choices]
+        form_field(self, "sector", forms.ChoiceField).choices = [
+            ("", "Choose a sector"),
+            *Sector.choices,
+        ]
         self.fields["name"].widget.attrs.update(autocomplete="organization", spellcheck="false")
         self.fields["website"].widget.attrs.update(spellcheck="false")
 
@@ -67,8 +70,8 @@ class PersonForm(VersionedModelForm):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["organisation"]
-        field.queryset = policies.organisations_for_new_person(user)  # type: ignore[attr-defined]
+        field = form_field(self, "organisation", PickerField)
+        field.queryset = policies.organisations_for_new_person(user)
         # Someone who manages only their own organisation must put people in it, or they would
         # create records they could never change again.
         field.required = not policies.can_manage_whole_directory(user)
@@ -176,7 +179,7 @@ class PersonFilterForm(GovukForm):
 
     def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+        form_field(self, "organisation", PickerField).queryset = organisations
 
 
 class SearchForm(GovukForm):

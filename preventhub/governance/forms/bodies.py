@@ -11,7 +11,13 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
-from preventhub.core.forms import GovukDateField, GovukForm, PublicChoiceField, VersionedModelForm
+from preventhub.core.forms import (
+    GovukDateField,
+    GovukForm,
+    PublicChoiceField,
+    VersionedModelForm,
+    form_field,
+)
 from preventhub.core.pickers import PickerField
 from preventhub.directory.pickers import ORGANISATIONS, PEOPLE
 from preventhub.governance.models import (
@@ -111,13 +117,11 @@ class BodyForm(VersionedModelForm):
             required=False,
             label="Established by resolution",
             help_text=self.fields["established_by"].help_text,
+            describe=lambda r: f"Resolution {r.number}: {r.text[:90]}",
         )
-        self.fields["established_by"].label_from_instance = lambda r: (
-            f"Resolution {r.number}: {r.text[:90]}"
-        )
-        self.fields["led_by"].choices = [("", "Not stated"), *LedBy.choices]
-        self.fields["kind"].choices = BodyKind.choices
-        self.fields["political_balance"].choices = PoliticalBalance.choices
+        form_field(self, "led_by", forms.ChoiceField).choices = [("", "Not stated"), *LedBy.choices]
+        form_field(self, "kind", forms.ChoiceField).choices = BodyKind.choices
+        form_field(self, "political_balance", forms.ChoiceField).choices = PoliticalBalance.choices
 
 
 class MembershipForm(GovukForm):
@@ -154,9 +158,9 @@ class MembershipForm(GovukForm):
         self, *args: Any, people: Any, groups: Any, organisations: Any, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = people
-        self.fields["representing_group"].queryset = groups
-        self.fields["representing_organisation"].queryset = organisations
+        form_field(self, "person", PickerField).queryset = people
+        form_field(self, "representing_group", PublicChoiceField).queryset = groups
+        form_field(self, "representing_organisation", PickerField).queryset = organisations
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -145,8 +145,8 @@ class MotionForm(GovukForm):
             empty_label="None",
             required=False,
             error_messages={"invalid_choice": "Choose a decision from the list"},
+            describe=_decision_label,
         )
-        self.fields["follows"].label_from_instance = _decision_label
         self.order_fields(["meeting", "text", "title", "proposer", "seconder", "follows"])
 
 

@@ -244,10 +244,8 @@ class AgendaItemForm(GovukForm):
             empty="No report",
             help_text="A report written for this body.",
             error_messages={"invalid_choice": "Choose a report written for this body"},
-        )
-        # Democratic services see drafts too: the status says which are ready for the agenda.
-        self.fields["report"].label_from_instance = lambda r: (
-            f"{r.title} ({r.get_status_display().lower()})"
+            # Democratic services see drafts too: the status says which are ready for the agenda.
+            describe=lambda r: f"{r.title} ({r.get_status_display().lower()})",
         )
         self.order_fields(
             ["number", "title", "presenting_officer", "report", "is_exempt", "exempt_paragraph"]
@@ -504,7 +502,7 @@ class DeclarationForm(GovukForm):
             label="Agenda item",
             empty="Not about one item",
             error_messages={"invalid_choice": "Choose an item on this agenda"},
+            describe=lambda item: f"{item.number}. {item.title}",
         )
-        self.fields["item"].label_from_instance = lambda item: f"{item.number}. {item.title}"
         self.govuk_options = {"withdrew": {"classes": "govuk-radios--inline"}}
         self.order_fields(["person", "item", "kind", "nature", "withdrew"])

@@ -13,6 +13,7 @@ from preventhub.core.forms import (
     GovukForm,
     PublicChoiceField,
     VersionedModelForm,
+    form_field,
 )
 from preventhub.core.pickers import PickerField
 from preventhub.directory.pickers import PEOPLE, WARDS
@@ -143,7 +144,7 @@ class GroupChangeForm(GovukForm):
 
     def __init__(self, *args: Any, groups: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["group"].queryset = groups
+        form_field(self, "group", PublicChoiceField).queryset = groups
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -174,7 +175,7 @@ class CouncillorFilterForm(GovukForm):
 
     def __init__(self, *args: Any, wards: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["ward"].queryset = wards  # type: ignore[attr-defined]
+        form_field(self, "ward", PickerField).queryset = wards
 
 
 class ModernGovUploadForm(GovukForm):

@@ -230,9 +230,7 @@ class ResolutionForm(GovukForm):
                 empty="None of the report's recommendations",
                 help_text="A recommendation of the report considered under this item.",
                 error_messages={"invalid_choice": "Choose a recommendation of this item's report"},
-            )
-            self.fields["recommendation"].label_from_instance = lambda r: (
-                f"{r.number}. {r.text[:90]}"
+                describe=lambda r: f"{r.number}. {r.text[:90]}",
             )
         self.fields["follows"] = public_choice(
             motions,
@@ -240,9 +238,7 @@ class ResolutionForm(GovukForm):
             empty="No motion",
             help_text="The motion that asked for this: the register links the two.",
             error_messages={"invalid_choice": "Choose a Full Council motion from the list"},
-        )
-        self.fields["follows"].label_from_instance = lambda d: (
-            f"{d.decided_on:%-d %B %Y}: {d.title[:80]}"
+            describe=lambda d: f"{d.decided_on:%-d %B %Y}: {d.title[:80]}",
         )
         # Without attendance there is nobody to record votes for: the vote fields are left out.
         self.has_vote = present is not None

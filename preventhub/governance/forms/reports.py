@@ -460,8 +460,8 @@ class AppendixForm(GovukForm):
             error_messages={
                 "invalid_choice": "Choose a version of terms of reference from the list"
             },
+            describe=_terms_label,
         )
-        self.fields["terms"].label_from_instance = _terms_label
         self.order_fields(["letter", "title", "source", "file", "terms", "url"])
 
     def clean(self) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
-from preventhub.core.forms import GovukDateField, GovukForm, PublicChoiceField
+from preventhub.core.forms import GovukDateField, GovukForm, PublicChoiceField, form_field
 from preventhub.core.pickers import PickerField
 from preventhub.governance.models import Body, PoliticalBalance, PoliticalGroup
 from preventhub.governance.pickers import COUNCILLORS
@@ -56,7 +56,7 @@ class CompositionForm(GovukForm):
 
     def __init__(self, *args: Any, years: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["municipal_year"].queryset = years
+        form_field(self, "municipal_year", PublicChoiceField).queryset = years
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -247,13 +247,16 @@ class AdjustmentForm(GovukForm):
 
     def __init__(self, *args: Any, bodies: list[str], parties: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["body"].choices = [("", "Choose a body"), *((b, b) for b in bodies)]
+        form_field(self, "body", forms.ChoiceField).choices = [
+            ("", "Choose a body"),
+            *((b, b) for b in bodies),
+        ]
         party_choices = [
             ("", "Choose a group"),
             *((p, "Ungrouped members" if p == UNGROUPED else p) for p in parties),
         ]
-        self.fields["from_party"].choices = party_choices
-        self.fields["to_party"].choices = party_choices
+        form_field(self, "from_party", forms.ChoiceField).choices = party_choices
+        form_field(self, "to_party", forms.ChoiceField).choices = party_choices
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -279,7 +282,7 @@ class NominateForm(GovukForm):
 
     def __init__(self, *args: Any, nominees: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["nominee"].queryset = nominees
+        form_field(self, "nominee", PickerField).queryset = nominees
 
 
 class ConfirmNominationForm(GovukForm):

@@ -9,7 +9,7 @@ from typing import Any
 
 from django import forms
 
-from preventhub.core.forms import GovukDateField, GovukForm, VersionedForm
+from preventhub.core.forms import GovukDateField, GovukForm, VersionedForm, form_field
 from preventhub.governance.models import Clause, ClauseSection, Resolution, TermsOfReference
 
 SUMMARY_HINT = "For example, removes the clause on scrutinising spend of the £10k."
@@ -177,7 +177,7 @@ class AgreeForm(VersionedForm):
 
     def __init__(self, *args: Any, resolutions: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["resolution"].queryset = resolutions
+        form_field(self, "resolution", forms.ModelChoiceField).queryset = resolutions
 
 
 class CompareForm(GovukForm):
@@ -207,7 +207,7 @@ class CompareForm(GovukForm):
             for key, v in self.versions.items()
         ]
         for name in ("a", "b"):
-            self.fields[name].choices = [("", ""), *choices]
+            form_field(self, name, forms.ChoiceField).choices = [("", ""), *choices]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
