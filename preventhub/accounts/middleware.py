@@ -5,6 +5,7 @@ sends them back there until they have."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from allauth.mfa.models import Authenticator
 from django.http import HttpRequest, HttpResponse
@@ -16,6 +17,11 @@ from preventhub.core.policies import grants_for
 
 from .roles import MFA_REQUIRED_ROLES
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from .models import User
+
 # Static files and the footer pages need no account.
 _ALWAYS_ALLOWED_PREFIXES = ("/static/", "/accessibility/", "/privacy/", "/cookies/")
 # allauth's own pages (signing in and out, passwords, the MFA set-up itself) stay reachable, but
@@ -23,7 +29,7 @@ _ALWAYS_ALLOWED_PREFIXES = ("/static/", "/accessibility/", "/privacy/", "/cookie
 _ALLOWED_URL_NAME_PREFIXES = ("account_", "mfa_")
 
 
-def needs_mfa_setup(user: object) -> bool:
+def needs_mfa_setup(user: User | AnonymousUser) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     if not (grants_for(user).roles & MFA_REQUIRED_ROLES):

@@ -34,9 +34,11 @@ from .models import (
     Decision,
     DecisionAction,
     GroupMembership,
+    GroupMembershipQuerySet,
     Implication,
     Meeting,
     Membership,
+    MembershipQuerySet,
     Minute,
     MinutesStatus,
     Nomination,
@@ -66,9 +68,8 @@ def _manage(grants: Grants) -> bool:
     return grants.has_partnership(Cap.GOVERNANCE_MANAGE)
 
 
-def _read_or_manage(model: Any, user: Any, action: Action | str, read: Q) -> QuerySet[Any]:
+def _read_or_manage[QS: QuerySet[Any]](qs: QS, user: Any, action: Action | str, read: Q) -> QS:
     grants = grants_for(user)
-    qs = model._default_manager.all()
     if action == Action.VIEW:
         return qs.filter(read)
     return qs if _manage(grants) else qs.none()
@@ -79,7 +80,7 @@ class BodyPolicy(Policy[Body]):
     model = Body
 
     def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[Body]:
-        return _read_or_manage(Body, user, action, _body_filter(grants_for(user)))
+        return _read_or_manage(Body.objects.all(), user, action, _body_filter(grants_for(user)))
 
 
 @register
@@ -87,7 +88,9 @@ class MeetingPolicy(Policy[Meeting]):
     model = Meeting
 
     def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[Meeting]:
-        return _read_or_manage(Meeting, user, action, _body_filter(grants_for(user), "body__"))
+        return _read_or_manage(
+            Meeting.objects.all(), user, action, _body_filter(grants_for(user), "body__")
+        )
 
 
 @register
@@ -102,7 +105,7 @@ class AgendaItemPolicy(Policy[AgendaItem]):
             read &= Q(is_exempt=False)
         if not grants.has(Cap.GOVERNANCE_VIEW_DRAFTS):
             read &= Q(meeting__agenda_published_at__isnull=False)
-        return _read_or_manage(AgendaItem, user, action, read)
+        return _read_or_manage(AgendaItem.objects.all(), user, action, read)
 
 
 def _report_read(user: Any, grants: Grants) -> Q:
@@ -196,7 +199,7 @@ class MinutePolicy(Policy[Minute]):
             read &= Q(item__is_exempt=False)
         if not grants.has(Cap.GOVERNANCE_VIEW_DRAFTS):
             read &= Q(item__meeting__minutes_status__in=PUBLIC_MINUTES)
-        return _read_or_manage(Minute, user, action, read)
+        return _read_or_manage(Minute.objects.all(), user, action, read)
 
 
 @register
@@ -226,7 +229,7 @@ class ResolutionPolicy(Policy[Resolution]):
         read = Q(minute__isnull=True) | Q(minute__in=MinutePolicy().visible_to(user, Action.VIEW))
         if not grants.has(Cap.GOVERNANCE_VIEW):
             read &= Q(minute__isnull=False)
-        return _read_or_manage(Resolution, user, action, read)
+        return _read_or_manage(Resolution.objects.all(), user, action, read)
 
 
 @register
@@ -241,7 +244,7 @@ class DecisionPolicy(Policy[Decision]):
         )
         if not grants.has(Cap.GOVERNANCE_VIEW):
             read &= Q(meeting__body__is_public=True)
-        return _read_or_manage(Decision, user, action, read)
+        return _read_or_manage(Decision.objects.all(), user, action, read)
 
 
 @register
@@ -256,7 +259,7 @@ class DecisionActionPolicy(Policy[DecisionAction]):
             if grants.has(Cap.GOVERNANCE_VIEW)
             else Q(pk__in=[])
         )
-        return _read_or_manage(DecisionAction, user, action, read)
+        return _read_or_manage(DecisionAction.objects.all(), user, action, read)
 
 
 @register
@@ -291,7 +294,9 @@ class CouncillorPolicy(Policy[Councillor]):
     model = Councillor
 
     def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[Councillor]:
-        return _read_or_manage(Councillor, user, action, _members_read(grants_for(user)))
+        return _read_or_manage(
+            Councillor.objects.all(), user, action, _members_read(grants_for(user))
+        )
 
 
 @register
@@ -299,25 +304,29 @@ class PoliticalGroupPolicy(Policy[PoliticalGroup]):
     model = PoliticalGroup
 
     def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[PoliticalGroup]:
-        return _read_or_manage(PoliticalGroup, user, action, _members_read(grants_for(user)))
+        return _read_or_manage(
+            PoliticalGroup.objects.all(), user, action, _members_read(grants_for(user))
+        )
 
 
 @register
 class GroupMembershipPolicy(Policy[GroupMembership]):
     model = GroupMembership
 
-    def visible_to(
-        self, user: Any, action: Action | str = Action.VIEW
-    ) -> QuerySet[GroupMembership]:
-        return _read_or_manage(GroupMembership, user, action, _members_read(grants_for(user)))
+    def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> GroupMembershipQuerySet:
+        return _read_or_manage(
+            GroupMembership.objects.all(), user, action, _members_read(grants_for(user))
+        )
 
 
 @register
 class MembershipPolicy(Policy[Membership]):
     model = Membership
 
-    def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[Membership]:
-        return _read_or_manage(Membership, user, action, _body_filter(grants_for(user), "body__"))
+    def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> MembershipQuerySet:
+        return _read_or_manage(
+            Membership.objects.all(), user, action, _body_filter(grants_for(user), "body__")
+        )
 
 
 @register
@@ -327,7 +336,7 @@ class SeatAllocationPolicy(Policy[SeatAllocation]):
     def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[SeatAllocation]:
         grants = grants_for(user)
         read = Q() if grants.has(Cap.GOVERNANCE_VIEW) else Q(pk__in=[])
-        return _read_or_manage(SeatAllocation, user, action, read)
+        return _read_or_manage(SeatAllocation.objects.all(), user, action, read)
 
 
 @register

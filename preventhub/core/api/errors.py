@@ -111,11 +111,15 @@ def field_errors(exc: ValidationError) -> list[dict[str, Any]]:
     return items
 
 
+# ninja types a handler's argument as the exception or its class (it passes the exception).
+type Raised = Exception | type[Exception]
+
+
 def install(api: NinjaAPI) -> None:
     def respond(request: HttpRequest, detail: Any, status: int) -> HttpResponse:
         return api.create_response(request, {"detail": detail}, status=status)
 
-    def unauthenticated(request: HttpRequest, exc: Exception) -> HttpResponse:
+    def unauthenticated(request: HttpRequest, exc: Raised) -> HttpResponse:
         response = respond(
             request,
             "Authentication required: send a personal access token as "
@@ -125,33 +129,34 @@ def install(api: NinjaAPI) -> None:
         response["WWW-Authenticate"] = 'Bearer realm="api"'
         return response
 
-    def mfa_required(request: HttpRequest, exc: Exception) -> HttpResponse:
+    def mfa_required(request: HttpRequest, exc: Raised) -> HttpResponse:
         return respond(request, MfaSetupRequired.message, 403)
 
-    def not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
+    def not_found(request: HttpRequest, exc: Raised) -> HttpResponse:
         # Missing and forbidden alike; never echo the lookup that failed.
         return respond(request, NOT_FOUND, 404)
 
-    def forbidden(request: HttpRequest, exc: Exception) -> HttpResponse:
+    def forbidden(request: HttpRequest, exc: Raised) -> HttpResponse:
         return respond(request, str(exc) or "You do not have permission to do that.", 403)
 
-    def invalid(request: HttpRequest, exc: Exception) -> HttpResponse:
-        assert isinstance(exc, ValidationError)
+    def invalid(request: HttpRequest, exc: Raised) -> HttpResponse:
+        assert isinstance(exc, ValidationError)  # registered for ValidationError only
         return respond(request, field_errors(exc), 400)
 
-    def conflict(request: HttpRequest, exc: Exception) -> HttpResponse:
+    def conflict(request: HttpRequest, exc: Raised) -> HttpResponse:
         return respond(request, CONFLICT, 409)
 
-    def integrity(request: HttpRequest, exc: Exception) -> HttpResponse:
+    def integrity(request: HttpRequest, exc: Raised) -> HttpResponse:
         # Validation already checks uniqueness; this is the rare race where another request saved
         # the same value between that check and our insert.
         return respond(request, RACE, 409)
 
-    def suspicious(request: HttpRequest, exc: Exception) -> HttpResponse:
+    def suspicious(request: HttpRequest, exc: Raised) -> HttpResponse:
         # Too large a body, too many fields, a disallowed host: Django's own 400s, in JSON.
         return respond(request, [{"loc": [], "msg": "Bad request.", "type": "bad_request"}], 400)
 
-    def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    def http_error(request: HttpRequest, exc: Raised) -> HttpResponse:
+        assert isinstance(exc, HttpError)  # registered for HttpError only
         if exc.status_code == 400:
             # ninja's "Cannot parse request body": the body as a whole is at fault.
             problem = {"loc": ["body"], "msg": str(exc), "type": "unreadable"}

@@ -7,7 +7,7 @@ field at fault), so a body never reveals whether a record it may not see exists.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, overload
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,6 +20,12 @@ def forbid(allowed: bool, message: str) -> None:
         raise PermissionDenied(message)
 
 
+@overload
+def pick[M: Model](queryset: QuerySet[M], public_id: UUID, field: str, message: str) -> M: ...
+@overload
+def pick[M: Model](
+    queryset: QuerySet[M], public_id: UUID | None, field: str, message: str
+) -> M | None: ...
 def pick[M: Model](
     queryset: QuerySet[M], public_id: UUID | None, field: str, message: str
 ) -> M | None:

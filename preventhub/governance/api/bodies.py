@@ -24,6 +24,7 @@ from preventhub.governance.models import (
     BodyKind,
     LedBy,
     Membership,
+    MembershipQuerySet,
     MembershipRole,
     PoliticalBalance,
 )
@@ -243,7 +244,7 @@ def update_body(request: HttpRequest, public_id: UUID, payload: BodyPatch) -> Bo
 # Memberships -------------------------------------------------------------------------------------
 
 
-def _memberships(request: HttpRequest, action: Action = Action.VIEW) -> QuerySet[Membership]:
+def _memberships(request: HttpRequest, action: Action = Action.VIEW) -> MembershipQuerySet:
     return policies.memberships.visible_to(request.user, action).select_related(
         "person", "body", "representing_group", "representing_organisation"
     )

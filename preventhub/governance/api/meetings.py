@@ -8,7 +8,7 @@ caller cannot see is left out with the item (its nature could disclose the item)
 """
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
@@ -36,6 +36,9 @@ from preventhub.governance.models import (
     MinutesStatus,
 )
 from preventhub.governance.services import meetings as services
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 from .common import (
     Date,
@@ -255,14 +258,22 @@ def _meetings(request: HttpRequest, action: Action = Action.VIEW) -> QuerySet[Me
     )
 
 
-def _item_rows(request: HttpRequest, rows: QuerySet[AgendaItem]) -> QuerySet[AgendaItem]:
+class _ReportVisible(TypedDict):
+    report_visible: bool
+
+
+def _item_rows(
+    request: HttpRequest, rows: QuerySet[AgendaItem]
+) -> "QuerySet[WithAnnotations[AgendaItem, _ReportVisible]]":
     reports = policies.reports.visible_to(request.user)
     return rows.select_related("meeting__body", "presenting_officer", "report").annotate(
         report_visible=Exists(reports.filter(pk=OuterRef("report_id")))
     )
 
 
-def _items(request: HttpRequest, action: Action = Action.VIEW) -> QuerySet[AgendaItem]:
+def _items(
+    request: HttpRequest, action: Action = Action.VIEW
+) -> "QuerySet[WithAnnotations[AgendaItem, _ReportVisible]]":
     return _item_rows(request, policies.agenda_items.visible_to(request.user, action))
 
 

@@ -6,7 +6,7 @@ changes are recorded as the web form records them: join, change role or leave, o
 """
 
 import datetime as dt
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypedDict
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
@@ -20,8 +20,17 @@ from preventhub.core.api.schemas import Text, Unset
 from preventhub.core.policies import Action
 from preventhub.directory import policies as directory_policies
 from preventhub.governance import policies
-from preventhub.governance.models import Councillor, GroupMembership, GroupRole, PoliticalGroup
+from preventhub.governance.models import (
+    Councillor,
+    GroupMembership,
+    GroupMembershipQuerySet,
+    GroupRole,
+    PoliticalGroup,
+)
 from preventhub.governance.services import members as services
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 from .common import (
     Date,
@@ -64,9 +73,13 @@ class CouncillorOut(Record):
 
     @staticmethod
     def resolve_group(obj: Councillor) -> dict[str, Any] | None:
-        if getattr(obj, "group_id_now", None) is None:
+        # The list and detail querysets annotate the current group (``_councillors``); a
+        # councillor just created or changed has none.
+        group_id = getattr(obj, "group_id_now", None)
+        if group_id is None:
             return None
-        return {"id": obj.group_id_now, "name": obj.group_name_now, "role": obj.group_role_now}
+        name, role = getattr(obj, "group_name_now", None), getattr(obj, "group_role_now", None)
+        return {"id": group_id, "name": name, "role": role}
 
 
 class CouncillorIn(Schema):
@@ -167,7 +180,15 @@ def _current_group(day: dt.date, field: str) -> Subquery:
     )
 
 
-def _councillors(request: HttpRequest, action: Action = Action.VIEW) -> QuerySet[Councillor]:
+class _GroupNow(TypedDict):
+    group_id_now: UUID | None
+    group_name_now: str | None
+    group_role_now: str | None
+
+
+def _councillors(
+    request: HttpRequest, action: Action = Action.VIEW
+) -> "QuerySet[WithAnnotations[Councillor, _GroupNow]]":
     day = timezone.localdate()
     return (
         policies.councillors.visible_to(request.user, action)
@@ -287,6 +308,7 @@ def change_group(request: HttpRequest, public_id: UUID, payload: GroupChange) ->
         raise ValidationError(errors)
     actor = request.user
     if payload.change == "join":
+        assert payload.group is not None and payload.role is not None  # refused above when missing
         group = pick(
             policies.political_groups.visible_to(request.user), payload.group, "group", NO_GROUP
         )
@@ -294,6 +316,7 @@ def change_group(request: HttpRequest, public_id: UUID, payload: GroupChange) ->
             actor=actor, councillor=councillor, group=group, role=payload.role, starts_on=payload.on
         )
     elif payload.change == "role":
+        assert payload.role is not None  # refused above when missing
         row = services.change_group_role(
             actor=actor, councillor=councillor, role=payload.role, starts_on=payload.on
         )
@@ -350,7 +373,7 @@ def update_group(request: HttpRequest, public_id: UUID, payload: GroupPatch) -> 
 # Group membership over time ----------------------------------------------------------------------
 
 
-def _group_memberships(request: HttpRequest) -> QuerySet[GroupMembership]:
+def _group_memberships(request: HttpRequest) -> GroupMembershipQuerySet:
     return policies.group_memberships.visible_to(request.user).select_related(
         "councillor__person", "group"
     )

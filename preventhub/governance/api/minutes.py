@@ -11,6 +11,7 @@ and record their approval. The chair signs approved minutes (or democratic servi
 behalf). Approved minutes are the record: changing them is refused with the reason.
 """
 
+from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
@@ -385,9 +386,11 @@ def _minute_detail(request: HttpRequest, minute: Minute) -> Minute:
 
 def _people_refs(item: AgendaItem, data: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
     people = minutes_services.people_at(item.meeting, item)
-    return resolve_refs(
-        data, {name: (lambda v, n=name: pick(people, v, n, NO_PERSON)) for name in names}
-    )
+
+    def chooser(name: str) -> Callable[[UUID | None], Person | None]:
+        return lambda public_id: pick(people, public_id, name, NO_PERSON)
+
+    return resolve_refs(data, {name: chooser(name) for name in names})
 
 
 @ops.action(
@@ -467,7 +470,11 @@ def delete_question(request: HttpRequest, public_id: UUID) -> None:
 def _resolution_refs(
     request: HttpRequest, item: AgendaItem, data: dict[str, Any], exclude: Decision | None = None
 ) -> dict[str, Any]:
-    recommendations = Recommendation.objects.filter(report_id=item.report_id)
+    recommendations = (
+        Recommendation.objects.filter(report_id=item.report_id)
+        if item.report_id is not None
+        else Recommendation.objects.none()
+    )
     motions = policies.decisions.visible_to(request.user)
     if exclude is not None:
         motions = motions.exclude(pk=exclude.pk)
@@ -522,7 +529,7 @@ def update_resolution(
     request: HttpRequest, public_id: UUID, payload: ResolutionPatch
 ) -> Resolution:
     resolution = _resolution(request, public_id)
-    item = resolution.minute.item  # type: ignore[union-attr]
+    item = resolution.minuted_item
     sent, version = changes(payload)
     decision = Decision.objects.filter(resolution=resolution).first()
     data: dict[str, Any] = {
@@ -599,7 +606,8 @@ def sign_minutes(request: HttpRequest, public_id: UUID, payload: SignIn) -> Meet
             memberships__body_id=meeting.body_id, memberships__role=MembershipRole.CHAIR
         ).distinct()
     else:
-        chairs = Person.objects.filter(pk=request.user.person_id)  # type: ignore[union-attr]
+        person_id = getattr(request.user, "person_id", None)  # None: no directory entry
+        chairs = Person.objects.filter(pk=person_id) if person_id else Person.objects.none()
     signer = pick(chairs, payload.signed_by, "signed_by", NOT_A_CHAIR)
     minutes_services.sign_minutes(
         actor=request.user,

@@ -399,7 +399,7 @@ def request_nominations(
     body = pick(
         policies.bodies.visible_to(request.user, Action.CHANGE), payload.body, "body", NO_BODY
     )
-    if nominations.allocation_body_name(allocation, body) is None:  # type: ignore[arg-type]
+    if nominations.allocation_body_name(allocation, body) is None:
         raise ValidationError({"body": [NOT_IN_ALLOCATION]})
     created = nominations.request_nominations(actor=request.user, allocation=allocation, body=body)
     return list(
@@ -423,7 +423,7 @@ def nominate(request: HttpRequest, public_id: UUID, payload: NominateIn) -> Nomi
     nominations.nominate(
         actor=request.user,
         nomination=nomination,
-        nominee=nominee,  # type: ignore[arg-type]
+        nominee=nominee,
         expected_version=payload.version,
     )
     return _nominations(request).get(pk=nomination.pk)

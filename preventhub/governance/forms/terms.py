@@ -147,7 +147,7 @@ def _excerpt(text: str, length: int = 70) -> str:
 def resolution_label(resolution: Resolution) -> str:
     """For example "Resolution 4 of Cabinet, 6 April 2016: That the …" (the meeting, when the
     resolution is minuted)."""
-    meeting = resolution.minute.item.meeting if resolution.minute_id else None
+    meeting = resolution.minuted_meeting
     where = f" of {meeting.body.name}, {meeting.starts_at:%-d %B %Y}" if meeting else ""
     return f"Resolution {resolution.number}{where}: {_excerpt(resolution.text, 90)}"
 

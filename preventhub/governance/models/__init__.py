@@ -1,6 +1,14 @@
 """Governance models: bodies, members, terms of reference, meetings, reports, minutes, decisions."""
 
-from .bodies import Body, BodyKind, LedBy, Membership, MembershipRole, PoliticalBalance
+from .bodies import (
+    Body,
+    BodyKind,
+    LedBy,
+    Membership,
+    MembershipQuerySet,
+    MembershipRole,
+    PoliticalBalance,
+)
 from .decisions import ActionStatus, Decision, DecisionAction, DecisionKind, DecisionStatus
 from .meetings import (
     AgendaItem,
@@ -13,7 +21,13 @@ from .meetings import (
     MeetingStatus,
     MinutesStatus,
 )
-from .members import Councillor, GroupMembership, GroupRole, PoliticalGroup
+from .members import (
+    Councillor,
+    GroupMembership,
+    GroupMembershipQuerySet,
+    GroupRole,
+    PoliticalGroup,
+)
 from .minutes import Minute, Outcome, Question, Resolution
 from .nominations import Nomination, NominationStatus, SeatAdjustment, SeatAllocation
 from .reports import (
@@ -45,6 +59,7 @@ __all__ = [
     "Declaration",
     "ExemptParagraph",
     "GroupMembership",
+    "GroupMembershipQuerySet",
     "GroupRole",
     "Implication",
     "ImplicationKind",
@@ -53,6 +68,7 @@ __all__ = [
     "Meeting",
     "MeetingStatus",
     "Membership",
+    "MembershipQuerySet",
     "MembershipRole",
     "Minute",
     "MinutesStatus",

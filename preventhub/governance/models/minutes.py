@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from django.db import models
 from simple_history.models import HistoricalRecords
 
 from preventhub.core.models import PublicModel
 from preventhub.core.policies import RestrictedQuerySet
+
+if TYPE_CHECKING:
+    from .meetings import AgendaItem, Meeting
 
 
 class Minute(PublicModel):
@@ -94,3 +98,16 @@ class Resolution(PublicModel):
 
     def __str__(self) -> str:
         return f"Resolution {self.number}: {self.text[:80]}"
+
+    @property
+    def minuted_item(self) -> AgendaItem:
+        """The agenda item whose minute holds the resolution. Resolutions are added, changed and
+        removed through the minutes, so one handled there always has a minute."""
+        if self.minute is None:
+            raise ValueError(f"{self} is not in any minutes")
+        return self.minute.item
+
+    @property
+    def minuted_meeting(self) -> Meeting | None:
+        """The meeting whose minutes hold the resolution, if it is minuted."""
+        return self.minute.item.meeting if self.minute is not None else None

@@ -111,8 +111,8 @@ def _best_moves(
         # seat resting on the smallest remainder; among equals give it where the taker's
         # remainder is largest; then the tie rule and the order the bodies were given in.
         strays = sum(_strays(m, seats, quotas) for m in chain)
-        give = sum(m.give_claim for m in chain)
-        take = sum(m.take_claim for m in chain)
+        give = sum((m.give_claim for m in chain), Fraction(0))
+        take = sum((m.take_claim for m in chain), Fraction(0))
         first = chain[0]
         return (
             strays,

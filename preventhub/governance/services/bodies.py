@@ -18,7 +18,10 @@ MEMBERSHIP_ADDED = register("governance.membership_added", "Member added to a bo
 MEMBERSHIP_ENDED = register("governance.membership_ended", "Membership of a body ended")
 
 # A body has one chair and one vice-chair at a time; members, substitutes and advisers are many.
-SINGLE_HOLDER_ROLES = {MembershipRole.CHAIR: "chair", MembershipRole.VICE_CHAIR: "vice-chair"}
+SINGLE_HOLDER_ROLES: dict[str, str] = {
+    MembershipRole.CHAIR: "chair",
+    MembershipRole.VICE_CHAIR: "vice-chair",
+}
 
 BODY_FIELDS = [
     "name",

@@ -71,7 +71,7 @@ def sync_resolution_decision(
     keep_follows: bool = False,
 ) -> Decision:
     """Create or update the register entry of a resolution (inside the caller's transaction)."""
-    meeting = resolution.minute.item.meeting if resolution.minute_id else None
+    meeting = resolution.minuted_meeting
     wanted: dict[str, Any] = {
         "kind": DecisionKind.RESOLUTION,
         "meeting": meeting,
@@ -109,7 +109,7 @@ def remove_resolution_decision(*, actor: Any, resolution: Resolution) -> None:
 
 
 def _check_motion(data: dict[str, Any], decision: Decision | None = None) -> dict[str, Any]:
-    clean = {name: data.get(name) for name in MOTION_FIELDS}
+    clean: dict[str, Any] = {name: data.get(name) for name in MOTION_FIELDS}
     clean["text"] = str(clean["text"] or "").strip()
     clean["title"] = str(clean["title"] or "").strip() or title_from_text(clean["text"])
     errors: dict[str, str] = {}
@@ -134,7 +134,8 @@ def _check_motion(data: dict[str, Any], decision: Decision | None = None) -> dic
         errors["follows"] = "A motion cannot follow itself"
     if errors:
         raise ValidationError(errors)
-    clean["decided_on"] = meeting_date(meeting)  # type: ignore[arg-type]
+    assert meeting is not None  # refused above when missing
+    clean["decided_on"] = meeting_date(meeting)
     return clean
 
 

@@ -71,7 +71,7 @@ VOTING_ROLES = [
     MembershipRole.STATUTORY_MEMBER,
     MembershipRole.CO_OPTED,
 ]
-ROLE_ORDER = {
+ROLE_ORDER: dict[str, int] = {
     role: i
     for i, role in enumerate(
         [*VOTING_ROLES, MembershipRole.SUBSTITUTE, MembershipRole.OFFICER_ADVISER]

@@ -138,10 +138,9 @@ def is_chair(user: Any, meeting: Meeting, day: dt.date | None = None) -> bool:
     person_id = (
         getattr(user, "person_id", None) if getattr(user, "is_authenticated", False) else None
     )
-    return (
-        bool(person_id)
-        and chairs_of(meeting, day or timezone.localdate()).filter(pk=person_id).exists()
-    )
+    if not person_id:
+        return False
+    return chairs_of(meeting, day or timezone.localdate()).filter(pk=person_id).exists()
 
 
 def can_sign(user: Any, meeting: Meeting) -> bool:
@@ -370,7 +369,7 @@ def update_resolution(
     *, actor: Any, resolution: Resolution, data: dict[str, Any], expected_version: int | None
 ) -> Resolution:
     """Change a resolution and, with it, its entry in the register."""
-    item = resolution.minute.item
+    item = resolution.minuted_item
     require_draft(item.meeting)
     clean = _check_resolution(item, data, resolution)
     with transaction.atomic():
@@ -393,7 +392,7 @@ def update_resolution(
 def remove_resolution(*, actor: Any, resolution: Resolution) -> None:
     """Remove a resolution from draft minutes, and its decision from the register, unless terms of
     reference were agreed by it (they would lose the resolution that agreed them)."""
-    require_draft(resolution.minute.item.meeting)
+    require_draft(resolution.minuted_item.meeting)
     try:
         with transaction.atomic():
             decisions.remove_resolution_decision(actor=actor, resolution=resolution)
@@ -504,7 +503,8 @@ def sign_minutes(
         errors["signed_by"] = f"{signed_by.name} did not chair the {meeting.body} on that date"
     if errors:
         raise ValidationError(errors)
-    acting_as_chair = getattr(actor, "person_id", None) == signed_by.pk  # type: ignore[union-attr]
+    assert signed_by is not None  # refused above when missing
+    acting_as_chair = getattr(actor, "person_id", None) == signed_by.pk
     if not acting_as_chair and not policies.can_manage_governance(actor):
         raise PermissionDenied(
             "Only the chair, or democratic services on their behalf, may sign the minutes"

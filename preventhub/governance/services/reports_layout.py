@@ -32,7 +32,7 @@ from preventhub.governance.models import (
 )
 
 GENERAL_RELEASE = "For general release"
-KIND_ORDER = {
+KIND_ORDER: dict[str, int] = {
     kind: index
     for index, kind in enumerate(
         [
@@ -136,12 +136,13 @@ def classification(report: Report) -> str:
 
 def verified_line(implication: Implication) -> str:
     """ "Verified by: <name>, <title>, <date>" from the snapshot taken when it was verified."""
-    if not implication.is_verified:
+    verified_on = implication.verified_on
+    if verified_on is None:  # not verified (``is_verified``)
         return ""
     parts = [
         implication.verified_by_name,
         implication.verified_by_title,
-        date_format(implication.verified_on, "j F Y"),
+        date_format(verified_on, "j F Y"),
     ]
     return "Verified by: " + ", ".join(p for p in parts if p)
 

@@ -187,7 +187,7 @@ def nominate(
             )
         if not eligible_nominees(current).filter(pk=nominee.pk).exists():
             raise ValidationError({"nominee": _not_eligible(current, nominee)})
-        before = (current.nominee.name if current.nominee_id else None, current.status)
+        before = (current.nominee.name if current.nominee is not None else None, current.status)
         current.nominee = nominee
         current.status = NominationStatus.NOMINATED
         _bump(current, ["nominee", "status"])

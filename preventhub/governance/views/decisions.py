@@ -125,16 +125,15 @@ def _decision(request: HttpRequest, public_id: Any, action: Action = Action.VIEW
 
 def _detail_context(request: HttpRequest, thread: Any) -> dict[str, Any]:
     resolution = thread.resolution
-    meeting = (
-        resolution.minute.item.meeting if resolution is not None and resolution.minute_id else None
-    )
+    meeting = resolution.minuted_meeting if resolution is not None else None
     if meeting is None and thread.decision is not None:
         meeting = thread.decision.meeting
     minutes_url = ""
-    if resolution is not None and resolution.minute_id:
+    if resolution is not None and resolution.minute is not None:
+        item = resolution.minute.item
         minutes_url = (
-            reverse("governance:minutes_detail", args=[meeting.public_id])
-            + f"#item-{resolution.minute.item.public_id}"
+            reverse("governance:minutes_detail", args=[item.meeting.public_id])
+            + f"#item-{item.public_id}"
         )
     return {
         "thread": thread,

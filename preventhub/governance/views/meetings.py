@@ -7,6 +7,7 @@ published agendas without exempt items); the policies decide every row shown. Ch
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -23,6 +24,7 @@ from preventhub.directory.models import MunicipalYear
 from preventhub.governance import policies
 from preventhub.governance.forms.meetings import MeetingFilterForm
 from preventhub.governance.models import (
+    AgendaItem,
     Attendance,
     AttendanceStatus,
     Body,
@@ -34,6 +36,16 @@ from preventhub.governance.models import (
 from preventhub.governance.services import meetings as services
 
 from .common import optional_url
+
+
+@dataclass
+class AgendaRow:
+    """An agenda item on the meeting page, with its report when the reader may see it."""
+
+    item: AgendaItem
+    report_visible: bool
+    report_url: str
+
 
 TEMPLATES = "governance/meetings"
 
@@ -141,13 +153,16 @@ def meeting_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
         if report_ids
         else set()
     )
-    for item in items:
-        item.report_url = (
-            optional_url("governance:report_detail", item.report.public_id)
-            if item.report_id in readable
-            else ""
+    agenda = [
+        AgendaRow(
+            item=item,
+            report_visible=item.report_id in readable,
+            report_url=optional_url("governance:report_detail", item.report.public_id)
+            if item.report is not None and item.report_id in readable
+            else "",
         )
-        item.report_visible = item.report_id in readable
+        for item in items
+    ]
     attendance = list(
         Attendance.objects.filter(meeting=meeting)
         .select_related("person", "substitute_for")
@@ -168,7 +183,7 @@ def meeting_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
     context = {
         "meeting": meeting,
         "body": meeting.body,
-        "items": items,
+        "items": agenda,
         "agenda_visible": published or sees_drafts,
         "attendance": _grouped(attendance),
         "attendance_count": len(attendance),

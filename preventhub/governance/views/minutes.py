@@ -46,14 +46,28 @@ ROLE_MARKS = {MembershipRole.CHAIR: "Chair", MembershipRole.VICE_CHAIR: "Vice-Ch
 
 
 @dataclass
+class MinutedResolution:
+    """A resolution as the minutes show it: its register page (``url``), the recorded vote, and
+    the report of the recommendation it adopts when the reader may see that report."""
+
+    resolution: Resolution
+    url: str
+    vote_rows: list[tuple[str, list[str]]]
+    report_visible: bool = False
+    report_url: str = ""
+
+
+@dataclass
 class ItemMinutes:
     """One agenda item as minuted: the item, its minute (None until written), questions and
-    resolutions, each resolution carrying its links (report, recommendation, register entry)."""
+    resolutions, and the item's report when the reader may see it."""
 
     item: AgendaItem
     minute: Minute | None
     questions: list[Question] = field(default_factory=list)
-    resolutions: list[Resolution] = field(default_factory=list)
+    resolutions: list[MinutedResolution] = field(default_factory=list)
+    report_visible: bool = False
+    report_url: str = ""
 
     @property
     def points(self) -> list[str]:
@@ -110,7 +124,18 @@ def _items(request: HttpRequest, meeting: Meeting, editing: bool) -> list[ItemMi
         .order_by("id")
     )
     for resolution in resolutions:
-        by_minute[resolution.minute_id].resolutions.append(resolution)  # type: ignore[index]
+        assert resolution.minute_id is not None  # filtered on the minutes above
+        by_minute[resolution.minute_id].resolutions.append(
+            MinutedResolution(
+                resolution=resolution,
+                url=reverse("governance:resolution_detail", args=[resolution.public_id]),
+                vote_rows=[
+                    (services.VOTE_LABELS[key], resolution.recorded_vote.get(key) or [])
+                    for key in services.VOTE_KEYS
+                    if resolution.recorded_vote.get(key)
+                ],
+            )
+        )
     return rows
 
 
@@ -123,9 +148,12 @@ def _has_minute(item: AgendaItem) -> bool:
 
 def _link_reports(request: HttpRequest, rows: list[ItemMinutes]) -> None:
     """Report links only to reports the user may see (one query), once that page exists."""
-    reports = {row.item.report for row in rows if row.item.report_id}
+    reports = {row.item.report for row in rows if row.item.report is not None}
     reports |= {
-        r.recommendation.report for row in rows for r in row.resolutions if r.recommendation_id
+        minuted.resolution.recommendation.report
+        for row in rows
+        for minuted in row.resolutions
+        if minuted.resolution.recommendation is not None
     }
     ids = {report.pk for report in reports}
     readable = (
@@ -138,27 +166,15 @@ def _link_reports(request: HttpRequest, rows: list[ItemMinutes]) -> None:
         else set()
     )
     for row in rows:
-        item = row.item
-        item.report_visible = item.report_id in readable  # type: ignore[attr-defined]
-        item.report_url = (
-            optional_url("governance:report_detail", item.report.public_id)  # type: ignore[attr-defined]
-            if item.report_visible
-            else ""
-        )  # type: ignore[attr-defined]
-        for resolution in row.resolutions:
-            rec = resolution.recommendation
-            resolution.report_visible = rec is not None and rec.report_id in readable  # type: ignore[attr-defined]
-            resolution.report_url = (  # type: ignore[attr-defined]
-                optional_url("governance:report_detail", rec.report.public_id)
-                if rec is not None and resolution.report_visible
-                else ""
-            )  # type: ignore[attr-defined]
-            resolution.url = reverse("governance:resolution_detail", args=[resolution.public_id])  # type: ignore[attr-defined]
-            resolution.vote_rows = [  # type: ignore[attr-defined]
-                (services.VOTE_LABELS[key], resolution.recorded_vote.get(key) or [])
-                for key in services.VOTE_KEYS
-                if resolution.recorded_vote.get(key)
-            ]
+        report = row.item.report
+        row.report_visible = row.item.report_id in readable
+        if report is not None and row.report_visible:
+            row.report_url = optional_url("governance:report_detail", report.public_id)
+        for minuted in row.resolutions:
+            rec = minuted.resolution.recommendation
+            minuted.report_visible = rec is not None and rec.report_id in readable
+            if rec is not None and minuted.report_visible:
+                minuted.report_url = optional_url("governance:report_detail", rec.report.public_id)
 
 
 ATTENDANCE_GROUPS = [

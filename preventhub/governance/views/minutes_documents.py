@@ -91,7 +91,8 @@ def _item(word: WordBuilder, row: Any) -> None:
         word.blocks(blocks(row.minute.discussion), level=4)
     if row.resolutions:
         word.paragraph("RESOLVED:", bold=True)
-        for resolution in row.resolutions:
+        for minuted in row.resolutions:
+            resolution = minuted.resolution
             word.blocks(
                 numbered_first(
                     blocks(strip_number(resolution.text, resolution.number)),
@@ -102,9 +103,9 @@ def _item(word: WordBuilder, row: Any) -> None:
             adopts = (
                 f" Adopts recommendation {resolution.recommendation.number} of the report "
                 f"“{resolution.recommendation.report.title}”."
-                if resolution.recommendation_id and resolution.report_visible
+                if resolution.recommendation_id and minuted.report_visible
                 else ""
             )
             word.paragraph(f"{outcome}.{adopts}")
-            for label, names in resolution.vote_rows:
+            for label, names in minuted.vote_rows:
                 word.paragraph(f"{label}: {', '.join(names)} ({len(names)})")

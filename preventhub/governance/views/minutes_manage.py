@@ -337,7 +337,7 @@ def resolution_add(request: HttpRequest, public_id: Any) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def resolution_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     resolution = _draft_resolution(request, public_id)
-    item = resolution.minute.item  # type: ignore[union-attr]
+    item = resolution.minuted_item
     return _minutes_page(
         request,
         ResolutionForm,
@@ -364,7 +364,7 @@ def resolution_remove(request: HttpRequest, public_id: Any) -> HttpResponse:
         request,
         "resolution",
         resolution,
-        resolution.minute.item,  # type: ignore[union-attr]
+        resolution.minuted_item,
         lambda: services.remove_resolution(actor=request.user, resolution=resolution),
     )
 

@@ -55,7 +55,7 @@ def agreed_by(version: TermsOfReference, visible: set[int]) -> dict[str, Any] | 
     resolution = version.agreed_by
     if resolution is None or resolution.pk not in visible:
         return None
-    meeting = resolution.minute.item.meeting if resolution.minute_id else None
+    meeting = resolution.minuted_meeting
     return {
         "resolution": resolution,
         "meeting": meeting,
