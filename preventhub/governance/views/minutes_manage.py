@@ -413,7 +413,12 @@ def minutes_sign(request: HttpRequest, public_id: Any) -> HttpResponse:
             .order_by("name")
         )
     else:
-        chairs = Person._default_manager.filter(pk=getattr(request.user, "person_id", None))
+        person_id = getattr(request.user, "person_id", None)  # None: no directory entry
+        chairs = (
+            Person._default_manager.filter(pk=person_id)
+            if person_id
+            else Person._default_manager.none()
+        )
     signed_on = default_signing_date(meeting)
 
     def sign(form: SignForm) -> Any:
