@@ -304,10 +304,25 @@ def choose(page: Page, label: str) -> None:
 
 
 def pick(page: Page, label: str, option: str) -> None:
-    """Choose the option of a select whose text contains ``option``."""
-    select = page.get_by_label(label, exact=True)
-    value = select.locator("option", has_text=option).first.get_attribute("value")
-    select.select_option(value=value)
+    """Choose the option whose text contains ``option``: from a select, or, where the choice is
+    a person, organisation, ward or councillor, from the type-ahead by typing part of the name
+    and clicking the suggestion (as a user does)."""
+    field = page.get_by_label(label, exact=True).and_(page.locator("select, input"))
+    if field.evaluate("element => element.tagName") == "SELECT":
+        value = field.locator("option", has_text=option).first.get_attribute("value")
+        field.select_option(value=value)
+        return
+    type_ahead(page, field, option)
+
+
+def type_ahead(page: Page, field: Any, option: str) -> None:
+    """Type ``option`` into a type-ahead and click the suggestion that carries it."""
+    expect(field).to_have_attribute("role", "combobox")
+    field.fill("")  # a page may offer a default choice (the chair on the day, for example)
+    field.press_sequentially(option, delay=10)
+    listbox = page.locator(f"#{field.get_attribute('aria-controls')}")
+    listbox.get_by_role("option").filter(has_text=option).first.click()
+    expect(field).to_have_attribute("aria-expanded", "false")
 
 
 def fill_date(page: Page, field: str, day: dt.date) -> None:
@@ -579,10 +594,12 @@ def hold_the_meeting(clerk: Visitor) -> None:
     for name, _ in COMMITTEE_SEATS:
         status = "Apologies" if name == "Graham Thorne" else "Present"
         page.get_by_role("group", name=name).get_by_label(status, exact=True).check()
-    others = page.locator(".app-attendance-row").filter(has=page.locator("select[name$='-person']"))
-    _someone_else(others.nth(0), "Victoria Ellison", "Present as substitute", "Graham Thorne")
-    _someone_else(others.nth(1), "Helen Marsh", "In attendance")
-    _someone_else(others.nth(2), "Priya Shah", "In attendance")
+    others = page.locator(".app-attendance-row").filter(
+        has=page.locator("input[role=combobox][name$='-person']")
+    )
+    _someone_else(page, others.nth(0), "Victoria Ellison", "Present as substitute", "Graham Thorne")
+    _someone_else(page, others.nth(1), "Helen Marsh", "In attendance")
+    _someone_else(page, others.nth(2), "Priya Shah", "In attendance")
     submit(clerk, "Save attendance", "49-attendance-saved")
     follow(clerk, "Record a declaration of interest", "50-declaration")
     pick(page, "Who declared the interest", "Kevin Ashby")
@@ -593,14 +610,15 @@ def hold_the_meeting(clerk: Visitor) -> None:
     submit(clerk, "Record declaration", "51-declaration-recorded")
 
 
-def _someone_else(row: Any, person: str, status: str, substituting_for: str = "") -> None:
-    select = row.locator("select[name$='-person']")
-    select.select_option(
-        value=select.locator("option", has_text=person).first.get_attribute("value")
-    )
+def _someone_else(
+    page: Page, row: Any, person: str, status: str, substituting_for: str = ""
+) -> None:
+    type_ahead(page, row.locator("input[role=combobox][name$='-person']"), person)
     row.get_by_label(status, exact=True).check()
     if substituting_for:
-        row.get_by_label("Substituting for").select_option(label=substituting_for)
+        type_ahead(
+            page, row.locator("input[role=combobox][name$='-substitute_for']"), substituting_for
+        )
 
 
 def write_the_minutes(clerk: Visitor) -> None:
@@ -679,8 +697,9 @@ def allocate_seats_and_request_nominations(clerk: Visitor) -> None:
 
 
 def nominate_for_the_groups_seat(leader: Visitor, user: Any) -> None:
-    page = open_page(leader, link_in_mail(user.person.email, "/nominations/"), "80-my-nominations")
-    follow(leader, f"Nominate for seat 4 on {WORKING_GROUP}", "81-nominate")
+    # The e-mail links straight to the seat to fill.
+    page = open_page(leader, link_in_mail(user.person.email, "/nominations/"), "81-nominate")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Nominate for seat 4")
     pick(page, "Councillor", "Dominic Hart")
     submit(leader, "Nominate", "82-nominated")
 
