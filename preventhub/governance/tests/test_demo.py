@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from io import StringIO
-from typing import Any
+from typing import Any, TypedDict
 
 import pytest
 from django.apps import apps
@@ -54,12 +54,20 @@ CHURN = {
 }
 
 
+class Seeded(TypedDict):
+    """Row counts per model after the first and the second run, and what the first one printed."""
+
+    first: dict[str, int]
+    second: dict[str, int]
+    printed: str
+
+
 def row_counts() -> dict[str, int]:
     return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
 
 
 @pytest.fixture(scope="module")
-def seeded(django_db_setup: Any, django_db_blocker: Any) -> Iterator[dict[str, dict[str, int]]]:
+def seeded(django_db_setup: Any, django_db_blocker: Any) -> Iterator[Seeded]:
     with django_db_blocker.unblock(), transaction.atomic():
         printed = StringIO()
         call_command("seed_demo", stdout=printed)
@@ -71,7 +79,7 @@ def seeded(django_db_setup: Any, django_db_blocker: Any) -> Iterator[dict[str, d
 
 
 @pytest.fixture
-def story(seeded: dict[str, dict[str, int]], db: Any) -> dict[str, dict[str, int]]:
+def story(seeded: Seeded, db: Any) -> Seeded:
     return seeded
 
 
@@ -103,6 +111,7 @@ def test_running_the_demo_twice_creates_nothing_new(story):
 def test_full_council_passed_a_motion_asking_for_councillor_oversight_of_prevent(story):
     motion = Decision.objects.get(kind=DecisionKind.MOTION)
 
+    assert motion.meeting is not None
     assert motion.meeting.body.kind == BodyKind.FULL_COUNCIL
     assert "member-led body" in motion.text
     assert motion.proposer is not None and motion.seconder is not None
@@ -153,13 +162,14 @@ def test_three_officers_verified_the_implications_with_their_titles_and_dates(st
         ("Imran Hussain", "Equality and Diversity Manager"),
     ]
     officers = {
-        event.actor.full_name
+        event.actor.full_name if event.actor else None
         for event in AuditEvent.objects.filter(
             action="governance.implication_verified"
         ).select_related("actor")
     }
     assert officers == {"Tom Ashworth", "Ruth Adeyemi", "Imran Hussain"}
     drafted_by = AuditEvent.objects.get(action="governance.report_created").actor
+    assert drafted_by is not None
     assert drafted_by.role_assignments.filter(role=Role.PREVENT_LEAD).exists()
 
 
@@ -195,13 +205,18 @@ def test_the_meeting_records_attendance_a_declaration_and_the_committees_view_on
 def test_the_four_resolutions_adopt_the_four_recommendations_and_are_decisions(story):
     resolutions = list(Resolution.objects.filter(minute__item=committee_item()).order_by("number"))
 
-    assert [(r.number, r.recommendation.number) for r in resolutions] == [
+    assert [
+        (r.number, r.recommendation.number if r.recommendation else None) for r in resolutions
+    ] == [
         ("1", 1),
         ("2", 2),
         ("3", 3),
         ("4", 4),
     ]
-    assert all(r.recommendation.report.title == report_text.TITLE for r in resolutions)
+    assert all(
+        r.recommendation is not None and r.recommendation.report.title == report_text.TITLE
+        for r in resolutions
+    )
     assert all(Decision.objects.filter(resolution=r).exists() for r in resolutions)
     assert working_group().established_by == resolutions[1]
 
@@ -243,12 +258,18 @@ def test_nominations_were_asked_of_the_group_leaders_and_some_confirmed_as_membe
     } <= statuses
     for seat in seats:
         if seat.group is not None:
+            assert seat.requested_from is not None
             assert (
                 seat.requested_from.group_memberships.get(group=seat.group).role == GroupRole.LEADER
             )
     confirmed = [seat for seat in seats if seat.status == NominationStatus.CONFIRMED]
-    assert {seat.group.name for seat in confirmed} == {LABOUR}
-    assert all(seat.membership.person == seat.nominee.person for seat in confirmed)
+    assert {seat.group.name if seat.group else None for seat in confirmed} == {LABOUR}
+    assert all(
+        seat.membership is not None
+        and seat.nominee is not None
+        and seat.membership.person == seat.nominee.person
+        for seat in confirmed
+    )
 
 
 def test_the_working_groups_seats_give_each_main_group_one_and_an_independent_one(story):
@@ -270,12 +291,13 @@ def test_the_working_groups_seats_give_each_main_group_one_and_an_independent_on
 def test_seed_demo_prints_every_login_the_story_needs_including_the_verifying_officers(story):
     printed = story["printed"]
     officers = Report.objects.get(title=report_text.TITLE).implications.exclude(verifier=None)
-    emails = {i.verifier.email for i in officers.select_related("verifier")}
+    emails = set(officers.values_list("verifier__email", flat=True))
 
     assert len(emails) == 3
     for email in emails:
         assert email in printed
-        assert User.objects.get(email=email).person.email == email
+        person = User.objects.get(email=email).person
+        assert person is not None and person.email == email
     assert "Verifying officer, no role" in printed
     assert "councillor@northbridge.example" in printed
     assert "democratic.services@northbridge.example" in printed
@@ -285,7 +307,8 @@ def test_the_demo_councillor_login_leads_a_group_and_is_asked_to_nominate(story)
     jane = User.objects.get(email="councillor@northbridge.example")
     waiting = Nomination.objects.get(body=working_group(), status=NominationStatus.REQUESTED)
 
-    assert waiting.group.name == CONSERVATIVE
+    assert waiting.group is not None and waiting.group.name == CONSERVATIVE
+    assert waiting.requested_from is not None
     assert waiting.requested_from.person == jane.person
 
 
