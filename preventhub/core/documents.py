@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from docx import Document as WordDocument
 from docx.shared import Pt
 from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+from pypdf.generic import ContentStream, NameObject
 from weasyprint import HTML
 from weasyprint.document import Document
 from weasyprint.urls import URLFetcher, URLFetchingError
@@ -83,12 +84,33 @@ def _upright(page: PageObject) -> tuple[Transformation, float, float]:
     return turn, width, height
 
 
+def _as_artifact(page: PageObject) -> PageObject:
+    """A copy of ``page`` whose drawing is one artifact of the tagged document it is drawn into, so
+    the pack stays a valid tagged PDF: its own marked content refers to a structure tree the pack
+    does not have, and is dropped from the copy."""
+    copy = PageObject.create_blank_page(width=page.mediabox.width, height=page.mediabox.height)
+    copy.update({key: value for key, value in page.items() if key != "/Contents"})
+    contents = page.get_contents()
+    if contents is None:
+        return copy
+    operations = [
+        (operands, operator)
+        for operands, operator in contents.operations
+        if operator not in (b"BDC", b"BMC", b"EMC", b"MP", b"DP")
+    ]
+    stream = ContentStream(None, None)
+    stream.operations = [([NameObject("/Artifact")], b"BMC"), *operations, ([], b"EMC")]
+    copy.replace_contents(stream)
+    return copy
+
+
 def place_pages(pdf: bytes, placements: dict[int, PageObject], box: Box) -> bytes:
     """Draw other PDFs' pages onto pages of ``pdf`` (page index → page to draw), each scaled to fit
     ``box``, centred across it and aligned to its top. Used to append uploaded PDFs to a pack
-    whose placeholder pages already carry the running label and the page number, so the appended
-    pages are numbered like the rest. The document's tags and metadata are kept; the drawn pages'
-    own content is not tagged (it is drawn as it was uploaded)."""
+    whose placeholder pages already carry the running label, so the appended
+    pages are counted like the rest. The document's tags and metadata are kept; the drawn pages are
+    marked as artifacts (their own tags belong to their own document), so the placeholder's
+    tagged label is what a screen reader announces."""
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     for index, source in placements.items():
         placed, width, height = _upright(source)
@@ -98,7 +120,7 @@ def place_pages(pdf: bytes, placements: dict[int, PageObject], box: Box) -> byte
         left = box.left + (box.width - width * scale) / 2
         bottom = box.bottom + box.height - height * scale
         placed = placed.scale(scale, scale).translate(left, bottom)
-        writer.pages[index].merge_transformed_page(source, placed)
+        writer.pages[index].merge_transformed_page(_as_artifact(source), placed)
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()

@@ -1,13 +1,18 @@
 """The agenda pack as a council publishes it: the front sheet, a contents page giving the page each
 item starts on, then per item the whole report (every section, the implications with their
 verification lines, the background papers) followed by its appendices, with "Page N of M" on
-every page.
+every page of the pack's own.
 
 WeasyPrint lays out one tagged document. An appendix that is a PDF (an uploaded file, or the copy
 of a terms of reference version frozen when the report was published) gets one placeholder page
-per page of it, carrying the running label ("Item 5, Appendix 1: … page 2 of 4") and the page
-number; pypdf then draws the appendix's pages onto those placeholders. So the contents page and
-the page numbers count the appended pages without a second layout pass. Images are drawn in the
+per page of it, carrying the running label ("Item 5, Appendix 1: …"); pypdf then draws the
+appendix's pages onto those placeholders. So the contents page counts the appended pages without a
+second layout pass, and gives the range of pages each appended PDF takes. Appended pages get no
+pack page number: they usually carry their own ("Page 2 of 4" of the strategy as it was
+published), and two numbers on one page confuse a reader; the pack's "Page N of M" counts them, so
+its numbers still match the PDF reader's. The drawn pages are marked as artifacts of the tagged
+document (their own text is not tagged); the placeholder's label is the tagged heading a screen
+reader announces, and the report page offers the file itself. Images are drawn in the
 document; Word and Excel appendices cannot be drawn and are said to be published with the report.
 
 Which items, reports and appendices are in the pack is decided by the view, through the policies;
@@ -68,6 +73,11 @@ class PackAppendix:
     @property
     def page_anchors(self) -> list[tuple[str, int]]:
         return [(f"{self.anchor}-page-{n}", n) for n in range(1, len(self.pages) + 1)]
+
+    @property
+    def last_page_anchor(self) -> str:
+        """The last appended page, for the contents' page range ("" for a single page)."""
+        return self.page_anchors[-1][0] if len(self.pages) > 1 else ""
 
 
 @dataclass
