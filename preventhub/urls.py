@@ -7,6 +7,7 @@ urlpatterns = [
     path("directory/", include("preventhub.directory.urls")),
     path("audit/", include("preventhub.audit.urls")),
     path("governance/", include("preventhub.governance.urls")),
+    path("risk/", include("preventhub.risk.urls")),
     path("api/v1/", include("preventhub.api.urls")),
 ]
 

@@ -1,0 +1,15 @@
+"""Audit action codes for the risk module (registered when the app is ready)."""
+
+from __future__ import annotations
+
+from preventhub.audit.registry import register
+
+ASSESSMENT_CREATED = register("risk.assessment_created", "Risk assessment added")
+ASSESSMENT_UPDATED = register("risk.assessment_updated", "Risk assessment changed")
+ASSESSMENT_AGREED = register("risk.assessment_agreed", "Risk assessment agreed")
+CONTRIBUTION_REQUESTED = register("risk.contribution_requested", "Contribution requested")
+CONTRIBUTION_ADDED = register("risk.contribution_added", "Partner contribution added")
+CONTRIBUTION_UPDATED = register("risk.contribution_updated", "Partner contribution changed")
+RISK_CREATED = register("risk.risk_created", "Risk added to the register")
+RISK_UPDATED = register("risk.risk_updated", "Risk changed")
+MATRIX_UPDATED = register("risk.matrix_updated", "Rating matrix changed")

@@ -1,0 +1,47 @@
+from django.urls import path
+
+from .views import assessments, contributions, heatmap, matrix, register
+
+app_name = "risk"
+
+urlpatterns = [
+    path("", register.risk_list, name="risk_list"),
+    path("risks/new/", register.risk_create, name="risk_create"),
+    path("risks/<uuid:public_id>/", register.risk_detail, name="risk_detail"),
+    path("risks/<uuid:public_id>/edit/", register.risk_edit, name="risk_edit"),
+    path("heat-map/", heatmap.heat_map, name="heat_map"),
+    path("rating-matrix/", matrix.rating_matrix, name="rating_matrix"),
+    path("assessments/", assessments.assessment_list, name="assessment_list"),
+    path("assessments/new/", assessments.assessment_create, name="assessment_create"),
+    path("assessments/<uuid:public_id>/", assessments.assessment_detail, name="assessment_detail"),
+    path("assessments/<uuid:public_id>/edit/", assessments.assessment_edit, name="assessment_edit"),
+    path(
+        "assessments/<uuid:public_id>/agree/", assessments.assessment_agree, name="assessment_agree"
+    ),
+    path(
+        "assessments/<uuid:public_id>/coverage/",
+        assessments.assessment_coverage,
+        name="assessment_coverage",
+    ),
+    path(
+        "assessments/<uuid:public_id>/contributions/add/",
+        contributions.contribution_add,
+        name="contribution_add",
+    ),
+    path(
+        "assessments/<uuid:public_id>/contributions/request/",
+        contributions.contribution_request,
+        name="contribution_request",
+    ),
+    path("contributions/mine/", contributions.my_contributions, name="my_contributions"),
+    path(
+        "contributions/<uuid:public_id>/",
+        contributions.contribution_respond,
+        name="contribution_respond",
+    ),
+    path(
+        "contributions/<uuid:public_id>/file/",
+        contributions.contribution_file,
+        name="contribution_file",
+    ),
+]

@@ -1,0 +1,191 @@
+"""The risk register: the filtered, sortable list, a risk with its history, adding and changing.
+
+The register starts from the risk policy (a councillor's register has no OFFICIAL-SENSITIVE
+risks), filters and sorts in SQL by indexed columns, and flags risks with no mitigating action and
+risks past their review date.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from preventhub.core.forms import error_list
+from preventhub.core.pages import form_page, paginate
+from preventhub.core.policies import Action
+
+from .. import flags, policies, services
+from ..forms.risks import SORTS, WARD_SLOTS, RegisterFilterForm, RiskForm
+from ..history import risk_history
+from ..models import ConcernType, RatingMatrix, Risk
+from .common import (
+    assessment_choices,
+    concern_types,
+    manage_required,
+    people,
+    to,
+    view_required,
+    wards,
+)
+
+TEMPLATES = "risk/risks"
+
+
+def apply_filters(
+    rows: QuerySet[Risk], data: dict[str, Any], matrix: RatingMatrix
+) -> QuerySet[Risk]:
+    """The register's filters, each on an indexed column or a join the register already makes."""
+    prefix = "inherent" if data.get("rating") == "inherent" else "residual"
+    if data.get("concern_type"):
+        rows = rows.filter(concern_type=data["concern_type"])
+    if data.get("status"):
+        rows = rows.filter(status=data["status"])
+    if data.get("level"):
+        rows = rows.filter(**{f"{prefix}_score__range": matrix.score_range(data["level"])})
+    if data.get("likelihood"):
+        rows = rows.filter(**{f"{prefix}_likelihood": data["likelihood"]})
+    if data.get("impact"):
+        rows = rows.filter(**{f"{prefix}_impact": data["impact"]})
+    if data.get("owner"):
+        rows = rows.filter(owner=data["owner"])
+    if data.get("ward"):
+        rows = rows.filter(wards=data["ward"])
+    if data.get("flag") == "no_action":
+        rows = flags.without_action(rows)
+    elif data.get("flag") == "past_review":
+        rows = rows.filter(flags.is_past_review(timezone.localdate()))
+    return rows
+
+
+@view_required
+def risk_list(request: HttpRequest) -> HttpResponse:
+    """Queries: the active matrix, the concern types for the filter (and a picker's record when
+    one is chosen), a count and one page of risks with owner and concern type, flags as SQL."""
+    user = request.user
+    matrix = RatingMatrix.active()
+    form = RegisterFilterForm(
+        request.GET or None,
+        concern_types=concern_types(user),
+        people=people(user),
+        wards=wards(user),
+    )
+    rows = policies.risks.visible_to(user).select_related("owner", "concern_type")
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    rows = apply_filters(rows, data, matrix)
+    order = SORTS.get(data.get("sort") or "score", SORTS["score"])
+    rows = flags.with_flags(rows.order_by(*order), timezone.localdate())
+    context = {
+        "form": form,
+        "errors": error_list(form) if form.is_bound else [],
+        "filtered": form.is_bound and any(v for k, v in request.GET.items() if k != "page"),
+        "can_manage": policies.can_manage(user),
+        "matrix": matrix,
+        **paginate(request, rows),
+    }
+    return render(request, f"{TEMPLATES}/list.html", context)
+
+
+def _risk(request: HttpRequest, public_id: Any, action: Action = Action.VIEW) -> Risk:
+    queryset = policies.risks.visible_to(request.user, action).select_related(
+        "owner", "owner__organisation", "concern_type", "assessment"
+    )
+    return policies.risks.get_or_404(request, action, queryset=queryset, public_id=public_id)
+
+
+@view_required
+def risk_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
+    risk = _risk(request, public_id)
+    flagged = flags.with_flags(Risk.objects.filter(pk=risk.pk), timezone.localdate()).get()
+    matrix = RatingMatrix.active()
+    can_manage = policies.can_manage(request.user)
+    assessment_visible = risk.assessment is not None and policies.assessments.can(
+        request.user, Action.VIEW, risk.assessment
+    )
+    context = {
+        "risk": risk,
+        "flags": flagged,
+        "wards": list(risk.wards.order_by("name")),
+        "inherent_level": matrix.level_for(risk.inherent_score).label,
+        "residual_level": matrix.level_for(risk.residual_score).label,
+        "assessment_visible": assessment_visible,
+        "can_manage": can_manage,
+        "history": risk_history(risk),
+    }
+    return render(request, f"{TEMPLATES}/detail.html", context)
+
+
+def _form_kwargs(request: HttpRequest) -> dict[str, Any]:
+    user = request.user
+    return {
+        "assessments": assessment_choices(user),
+        "concern_types": ConcernType.objects.current().visible_to(user).order_by("order", "label"),
+        "people": people(user),
+        "wards": wards(user),
+    }
+
+
+@manage_required
+@require_http_methods(["GET", "POST"])
+def risk_create(request: HttpRequest) -> HttpResponse:
+    return form_page(
+        request,
+        RiskForm,
+        template=f"{TEMPLATES}/form.html",
+        form_kwargs=_form_kwargs(request),
+        save=lambda form: services.create_risk(
+            actor=request.user, data=form.values(), wards=form.wards()
+        ),
+        success=lambda risk: to("risk_detail", risk),
+        message=lambda risk: f"{risk.title} has been added to the register.",
+        context={"risk": None},
+    )
+
+
+def _initial(risk: Risk) -> dict[str, Any]:
+    initial: dict[str, Any] = {name: getattr(risk, name) for name in services.RISK_FIELDS}
+    for slot, ward in zip(WARD_SLOTS, risk.wards.order_by("name")[: len(WARD_SLOTS)], strict=False):
+        initial[slot] = ward
+    return initial
+
+
+def _changed_wards(form: RiskForm, risk: Risk) -> list[Any] | None:
+    """The wards chosen, or ``None`` when the boxes still show what they were opened with (a risk
+    with more wards than boxes keeps the rest)."""
+    shown = {w.pk for w in risk.wards.order_by("name")[: len(WARD_SLOTS)]}
+    chosen = form.wards()
+    return None if {w.pk for w in chosen} == shown else chosen
+
+
+@manage_required
+@require_http_methods(["GET", "POST"])
+def risk_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
+    risk = _risk(request, public_id, Action.CHANGE)
+    kwargs = _form_kwargs(request)
+    # A risk keeps the concern type it was recorded with even after the category is retired.
+    if risk.concern_type_id:
+        kwargs["concern_types"] = kwargs["concern_types"] | concern_types(request.user).filter(
+            pk=risk.concern_type_id
+        )
+    return form_page(
+        request,
+        RiskForm,
+        template=f"{TEMPLATES}/form.html",
+        record=risk,
+        initial=_initial(risk),
+        form_kwargs=kwargs,
+        save=lambda form: services.update_risk(
+            actor=request.user,
+            risk=risk,
+            data=form.values(),
+            wards=_changed_wards(form, risk),
+            expected_version=form.cleaned_data.get("version"),
+        ),
+        success=to("risk_detail", risk),
+        message="The risk has been changed.",
+        context={"risk": risk},
+    )
