@@ -28,7 +28,6 @@ MANAGERS = frozenset({"prevent_lead"})
 SENSITIVE = frozenset({"prevent_lead", "channel_coordinator", *PARTNER_LEADS})
 CONTRIBUTORS = frozenset({"prevent_lead", *PARTNER_LEADS})
 PDF_BYTES = b"%PDF-1.7\n% matrix contribution\n"
-POSTED = {"ok": (302,), "browse": False}
 
 
 def _assessment(title: str, marking: str) -> RiskAssessment:
@@ -118,29 +117,48 @@ def _contribution_data(w: Any) -> dict[str, Any]:
     }
 
 
-ROLES = {"allowed": EVERY_ROLE}
-
 CASES = [
-    Case("risk:risk_list", **ROLES),
-    Case("risk:risk_list", query="status=open&level=high&sort=review&flag=no_action", **ROLES),
-    Case("risk:risk_list", query="rating=inherent&likelihood=4&impact=4", **ROLES),
-    Case("risk:risk_list", query="level=nonsense", **ROLES, note="a bad filter shows its error"),
-    Case("risk:risk_detail", kwargs=_pid("rk_risk"), **ROLES),
+    Case("risk:risk_list", allowed=EVERY_ROLE),
+    Case(
+        "risk:risk_list",
+        query="status=open&level=high&sort=review&flag=no_action",
+        allowed=EVERY_ROLE,
+    ),
+    Case("risk:risk_list", query="rating=inherent&likelihood=4&impact=4", allowed=EVERY_ROLE),
+    Case(
+        "risk:risk_list",
+        query="level=nonsense",
+        allowed=EVERY_ROLE,
+        note="a bad filter shows its error",
+    ),
+    Case("risk:risk_detail", kwargs=_pid("rk_risk"), allowed=EVERY_ROLE),
     Case("risk:risk_detail", kwargs=_pid("rk_sensitive_risk"), allowed=SENSITIVE),
     Case("risk:risk_create", allowed=MANAGERS),
-    Case("risk:risk_create", method="post", data=_risk_data, allowed=MANAGERS, **POSTED),
+    Case(
+        "risk:risk_create",
+        method="post",
+        data=_risk_data,
+        allowed=MANAGERS,
+        ok=(302,),
+        browse=False,
+    ),
     Case("risk:risk_edit", kwargs=_pid("rk_risk"), allowed=MANAGERS),
     Case("risk:risk_edit", kwargs=_pid("rk_sensitive_risk"), allowed=MANAGERS),
-    Case("risk:heat_map", **ROLES),
+    Case("risk:heat_map", allowed=EVERY_ROLE),
     Case("risk:rating_matrix", allowed=MANAGERS),
-    Case("risk:assessment_list", **ROLES),
-    Case("risk:assessment_detail", kwargs=_pid("rk_official"), **ROLES),
+    Case("risk:assessment_list", allowed=EVERY_ROLE),
+    Case("risk:assessment_detail", kwargs=_pid("rk_official"), allowed=EVERY_ROLE),
     Case("risk:assessment_detail", kwargs=_pid("rk_sensitive"), allowed=SENSITIVE),
-    Case("risk:assessment_coverage", kwargs=_pid("rk_official"), **ROLES),
+    Case("risk:assessment_coverage", kwargs=_pid("rk_official"), allowed=EVERY_ROLE),
     Case("risk:assessment_coverage", kwargs=_pid("rk_sensitive"), allowed=SENSITIVE),
     Case("risk:assessment_create", allowed=MANAGERS),
     Case(
-        "risk:assessment_create", method="post", data=_assessment_data, allowed=MANAGERS, **POSTED
+        "risk:assessment_create",
+        method="post",
+        data=_assessment_data,
+        allowed=MANAGERS,
+        ok=(302,),
+        browse=False,
     ),
     Case("risk:assessment_edit", kwargs=_pid("rk_sensitive"), allowed=MANAGERS),
     Case("risk:assessment_agree", kwargs=_pid("rk_sensitive"), allowed=MANAGERS),

@@ -17,7 +17,8 @@ from ..models import ConcernType, RiskAssessment
 # Sign-in first, then the capability, or an audited 404.
 view_required = capability_required(Cap.RISK_VIEW)
 manage_required = capability_required(Cap.RISK_MANAGE, partnership=True)
-ASSESSMENT_CHOICES = 20  # the newest assessments a risk may be linked to (keeps the form under 100 options)
+# The newest assessments a risk may be linked to (keeps the risk form under 100 options).
+ASSESSMENT_CHOICES = 20
 
 
 def to(name: str, record: Any) -> str:
