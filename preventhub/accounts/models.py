@@ -6,6 +6,7 @@ import hashlib
 import secrets
 import uuid
 from datetime import datetime
+from typing import ClassVar
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
@@ -44,7 +45,7 @@ class User(AbstractUser):
     )
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
     objects = UserManager()  # type: ignore[assignment, misc]
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
@@ -102,7 +103,7 @@ class RoleAssignment(PublicModel):
 
     @property
     def scope_label(self) -> str:
-        return self.organisation.name if self.organisation_id else "whole partnership"
+        return self.organisation.name if self.organisation is not None else "whole partnership"
 
 
 def _digest(secret: str) -> str:

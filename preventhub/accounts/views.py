@@ -17,6 +17,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -30,15 +31,17 @@ from preventhub.directory.policies import organisations, people
 
 from . import services
 from .forms import RoleAssignForm, TokenCreateForm, UserCreateForm, UserSearchForm
+from .http import AuthenticatedHttpRequest
 from .models import ApiToken, RoleAssignment, User
 from .policies import api_tokens, can_manage_users, can_use_api_tokens, role_assignments, users
+from .roles import Role
 
 USERS_PER_PAGE = 50
 HISTORY_ROWS = 25
 
 
 @login_required
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     assignments = request.user.role_assignments.select_related("organisation")
     return render(
         request,
@@ -103,8 +106,8 @@ def _user_history(target: User) -> list[dict[str, Any]]:
         elif older is None:
             what = "Account changed"
         else:
-            changed = [c.field for c in newer.diff_against(older).changes]
-            labels = [str(User._meta.get_field(name).verbose_name) for name in changed]
+            changed = [User._meta.get_field(c.field) for c in newer.diff_against(older).changes]
+            labels = [str(f.verbose_name) for f in changed if isinstance(f, models.Field)]
             what = f"Changed {', '.join(labels)}" if labels else "Saved with no changes"
         rows.append({"when": newer.history_date, "by": newer.history_user, "what": what})
     role_history = RoleAssignment.history.filter(user_id=target.pk).select_related(
@@ -117,7 +120,7 @@ def _user_history(target: User) -> list[dict[str, Any]]:
             else "whole partnership"
         )
         verb = {"+": "Role assigned", "-": "Role removed"}.get(record.history_type, "Role changed")
-        label = dict(RoleAssignment._meta.get_field("role").choices).get(record.role, record.role)
+        label = dict(Role.choices).get(record.role, record.role)  # the field's choices
         rows.append(
             {
                 "when": record.history_date,
@@ -273,7 +276,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def token_create(request: HttpRequest) -> HttpResponse:
+def token_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     _require_token_user(request)
     if request.method == "POST":
         return _create_token(request)
@@ -281,7 +284,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
 
 
 @reauthentication_required
-def _create_token(request: HttpRequest) -> HttpResponse:
+def _create_token(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = TokenCreateForm(request.POST)
     if not form.is_valid():
         return render(
@@ -297,7 +300,7 @@ def _create_token(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def token_revoke(request: HttpRequest, public_id: Any) -> HttpResponse:
+def token_revoke(request: AuthenticatedHttpRequest, public_id: Any) -> HttpResponse:
     _require_token_user(request)
     token: ApiToken = api_tokens.get_or_404(request, Action.CHANGE, public_id=public_id)
     if request.method == "POST":

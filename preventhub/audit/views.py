@@ -12,13 +12,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import wraps
 from itertools import batched
-from typing import Any
+from typing import Any, TypedDict
 
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -37,15 +38,22 @@ from .visibility import HIDDEN, ValueMask, masked_changes
 
 PAGE_SIZE = 50
 EXPORT_CHUNK = 2000
-TRAIL = {"object_type": "audit.auditevent", "object_repr": "Audit trail"}
 
 
-def auditors_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+class _Target(TypedDict):
+    object_type: str
+    object_repr: str
+
+
+TRAIL: _Target = {"object_type": "audit.auditevent", "object_repr": "Audit trail"}
+
+
+def auditors_only[R: HttpResponseBase](view: Callable[..., R]) -> Callable[..., R]:
     """Anyone else gets the ordinary 404, and the attempt is recorded: probing the audit trail is
     exactly what an auditor will want to know about."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> R:
         if not can_view_audit(request.user):
             record_event(
                 actor=request.user,
@@ -275,7 +283,7 @@ def _csv_lines(viewer: Any, events: Iterator[AuditEvent]) -> Iterator[str]:
 @auditors_only
 @reauthentication_required
 @require_GET
-def export(request: HttpRequest) -> HttpResponse:
+def export(request: HttpRequest) -> HttpResponseBase:
     form = AuditFilterForm(request.GET)
     if not form.is_valid():
         return redirect(f"{reverse('audit:event_list')}?{request.GET.urlencode()}")

@@ -146,7 +146,7 @@ def delete_person(*, actor: Any, person: Person) -> None:
         delete_record(actor=actor, instance=person, action=codes.PERSON_DELETED)
     except ProtectedError as exc:
         # Other modules protect the people they refer to (memberships, action owners...).
-        where = sorted({obj._meta.verbose_name_plural for obj in exc.protected_objects})
+        where = sorted({str(obj._meta.verbose_name_plural) for obj in exc.protected_objects})
         raise PersonInUseError(
             f"{person.name} is still named in {', '.join(where)}. Remove them there first."
         ) from exc

@@ -30,6 +30,7 @@ def assert_error_summary_has_focus(page: Page, *messages: str) -> None:
     # Each error in the summary links to its field.
     for link in summary.locator("a[href^='#']").all():
         target = link.get_attribute("href")
+        assert target, "error summary link without an href"
         assert page.locator(target).count() == 1, f"error summary link {target} has no field"
 
 
@@ -50,9 +51,7 @@ def test_signing_in_with_nothing_entered_shows_the_errors_and_moves_focus_to_the
     check_page(browser.axe_page, "sign-in-nothing-entered")
 
 
-def test_signing_in_with_a_wrong_password_shows_the_error_and_moves_focus_to_it(
-    personas, visitor
-):
+def test_signing_in_with_a_wrong_password_shows_the_error_and_moves_focus_to_it(personas, visitor):
     councillor = personas["councillor"]
     browser = visitor("anonymous")
 

@@ -335,7 +335,7 @@ def link_in_mail(to: str, path_contains: str) -> str:
     """The path of the link the service e-mailed to ``to``."""
     for message in reversed(mail.outbox):
         if to in message.to:
-            for url in re.findall(r"https?://\S+", message.body):
+            for url in re.findall(r"https?://\S+", str(message.body)):
                 if path_contains in url:
                     return re.sub(r"^https?://[^/]+", "", url)
     raise AssertionError(f"no e-mail to {to} with a link to {path_contains}")
@@ -758,7 +758,7 @@ def assert_the_story_is_recorded() -> None:
     item = report.agenda_items.get()
     assert Question.objects.filter(minute__item=item).exclude(answer="").count() == 3
     resolutions = Resolution.objects.filter(minute__item=item).order_by("number")
-    assert [(r.number, r.recommendation.number) for r in resolutions] == [
+    assert list(resolutions.values_list("number", "recommendation__number")) == [
         ("1", 1),
         ("2", 2),
         ("3", 3),
@@ -772,9 +772,11 @@ def assert_the_story_is_recorded() -> None:
     seats = allocation.result["allocation"][WORKING_GROUP]
     assert seats["Labour Group"] >= 1 and seats["Conservative Group"] >= 1 and seats[UNGROUPED] == 1
     confirmed = Nomination.objects.get(body=body, status=NominationStatus.CONFIRMED)
+    assert confirmed.membership is not None
     assert confirmed.membership.person.name == "Dominic Hart"
     meeting = item.meeting
     assert meeting.minutes_status == MinutesStatus.SIGNED
+    assert meeting.minutes_signed_by is not None
     assert meeting.minutes_signed_by.name == "Lucy Fenwick"
     assert body.meetings.get().agenda_published_at is not None
     assert resolutions[1].decision.follows == Decision.objects.get(

@@ -32,7 +32,9 @@ def assert_govuk_page(response, heading: str) -> str:
     ), heading
     assert not INLINE_SCRIPT.search(html), "inline <script>"
     assert not INLINE_STYLE.search(html), "inline style attribute"
-    title = re.search(r"<title>(.*?)</title>", html, re.DOTALL).group(1).strip()
+    found = re.search(r"<title>(.*?)</title>", html, re.DOTALL)
+    assert found, "page has no <title>"
+    title = found.group(1).strip()
     assert title and not title.startswith("–"), f"page has no title of its own: {title!r}"
     return html
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pyotp
 import pytest
 from allauth.mfa.models import Authenticator
+from django.http import HttpResponse
 from django.urls import reverse
 
 from preventhub.accounts.roles import MFA_REQUIRED_ROLES, Role
@@ -17,7 +18,7 @@ from .helpers import sign_in
 MFA_ROLES = sorted(MFA_REQUIRED_ROLES)
 
 
-def _set_up_totp(client) -> str:
+def _set_up_totp(client) -> HttpResponse:
     page = client.get(reverse("mfa_activate_totp"))
     assert page.status_code == 200
     secret = page.context["form"].secret

@@ -69,7 +69,7 @@ def test_the_event_links_to_the_record_s_and_the_person_s_other_events(
 def test_viewing_an_event_is_recorded(client, auditor, change):
     client.force_login(auditor)
     client.get(_url(change.seq))
-    viewed = AuditEvent.objects.order_by("-seq").first()
+    viewed = AuditEvent.objects.latest("seq")
     assert (viewed.action, viewed.actor_id, viewed.object_id) == (
         "audit.event_viewed",
         auditor.pk,

@@ -24,7 +24,7 @@ def _seqs(response) -> list[int]:
 
 
 def _last_event() -> AuditEvent:
-    return AuditEvent.objects.order_by("-seq").first()
+    return AuditEvent.objects.latest("seq")
 
 
 @pytest.fixture

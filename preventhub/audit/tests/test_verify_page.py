@@ -70,7 +70,7 @@ def test_an_event_altered_in_the_database_is_named(
         in html
     )
     assert f"/audit/?before={events[4].seq + 1}" in html
-    checked = AuditEvent.objects.order_by("-seq").first()
+    checked = AuditEvent.objects.latest("seq")
     assert checked.action == "audit.verified"
     assert checked.changes["result"] == [None, "broken"]
     assert checked.changes["event"] == [None, events[4].seq]

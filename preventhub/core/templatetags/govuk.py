@@ -16,7 +16,7 @@ which DTL does not have.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from django import template
@@ -46,7 +46,7 @@ class _Nothing:
     def __getitem__(self, key: Any) -> _Nothing:
         return UNDEFINED
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Any]:
         return iter(())
 
     def __len__(self) -> int:

@@ -8,6 +8,7 @@ import re
 import pytest
 from django import forms
 
+from preventhub.core.forms import form_field
 from preventhub.core.pickers import LIMIT, PickerField
 from preventhub.core.policies import Action
 from preventhub.core.testing.factories import OrganisationFactory, PersonFactory
@@ -22,7 +23,9 @@ class OwnerForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = policies.people.visible_to(user, Action.VIEW)
+        form_field(self, "owner", PickerField).queryset = policies.people.visible_to(
+            user, Action.VIEW
+        )
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from uuid import UUID
 
 import pytest
 
@@ -24,7 +25,7 @@ def test_a_district_has_the_expected_numbers_of_each_record():
 
 @pytest.mark.django_db
 def test_the_same_seed_gives_the_same_data():
-    def snapshot() -> list[tuple[str, ...]]:
+    def snapshot() -> list[tuple[str | UUID, ...]]:
         return [
             *Organisation.objects.order_by("name").values_list("name", "sector", "public_id"),
             *Person.objects.order_by("public_id").values_list(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -407,6 +407,8 @@ class BaseAttendanceFormSet(forms.BaseFormSet):
     """Rows with their own options (``row_kwargs``, one per row: named people first); any further
     row (the extra blank ones, or more than the page sent) gets ``extra_kwargs``."""
 
+    members_count = 0  # how many rows are the body's members (the page sets it)
+
     def __init__(
         self,
         *args: Any,
@@ -441,13 +443,17 @@ class BaseAttendanceFormSet(forms.BaseFormSet):
             seen.add(person.pk)
 
 
-AttendanceFormSet = forms.formset_factory(
-    AttendanceRowForm,
-    formset=BaseAttendanceFormSet,
-    extra=0,
-    max_num=1000,
-    absolute_max=1000,
-    validate_max=True,
+# formset_factory returns a subclass of ``formset``; the stubs type it as the plain BaseFormSet.
+AttendanceFormSet = cast(
+    type[BaseAttendanceFormSet],
+    forms.formset_factory(
+        AttendanceRowForm,
+        formset=BaseAttendanceFormSet,
+        extra=0,
+        max_num=1000,
+        absolute_max=1000,
+        validate_max=True,
+    ),
 )
 
 

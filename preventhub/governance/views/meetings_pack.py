@@ -133,10 +133,16 @@ def _layouts(request: HttpRequest, items: list[Any], *, full: bool) -> dict[int,
     )
     if not full:
         reports = reports.filter(is_exempt=False)
-    reports = reports.select_related("body", "author").prefetch_related(
-        "recommendations",
-        Prefetch("implications", queryset=Implication.objects.select_related("verifier")),
-        Prefetch("appendices", queryset=Appendix.objects.select_related("terms__body")),
+    # One prefetch per call: the stubs cannot type one call given Prefetches of two models.
+    reports = (
+        reports.select_related("body", "author")
+        .prefetch_related("recommendations")
+        .prefetch_related(
+            Prefetch("implications", queryset=Implication.objects.select_related("verifier"))
+        )
+        .prefetch_related(
+            Prefetch("appendices", queryset=Appendix.objects.select_related("terms__body"))
+        )
     )
     on_item = {item.report_id: item for item in items if item.report_id}
     readable = _readable_terms(request, reports)

@@ -13,6 +13,7 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.db.models import F, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.text import slugify
@@ -112,11 +113,8 @@ def appendix_href(appendix: Appendix, readable_terms: set[int]) -> str:
     if appendix.file or appendix.snapshot:
         return reverse("governance:appendix_download", args=[appendix.public_id])
     if appendix.terms_id:
-        return (
-            optional_url("governance:terms_detail", appendix.terms.public_id)
-            if appendix.terms_id in readable_terms
-            else ""
-        )
+        terms = appendix.terms if appendix.terms_id in readable_terms else None
+        return optional_url("governance:terms_detail", terms.public_id) if terms else ""
     return appendix.url
 
 
@@ -162,7 +160,7 @@ def report_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
     )
 
 
-def appendix_download(request: HttpRequest, public_id: Any) -> HttpResponse:
+def appendix_download(request: HttpRequest, public_id: Any) -> HttpResponseBase:
     """An uploaded appendix, or the copy of a terms of reference appendix frozen when its report
     was published, for those who may see its report (the same policy as the report: the file is
     never served from a public media URL). Queries: the appendix within the reports the

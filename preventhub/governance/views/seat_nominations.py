@@ -62,9 +62,8 @@ def _back_url(request: HttpRequest, nomination: Nomination) -> str:
     if not policies.can_manage_governance(request.user):
         return reverse("governance:my_nominations")
     url = reverse("governance:body_nominations", args=[nomination.body.public_id])
-    return (
-        f"{url}?allocation={nomination.allocation.public_id}" if nomination.allocation_id else url
-    )
+    allocation = nomination.allocation
+    return f"{url}?allocation={allocation.public_id}" if allocation is not None else url
 
 
 def _actions(user: Any, row: Nomination, can_manage: bool) -> dict[str, bool]:
@@ -203,7 +202,7 @@ def _chosen(request: HttpRequest, allocations: list[SeatAllocation]) -> SeatAllo
         if allocation.public_id == wanted_id:
             return allocation
     adopted = [a for a in allocations if a.is_adopted]
-    return (adopted or allocations or [None])[0]
+    return (adopted or allocations)[0] if allocations else None
 
 
 # A group leader's requests ----------------------------------------------------------------------
