@@ -7,7 +7,7 @@
   ``risk.manage`` (the Prevent lead).
 - A contribution is seen with its assessment. It is written by the Prevent lead, by a holder of
   ``risk.contribute`` for their own organisation (a partner lead), or, while it waits, by the person
-  it was requested from (the inbox task leads them to it).
+  it was requested from (the inbox task leads them to it), who may read it afterwards.
 """
 
 from __future__ import annotations
@@ -89,25 +89,28 @@ class ContributionPolicy(Policy[Contribution]):
     def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[Contribution]:
         grants = grants_for(user)
         readable = Q(assessment__marking__in=markings_readable(grants))
-        asked = _asked(user)
         if action == Action.VIEW:
-            return Contribution.objects.filter(readable | asked)
+            return Contribution.objects.filter(readable | _asked(user, waiting=False))
         if action == Action.DELETE:
             return Contribution.objects.filter(readable) if can_manage(user) else _none()
         # Change: fill in or correct a contribution.
         allowed = contributing_organisations(user)
         if allowed is None:
             return Contribution.objects.filter(readable)
-        return Contribution.objects.filter((readable & Q(organisation__in=allowed)) | asked)
+        return Contribution.objects.filter(
+            (readable & Q(organisation__in=allowed)) | _asked(user, waiting=True)
+        )
 
 
-def _asked(user: Any) -> Q:
-    person_id = (
-        getattr(user, "person_id", None) if getattr(user, "is_authenticated", False) else None
-    )
+def _asked(user: Any, *, waiting: bool) -> Q:
+    """Contributions asked of the user's own directory entry: all of them to read, the ones still
+    waiting to give."""
+    signed_in = getattr(user, "is_authenticated", False)
+    person_id = getattr(user, "person_id", None) if signed_in else None
     if not person_id:
         return Q(pk__in=[])
-    return Q(requested_from_id=person_id, status=ContributionStatus.REQUESTED)
+    asked = Q(requested_from_id=person_id)
+    return asked & Q(status=ContributionStatus.REQUESTED) if waiting else asked
 
 
 def _none() -> QuerySet[Contribution]:

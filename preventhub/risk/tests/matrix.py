@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 
+from preventhub.core.testing.factories import PersonFactory
 from preventhub.core.testing.matrix import EVERY_ROLE, EVERYONE_SIGNED_IN, PARTNER_LEADS, Case
 from preventhub.directory.models import Ward
 from preventhub.risk.models import (
@@ -64,6 +65,7 @@ def build(world: Any) -> None:
         "Named extremist group active", Marking.OFFICIAL_SENSITIVE, world.rk_sensitive
     )
     world.rk_ward = Ward.objects.create(name="Risk Matrix Ward")
+    world.rk_person = PersonFactory.create(name="Ash Academy", organisation=world.school)
     contribution = Contribution(
         assessment=world.rk_sensitive,
         organisation=world.school,
@@ -188,3 +190,12 @@ CASES = [
         browse=False,
     ),
 ]
+
+
+def _api_cases() -> list[Case]:
+    from .matrix_api import API_CASES  # after this module's names, which it reads
+
+    return API_CASES
+
+
+CASES += _api_cases()

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -130,7 +131,7 @@ def contribution_respond(request: HttpRequest, public_id: Any) -> HttpResponse:
         success=lambda c: (
             to("assessment_detail", c.assessment)
             if assessment_visible
-            else to("contribution_respond", c)
+            else reverse("risk:my_contributions")
         ),
         message="Thank you: your contribution has been saved.",
         context={"contribution": contribution, "assessment_visible": assessment_visible},

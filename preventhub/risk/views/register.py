@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -23,6 +22,7 @@ from .. import flags, policies, services
 from ..forms.risks import SORTS, WARD_SLOTS, RegisterFilterForm, RiskForm
 from ..history import risk_history
 from ..models import ConcernType, RatingMatrix, Risk
+from ..queries import apply_filters
 from .common import (
     assessment_choices,
     concern_types,
@@ -34,32 +34,6 @@ from .common import (
 )
 
 TEMPLATES = "risk/risks"
-
-
-def apply_filters(
-    rows: QuerySet[Risk], data: dict[str, Any], matrix: RatingMatrix
-) -> QuerySet[Risk]:
-    """The register's filters, each on an indexed column or a join the register already makes."""
-    prefix = "inherent" if data.get("rating") == "inherent" else "residual"
-    if data.get("concern_type"):
-        rows = rows.filter(concern_type=data["concern_type"])
-    if data.get("status"):
-        rows = rows.filter(status=data["status"])
-    if data.get("level"):
-        rows = rows.filter(**{f"{prefix}_score__range": matrix.score_range(data["level"])})
-    if data.get("likelihood"):
-        rows = rows.filter(**{f"{prefix}_likelihood": data["likelihood"]})
-    if data.get("impact"):
-        rows = rows.filter(**{f"{prefix}_impact": data["impact"]})
-    if data.get("owner"):
-        rows = rows.filter(owner=data["owner"])
-    if data.get("ward"):
-        rows = rows.filter(wards=data["ward"])
-    if data.get("flag") == "no_action":
-        rows = flags.without_action(rows)
-    elif data.get("flag") == "past_review":
-        rows = rows.filter(flags.is_past_review(timezone.localdate()))
-    return rows
 
 
 @view_required
