@@ -3,6 +3,7 @@ kept in the record's history (wards included)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
@@ -45,6 +46,13 @@ def _ward_names(wards: Iterable[Ward]) -> list[str]:
     return sorted(w.name for w in wards)
 
 
+def _recorded_on(risk: Risk) -> dt.date:
+    """The day a risk's type of concern must be valid on: the start of the assessment that
+    identified it (a 2016 assessment used 2016's categories), or today."""
+    assessment = risk.assessment
+    return assessment.period_start if assessment is not None else timezone.localdate()
+
+
 def _check(risk: Risk, wards: list[Ward], concern_changed: bool) -> None:
     errors: dict[str, str] = {}
     if risk.borough_wide and wards:
@@ -55,9 +63,9 @@ def _check(risk: Risk, wards: list[Ward], concern_changed: bool) -> None:
     if unknown or len(set(risk.sectors)) != len(risk.sectors):
         errors["sectors"] = "Choose sectors from the list, each once"
     concern: ConcernType | None = risk.concern_type
-    if concern_changed and concern is not None and not concern.is_valid_on(timezone.localdate()):
+    if concern_changed and concern is not None and not concern.is_valid_on(_recorded_on(risk)):
         errors["concern_type"] = (
-            f"‘{concern.label}’ is no longer a type of concern in use: choose a current one"
+            f"‘{concern.label}’ is not a type of concern in use for this risk: choose a current one"
         )
     if errors:
         raise ValidationError(errors)

@@ -52,7 +52,7 @@ def test_a_risk_needs_wards_or_borough_wide_but_not_both(prevent_lead):
 
 def test_a_retired_type_of_concern_cannot_be_chosen_for_a_new_risk(prevent_lead):
     retired = ConcernType.objects.get(code="mixed_unclear_unstable")
-    with pytest.raises(ValidationError, match="no longer a type of concern in use"):
+    with pytest.raises(ValidationError, match="not a type of concern in use for this risk"):
         services.create_risk(
             actor=prevent_lead, data=_risk_data(borough_wide=True, concern_type=retired)
         )
@@ -126,3 +126,15 @@ def test_the_rating_matrix_change_is_audited(prevent_lead):
     assert RatingMatrix.active().level_for(4) == "medium"
     event = AuditEvent.objects.get(action="risk.matrix_updated")
     assert event.changes["medium_from"] == [5, 4]
+
+
+def test_a_risk_from_an_older_assessment_may_use_that_periods_categories(prevent_lead):
+    from .factories import AssessmentFactory as Assessments
+
+    older = Assessments.create(period_start=dt.date(2016, 4, 1), period_end=dt.date(2017, 3, 31))
+    retired = ConcernType.objects.get(code="mixed_unclear_unstable")
+    risk = services.create_risk(
+        actor=prevent_lead,
+        data=_risk_data(borough_wide=True, concern_type=retired, assessment=older),
+    )
+    assert risk.concern_type == retired
