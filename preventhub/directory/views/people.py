@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 
+from preventhub.core.forms import GovukForm
 from preventhub.core.history import record_history
 from preventhub.core.pages import form_errors, form_page, paginate, require
 from preventhub.core.policies import Action
@@ -19,6 +20,7 @@ from ..forms import PersonFilterForm, PersonForm
 from ..models import Person
 
 TEMPLATE = "directory/person_form.html"
+DELETE_TEMPLATE = "directory/person_delete.html"
 
 
 @login_required
@@ -117,18 +119,25 @@ def _detail_url(person: Person) -> str:
 
 @login_required
 def person_delete(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """Confirm, then delete; someone still referred to is not offered the button (and a reference
+    made between the page and the POST is refused by the service, with its reason shown)."""
     person = policies.people.get_or_404(request, Action.DELETE, public_id=public_id)
-    reason = services.person_in_use_reason(person)
-    if request.method == "POST" and not reason:
+    context = {"section": "people", "person": person}
+    if reason := services.person_in_use_reason(person):
+        return render(request, DELETE_TEMPLATE, {**context, "reason": reason})
+
+    def delete(form: GovukForm) -> None:
         try:
             services.delete_person(actor=request.user, person=person)
         except services.PersonInUseError as exc:
-            reason = str(exc)
-        else:
-            messages.success(request, f"{person.name} has been deleted.")
-            return redirect("directory:person_list")
-    return render(
+            raise ValidationError(str(exc)) from exc
+
+    return form_page(
         request,
-        "directory/person_delete.html",
-        {"section": "people", "person": person, "reason": reason},
+        GovukForm,
+        template=DELETE_TEMPLATE,
+        save=delete,
+        success=reverse("directory:person_list"),
+        message=f"{person.name} has been deleted.",
+        context=lambda form: {**context, "reason": " ".join(form.non_field_errors())},
     )
