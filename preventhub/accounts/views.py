@@ -24,7 +24,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from preventhub.core.forms import error_list
+from preventhub.core.forms import GovukForm
 from preventhub.core.pages import form_page
 from preventhub.core.policies import Action, grants_for
 from preventhub.directory.policies import organisations, people
@@ -200,15 +200,10 @@ def user_send_password_link(request: HttpRequest, public_id: Any) -> HttpRespons
 @login_required
 def role_assign(request: HttpRequest, public_id: Any) -> HttpResponse:
     target = users.get_or_404(request, Action.CHANGE, public_id=public_id)
-    if request.method == "POST":
-        return _assign_role(request, target)
-    form = RoleAssignForm(organisations=organisations.visible_to(request.user))
-    return render(
-        request, "accounts/role_form.html", {"target": target, "form": form, "errors": []}
-    )
+    return _assign_role(request, target)
 
 
-@reauthentication_required
+@reauthentication_required(allow_get=True)
 def _assign_role(request: HttpRequest, target: User) -> HttpResponse:
     def assign(form: RoleAssignForm) -> Any:
         try:
@@ -244,19 +239,21 @@ def role_remove(request: HttpRequest, public_id: Any, assignment_id: Any) -> Htt
         .select_related("organisation", "user"),
         public_id=assignment_id,
     )
-    if request.method == "POST":
-        return _remove_role(request, target, assignment)
-    return render(
-        request, "accounts/role_remove.html", {"target": target, "assignment": assignment}
-    )
+    return _remove_role(request, target, assignment)
 
 
-@reauthentication_required
+@reauthentication_required(allow_get=True)
 def _remove_role(request: HttpRequest, target: User, assignment: RoleAssignment) -> HttpResponse:
     label = str(assignment)
-    services.remove_role(actor=request.user, assignment=assignment)
-    messages.success(request, f"{target} is no longer {label}.")
-    return redirect("accounts:user_detail", public_id=target.public_id)
+    return form_page(
+        request,
+        GovukForm,
+        template="accounts/role_remove.html",
+        save=lambda form: services.remove_role(actor=request.user, assignment=assignment),
+        success=reverse("accounts:user_detail", kwargs={"public_id": target.public_id}),
+        message=f"{target} is no longer {label}.",
+        context={"target": target, "assignment": assignment},
+    )
 
 
 # --- Personal API tokens ----------------------------------------------------------------------
@@ -278,35 +275,42 @@ def token_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def token_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     _require_token_user(request)
-    if request.method == "POST":
-        return _create_token(request)
-    return render(request, "accounts/token_form.html", {"form": TokenCreateForm(), "errors": []})
+    return _create_token(request)
 
 
-@reauthentication_required
+@reauthentication_required(allow_get=True)
 def _create_token(request: AuthenticatedHttpRequest) -> HttpResponse:
-    form = TokenCreateForm(request.POST)
-    if not form.is_valid():
-        return render(
-            request, "accounts/token_form.html", {"form": form, "errors": error_list(form)}
+    def created(result: tuple[ApiToken, str]) -> HttpResponse:
+        token, secret = result
+        # The secret is rendered in this response only: it is never stored, so it cannot be
+        # shown again.
+        response = render(
+            request, "accounts/token_created.html", {"token": token, "secret": secret}
         )
-    token, secret = services.create_api_token(
-        actor=request.user, name=form.cleaned_data["name"], days=form.cleaned_data["days"]
+        response["Cache-Control"] = "no-store"
+        return response
+
+    return form_page(
+        request,
+        TokenCreateForm,
+        template="accounts/token_form.html",
+        save=lambda form: services.create_api_token(
+            actor=request.user, name=form.cleaned_data["name"], days=form.cleaned_data["days"]
+        ),
+        success=created,
     )
-    # The secret is rendered in this response only: it is never stored, so it cannot be shown again.
-    response = render(request, "accounts/token_created.html", {"token": token, "secret": secret})
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 @login_required
 def token_revoke(request: AuthenticatedHttpRequest, public_id: Any) -> HttpResponse:
     _require_token_user(request)
     token: ApiToken = api_tokens.get_or_404(request, Action.CHANGE, public_id=public_id)
-    if request.method == "POST":
-        services.revoke_api_token(actor=request.user, token=token)
-        messages.success(
-            request, f"The token ‘{token.name}’ has been revoked. It can no longer be used."
-        )
-        return redirect("accounts:token_list")
-    return render(request, "accounts/token_revoke.html", {"token": token})
+    return form_page(
+        request,
+        GovukForm,
+        template="accounts/token_revoke.html",
+        save=lambda form: services.revoke_api_token(actor=request.user, token=token),
+        success=reverse("accounts:token_list"),
+        message=f"The token ‘{token.name}’ has been revoked. It can no longer be used.",
+        context={"token": token},
+    )
