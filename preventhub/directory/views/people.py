@@ -139,5 +139,5 @@ def person_delete(request: HttpRequest, public_id: UUID) -> HttpResponse:
         save=delete,
         success=reverse("directory:person_list"),
         message=f"{person.name} has been deleted.",
-        context=lambda form: {**context, "reason": " ".join(form.non_field_errors())},
+        context=lambda form: {**context, "reason": " ".join(map(str, form.non_field_errors()))},
     )

@@ -383,10 +383,15 @@ def composition(request: HttpRequest) -> HttpResponse:
 @manage_required
 @require_http_methods(["GET", "POST"])
 def moderngov_import(request: HttpRequest) -> HttpResponse:
-    """Upload one saved ModernGov response; it is imported (all or nothing) and the counts shown."""
-    form = ModernGovUploadForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
-    result = None
-    if request.method == "POST" and form.is_valid():
+    """Upload one saved ModernGov response; it is imported (all or nothing) and the counts shown
+    on the same page, under the form, ready for the next file."""
+    template = f"{TEMPLATES}/moderngov_import.html"
+    links = {
+        "councillors": optional_url("governance:councillor_list"),
+        "bodies": optional_url("governance:body_list"),
+    }
+
+    def run(form: ModernGovUploadForm) -> tuple[ModernGovUploadForm, Any]:
         upload = form.cleaned_data["file"]
         try:
             document = moderngov.parse_document(upload.read(), upload.name)
@@ -396,16 +401,17 @@ def moderngov_import(request: HttpRequest) -> HttpResponse:
                 groups_from_parties=form.cleaned_data["groups_from_parties"],
             )
         except moderngov.ModernGovError as exc:
-            form.add_error("file", str(exc))
-    return render(
+            raise ValidationError({"file": str(exc)}) from exc
+        return form, result
+
+    return form_page(
         request,
-        f"{TEMPLATES}/moderngov_import.html",
-        form_context(
-            form,
-            result=result,
-            links={
-                "councillors": optional_url("governance:councillor_list"),
-                "bodies": optional_url("governance:body_list"),
-            },
+        ModernGovUploadForm,
+        template=template,
+        save=run,
+        success=lambda done: render(
+            request, template, form_context(done[0], result=done[1], links=links)
         ),
+        context={"result": None, "links": links},
+        files=True,
     )
