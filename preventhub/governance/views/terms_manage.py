@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods
 
 from preventhub.accounts.roles import Cap
@@ -197,27 +196,23 @@ def clause_reorder(request: HttpRequest, public_id: Any) -> HttpResponse:
     if request.method == "POST" and request.POST.get("version") != str(terms.version):
         # The boxes posted were for the clauses as they were: a clause added since has no box.
         return _stale_order(request, terms, clauses)
-    form = ReorderForm(
-        request.POST if request.method == "POST" else None,
-        initial={"version": terms.version},
-        clauses=clauses,
+    return form_page(
+        request,
+        ReorderForm,
+        template=f"{TEMPLATES}/reorder.html",
+        record=terms,
+        form_kwargs={"clauses": clauses},
+        save=lambda form: services.reorder_clauses(
+            actor=request.user,
+            terms=terms,
+            positions=form.positions(),
+            renumber=form.cleaned_data["renumber"],
+            expected_version=form.cleaned_data.get("version"),
+        ),
+        success=_detail(terms, "clauses"),
+        message="The clauses have been reordered.",
+        context={"terms": terms},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.reorder_clauses(
-                actor=request.user,
-                terms=terms,
-                positions=form.positions(),
-                renumber=form.cleaned_data["renumber"],
-                expected_version=form.cleaned_data.get("version"),
-            )
-        except ConcurrentEditError:
-            terms.refresh_from_db()
-            clauses = list(services.in_document_order(Clause.objects.filter(terms=terms)))
-            return _stale_order(request, terms, clauses)
-        messages.success(request, "The clauses have been reordered.")
-        return redirect(_detail(terms, "clauses"))
-    return render(request, f"{TEMPLATES}/reorder.html", form_context(form, terms=terms))
 
 
 def _stale_order(
