@@ -12,7 +12,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -21,7 +21,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from preventhub.accounts.roles import Cap
 from preventhub.core.forms import VersionedForm
 from preventhub.core.history import record_history
-from preventhub.core.pages import form_errors, form_page, paginate, require, run_service
+from preventhub.core.pages import (
+    form_context,
+    form_errors,
+    form_page,
+    paginate,
+    require,
+)
 from preventhub.core.policies import Action
 from preventhub.directory import policies as directory_policies
 from preventhub.governance import policies
@@ -101,42 +107,41 @@ def allocation_create(request: HttpRequest) -> HttpResponse:
     year, day = chooser.cleaned_data["municipal_year"], chooser.cleaned_data["day"]
     council = services.council_on(day)
     bodies = list(services.balanced_bodies(day))
-    form = AllocationForm(
-        request.POST if request.method == "POST" else None,
-        bodies=bodies,
-        groups=[group for group, _ in council.groups],
-        initial={"title": f"Seat allocation {year.label}"},
-    )
-    context.update(year=year, council=council, form=form, allocation_form=form, bodies=bodies)
-    if request.method == "POST" and form.is_valid():
+    # Step two: ``form`` is the allocation form from here on.
+    context = {"chooser": chooser, "year": year, "council": council, "bodies": bodies}
+    template = f"{TEMPLATES}/allocation_create.html"
+
+    def calculate(form: AllocationForm) -> SeatAllocation | HttpResponse:
+        """Preview the result on this page, or save it ("Save allocation")."""
         draft = services.draft(council, form.choices())
         try:
             result = services.calculate(draft.inputs)
         except services.CalculatorRefused as refused:
-            form.add_error(form.field_for_reason(refused.reason), refused.reason)
-        else:
-            if request.POST.get("action") == "save":
-                saved: list[SeatAllocation] = []
-                if run_service(
-                    form,
-                    lambda: saved.append(
-                        services.save_allocation(
-                            actor=request.user,
-                            municipal_year=year,
-                            title=form.cleaned_data["title"],
-                            draft=draft,
-                        )
-                    ),
-                ):
-                    messages.success(request, f"{saved[0].title} saved.")
-                    return _to_allocation(saved[0])
-            else:
-                records = draft.records
-                context["preview"] = present(
-                    services.result_json(result, composition_on=day, records=records)
-                )
-    context["errors"] = form_errors(form)
-    return render(request, f"{TEMPLATES}/allocation_create.html", context)
+            raise ValidationError(
+                {form.field_for_reason(refused.reason) or NON_FIELD_ERRORS: refused.reason}
+            ) from None
+        if request.POST.get("action") == "save":
+            return services.save_allocation(
+                actor=request.user,
+                municipal_year=year,
+                title=form.cleaned_data["title"],
+                draft=draft,
+            )
+        preview = present(services.result_json(result, composition_on=day, records=draft.records))
+        page = form_context(form, **context, allocation_form=form, preview=preview)
+        return render(request, template, page)
+
+    return form_page(
+        request,
+        AllocationForm,
+        template=template,
+        form_kwargs={"bodies": bodies, "groups": [group for group, _ in council.groups]},
+        initial={"title": f"Seat allocation {year.label}"},
+        save=calculate,
+        success=lambda done: done if isinstance(done, HttpResponse) else _to_allocation(done),
+        message=lambda done: "" if isinstance(done, HttpResponse) else f"{done.title} saved.",
+        context=lambda form: {**context, "allocation_form": form},
+    )
 
 
 # The allocation page ----------------------------------------------------------------------------
