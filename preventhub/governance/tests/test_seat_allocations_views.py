@@ -352,3 +352,30 @@ def test_a_councillor_cannot_open_the_new_allocation_page(client, personas, seed
     client.force_login(personas["councillor"])
 
     assert client.get(reverse("governance:seat_allocation_create")).status_code == 404
+
+
+def test_a_what_if_is_saved_as_a_new_allocation_and_the_old_one_is_kept(dem, seed):
+    allocation = make_allocation(seed, None)
+    url = reverse("governance:seat_allocation_what_if_save", args=[allocation.public_id])
+    before = allocation.result
+
+    response = dem.post(url, {"body": "Planning Committee", "seats": "12"}, follow=True)
+
+    new = SeatAllocation.objects.exclude(pk=allocation.pk).get()
+    assert response.redirect_chain[-1][0] == reverse(
+        "governance:seat_allocation_detail", args=[new.public_id]
+    )
+    assert "saved as a new allocation" in response.content.decode()
+    allocation.refresh_from_db()
+    assert allocation.result == before and new.result != before
+
+
+def test_an_impossible_what_if_is_not_saved_and_the_reason_is_shown_on_the_allocation(dem, seed):
+    allocation = make_allocation(seed, None)
+    url = reverse("governance:seat_allocation_what_if_save", args=[allocation.public_id])
+
+    response = dem.post(url, {"body": WORKING_GROUP, "seats": "3"}, follow=True)
+
+    assert SeatAllocation.objects.count() == 1
+    assert response.redirect_chain[-1][0].endswith("#what-if")
+    assert "cannot all be met" in response.content.decode()

@@ -27,6 +27,7 @@ from preventhub.core.pages import (
     form_page,
     paginate,
     require,
+    run_service,
 )
 from preventhub.core.policies import Action
 from preventhub.directory import policies as directory_policies
@@ -255,21 +256,22 @@ def what_if_save(request: HttpRequest, public_id: Any) -> HttpResponse:
     """Save a what-if as a new allocation (the one it came from is left as it was)."""
     allocation = _allocation(request, public_id, Action.CHANGE)
     form = WhatIfForm(request.POST, bodies=services.body_names(allocation))
-    if form.is_valid():
-        try:
-            new = services.save_what_if(
+    saved: list[SeatAllocation] = []
+    if form.is_valid() and run_service(
+        form,
+        lambda: saved.append(
+            services.save_what_if(
                 actor=request.user,
                 allocation=allocation,
                 body_name=form.cleaned_data["body"],
                 seats=form.cleaned_data["seats"],
             )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, f"{new.title} saved as a new allocation.")
-            return _to_allocation(new)
-    else:
-        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+        ),
+    ):
+        messages.success(request, f"{saved[0].title} saved as a new allocation.")
+        return _to_allocation(saved[0])
+    # The what-if form is on the allocation's page: its errors go back there as a banner.
+    messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
     return _to_allocation(allocation, "what-if")
 
 
