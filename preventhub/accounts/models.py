@@ -36,7 +36,7 @@ class UserManager(BaseUserManager["User"]):
 class User(AbstractUser):
     """A person who can sign in. Identified by e-mail; linked to a directory person when known."""
 
-    username = None  # type: ignore[assignment]
+    username = None  # type: ignore[assignment]  # no user name: the e-mail address signs in
     email = models.EmailField("email address", unique=True)
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     full_name = models.CharField(max_length=200)
@@ -47,7 +47,7 @@ class User(AbstractUser):
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = UserManager()  # type: ignore[assignment, misc]
+    objects = UserManager()  # type: ignore[assignment, misc]  # e-mail manager, not AbstractUser's
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     class Meta:

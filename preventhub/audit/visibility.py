@@ -46,10 +46,11 @@ def _id_field(model: type[models.Model]) -> str:
 
 def _valid_ids(model: type[models.Model], field: str, ids: set[str]) -> list[Any]:
     target = model._meta.get_field("public_id") if field == "public_id" else model._meta.pk
+    assert isinstance(target, models.Field)  # a public id or a primary key: a concrete field
     valid: list[Any] = []
     for value in ids:
         try:
-            valid.append(target.to_python(value))  # type: ignore[union-attr]
+            valid.append(target.to_python(value))
         except Exception:  # noqa: BLE001 — an id that cannot be this model's names no record
             continue
         if isinstance(valid[-1], uuid.UUID) and str(valid[-1]) != value:

@@ -70,12 +70,12 @@ class GovukFormMixin:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        apply_messages(self, self.govuk_messages)  # type: ignore[arg-type]
+        apply_messages(self, self.govuk_messages)  # type: ignore[arg-type]  # mixed into forms only
 
     def full_clean(self) -> None:
         # Again, for fields a subclass swapped in after __init__.
-        apply_messages(self, self.govuk_messages)  # type: ignore[arg-type]
-        super().full_clean()  # type: ignore[misc]
+        apply_messages(self, self.govuk_messages)  # type: ignore[arg-type]  # mixed into forms only
+        super().full_clean()  # type: ignore[misc]  # BaseForm's, after the mixin in the MRO
 
 
 class GovukForm(GovukFormMixin, forms.Form):

@@ -56,7 +56,7 @@ def record_history(
     obj: models.Model, *, limit: int = DEFAULT_LIMIT, exclude: Iterable[str] = ()
 ) -> RecordHistory:
     """The newest ``limit`` versions of ``obj``, newest first, each with its field-level changes."""
-    history_manager = obj.history  # type: ignore[attr-defined]
+    history_manager = obj.history  # type: ignore[attr-defined]  # simple_history's, undeclared
     rows = list(
         history_manager.select_related("history_user").order_by("-history_date", "-history_id")[
             : limit + 1

@@ -37,6 +37,7 @@ from django.shortcuts import redirect, render
 
 from preventhub.audit.services import record_event
 from preventhub.core.forms import error_list
+from preventhub.core.models import PublicModel
 from preventhub.core.policies import grants_for
 from preventhub.core.services import ConcurrentEditError
 
@@ -110,13 +111,13 @@ def add_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:
         form.add_error(name if name in form.fields else None, errors)
 
 
-def ensure_version(form: forms.BaseForm, record: models.Model) -> None:
+def ensure_version(form: forms.BaseForm, record: PublicModel) -> None:
     """Carry the version of ``record`` the user opened in a hidden field (added if the form has
     none), so the service can tell that someone else saved in between."""
     if "version" not in form.fields:
         form.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, required=False)
     if not form.is_bound:
-        form.initial["version"] = record.version  # type: ignore[attr-defined]
+        form.initial["version"] = record.version
 
 
 def run_service[R](form: forms.BaseForm, call: Callable[[], R], *, record: Any = None) -> bool:
@@ -136,7 +137,7 @@ def run_service[R](form: forms.BaseForm, call: Callable[[], R], *, record: Any =
             data = form.data.copy()  # type: ignore[attr-defined]  # a QueryDict, immutable
             data[form.add_prefix("version")] = str(record.version)
             form.data = data
-            form.concurrent_edit = True  # type: ignore[attr-defined]
+            form.concurrent_edit = True  # type: ignore[attr-defined]  # a flag for the page only
         return False
     except ValidationError as exc:
         add_service_errors(form, exc)
@@ -184,7 +185,7 @@ def form_page[F: forms.BaseForm, R](
         )
     else:
         form = form_class(**kwargs)
-    if record is not None and hasattr(record, "version"):
+    if isinstance(record, PublicModel):  # a versioned record
         ensure_version(form, record)
     if posted and form.is_valid():
         result: list[R] = []

@@ -11,6 +11,7 @@ from typing import Any
 from django.db import models, transaction
 
 from preventhub.audit.services import diff, record_event, snapshot
+from preventhub.core.models import PublicModel
 
 
 class ConcurrentEditError(Exception):
@@ -52,7 +53,7 @@ def create_record[M: models.Model](*, actor: Any, instance: M, action: str) -> M
     return instance
 
 
-def update_record[M: models.Model](
+def update_record[M: PublicModel](
     *, actor: Any, instance: M, data: dict[str, Any], expected_version: int | None, action: str
 ) -> M:
     """Apply ``data`` to ``instance`` if nobody else changed it since ``expected_version``."""
@@ -64,7 +65,7 @@ def update_record[M: models.Model](
         for name, value in data.items():
             setattr(instance, name, value)
         instance.full_clean()
-        instance.version = current.version + 1  # type: ignore[attr-defined]
+        instance.version = current.version + 1
         instance.save(update_fields=[*data, "version", "updated_at"])
         record_event(actor=actor, action=action, obj=instance, changes=changes)
     return instance

@@ -42,7 +42,7 @@ class HumanUniqueMessages:
         if len(unique_check) == 1 and (template := self.unique_messages.get(unique_check[0])):
             value = getattr(self, unique_check[0])
             return ValidationError(template.format(value=value), code="unique")
-        return super().unique_error_message(model_class, unique_check)  # type: ignore[misc]
+        return super().unique_error_message(model_class, unique_check)  # type: ignore[misc]  # Model's
 
 
 class Organisation(HumanUniqueMessages, PublicModel):

@@ -35,6 +35,7 @@ class PersonInUseError(Exception):
 
 def _by(instance: models.Model, actor: Any) -> None:
     """Tell django-simple-history who is acting (it otherwise relies on the current request)."""
+    # django-simple-history reads this undeclared attribute.
     instance._history_user = actor if getattr(actor, "is_authenticated", False) else None  # type: ignore[attr-defined]
 
 

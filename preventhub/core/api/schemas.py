@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, overload
 from uuid import UUID
 
 from django.utils import timezone
@@ -91,12 +91,20 @@ class Labelled(Identified):
     label: str
 
 
+@overload
+def named(obj: None, name: str | None = None) -> None: ...
+@overload
+def named(obj: object, name: str | None = None) -> dict[str, Any]: ...
 def named(obj: Any, name: str | None = None) -> dict[str, Any] | None:
     if obj is None:
         return None
     return {"id": obj.public_id, "name": name if name is not None else obj.name}
 
 
+@overload
+def labelled(obj: None, label: str) -> None: ...
+@overload
+def labelled(obj: object, label: str) -> dict[str, Any]: ...
 def labelled(obj: Any, label: str) -> dict[str, Any] | None:
     if obj is None:
         return None

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from preventhub.core.forms import GovukModelForm
 from preventhub.core.history import record_history
 from preventhub.core.pages import form_errors, form_page, paginate, require
 from preventhub.core.policies import Action, Policy
@@ -32,7 +32,7 @@ class _Kind:
     section: str
     key: str  # what the templates call the record
     policy: Policy[Any]
-    form: type[forms.BaseForm]
+    form: type[GovukModelForm]
     can_add: Callable[[Any], bool]
     create: Callable[..., Any]
     update: Callable[..., Any]  # update(actor, record, data, expected_version)
@@ -88,7 +88,7 @@ def _create(request: HttpRequest, kind: _Kind) -> HttpResponse:
         request,
         kind.form,
         template=f"directory/{kind.name}_form.html",
-        save=lambda form: kind.create(actor=request.user, **form.changes()),  # type: ignore[attr-defined]
+        save=lambda form: kind.create(actor=request.user, **form.changes()),
         success=lambda record: _url(kind, record),
         message=kind.added,
         context={"section": kind.section},
@@ -105,7 +105,7 @@ def _edit(request: HttpRequest, kind: _Kind, public_id: UUID) -> HttpResponse:
         save=lambda form: kind.update(
             request.user,
             record,
-            data=form.changes(),  # type: ignore[attr-defined]
+            data=form.changes(),
             expected_version=form.cleaned_data["version"],
         ),
         success=lambda saved: _url(kind, saved),

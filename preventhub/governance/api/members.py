@@ -143,7 +143,7 @@ class GroupMembershipOut(Record):
 
     @staticmethod
     def resolve_councillor(obj: GroupMembership) -> dict[str, Any]:
-        return named(obj.councillor, obj.councillor.person.name)  # type: ignore[return-value]
+        return named(obj.councillor, obj.councillor.person.name)
 
     @staticmethod
     def resolve_role_label(obj: GroupMembership) -> str:

@@ -75,8 +75,9 @@ class TermsDetail(TermsOut):
     clauses: list[ClauseOut] = Field(description="In document order.")
 
     @staticmethod
-    def resolve_clauses(obj: TermsOfReference) -> list[Any]:
-        return getattr(obj, "ordered_clauses", [])
+    def resolve_clauses(obj: TermsOfReference) -> list[Clause]:
+        """The clauses as the document prints them (one query, for the one version shown)."""
+        return list(services.in_document_order(Clause.objects.filter(terms=obj)))
 
 
 class TermsFilters(Schema):
@@ -91,14 +92,6 @@ def _terms(request: HttpRequest) -> QuerySet[TermsOfReference]:
         .select_related("body", "agreed_by")
         .annotate(agreed_by_visible=Exists(resolutions.filter(pk=OuterRef("agreed_by_id"))))
     )
-
-
-def with_clauses(terms: TermsOfReference) -> TermsOfReference:
-    """The version with its clauses as the document prints them (one query)."""
-    terms.ordered_clauses = list(  # type: ignore[attr-defined]
-        services.in_document_order(Clause.objects.filter(terms=terms))
-    )
-    return terms
 
 
 @ops.list(
@@ -123,9 +116,7 @@ def list_terms(request: HttpRequest, filters: Query[TermsFilters]) -> QuerySet[T
     summary="Get a version of terms of reference with its clauses",
 )
 def get_terms(request: HttpRequest, public_id: UUID) -> TermsOfReference:
-    return with_clauses(
-        policies.terms.get_or_404(request, queryset=_terms(request), public_id=public_id)
-    )
+    return policies.terms.get_or_404(request, queryset=_terms(request), public_id=public_id)
 
 
 # Drafting ----------------------------------------------------------------------------------------
@@ -204,7 +195,7 @@ def _clause(request: HttpRequest, public_id: UUID) -> Clause:
 
 
 def _reloaded(request: HttpRequest, terms: TermsOfReference) -> TermsOfReference:
-    return with_clauses(_terms(request).get(pk=terms.pk))
+    return _terms(request).get(pk=terms.pk)
 
 
 @ops.create(

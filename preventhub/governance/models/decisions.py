@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from preventhub.core.models import PublicModel
@@ -72,6 +73,9 @@ class Decision(PublicModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("governance:decision_detail", args=[self.public_id])
 
 
 class ActionStatus(models.TextChoices):

@@ -146,7 +146,9 @@ class Draft:
 
     inputs: dict[str, Any]
     records: dict[str, dict[str, str]]
-    composition_on: dt.date
+    # The day the groups were read: a date for a new draft, the ISO text (or None) kept in the
+    # result of an allocation a variant is made from.
+    composition_on: dt.date | str | None
 
 
 def draft(council: CouncilOnDay, choices: list[BodyChoice]) -> Draft:
@@ -273,7 +275,7 @@ def save_what_if(
     new = Draft(
         inputs=inputs,
         records=result.get("records") or {"bodies": {}, "groups": {}},
-        composition_on=result.get("composition_on"),  # type: ignore[arg-type]
+        composition_on=result.get("composition_on"),
     )
     title = f"{allocation.title} ({body_name} with {seats} seats)"[:200]
     return save_allocation(

@@ -77,7 +77,7 @@ def save_fit_alternative(*, actor: Any, allocation: SeatAllocation, kind: str) -
     draft = Draft(
         inputs=inputs,
         records=saved.get("records") or {"bodies": {}, "groups": {}},
-        composition_on=saved.get("composition_on"),  # type: ignore[arg-type]
+        composition_on=saved.get("composition_on"),
     )
     title = f"{allocation.title} ({label})"[:200]
     return save_allocation(

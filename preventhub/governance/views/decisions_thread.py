@@ -81,15 +81,14 @@ def _motions(user: Any, decision: Decision | None) -> list[Decision]:
         else set()
     )
     shown = [d for d in chain if d.pk in visible]
-    for motion in shown:
-        motion.url = reverse("governance:decision_detail", args=[motion.public_id])  # type: ignore[attr-defined]
     return list(reversed(shown))
 
 
 def _report(user: Any, resolution: Resolution | None) -> Report | None:
-    if resolution is None or resolution.recommendation_id is None:
+    recommendation = resolution.recommendation if resolution is not None else None
+    if recommendation is None:
         return None
-    report = resolution.recommendation.report  # type: ignore[union-attr]
+    report = recommendation.report
     return report if policies.reports.visible_to(user).filter(pk=report.pk).exists() else None
 
 
@@ -191,6 +190,4 @@ def build_thread(
             .select_related("meeting__body")
             .order_by("decided_on", "id")
         )
-        for later in thread.followed_by:
-            later.url = reverse("governance:decision_detail", args=[later.public_id])  # type: ignore[attr-defined]
     return thread

@@ -42,7 +42,10 @@ from .common import optional_url
 from .minutes_documents import word_document
 
 TEMPLATES = "governance/minutes"
-ROLE_MARKS = {MembershipRole.CHAIR: "Chair", MembershipRole.VICE_CHAIR: "Vice-Chair"}
+ROLE_MARKS: dict[str, str] = {
+    MembershipRole.CHAIR: "Chair",
+    MembershipRole.VICE_CHAIR: "Vice-Chair",
+}
 
 
 @dataclass
@@ -205,7 +208,7 @@ def _attendance(meeting: Meeting) -> list[dict[str, Any]]:
         for row in rows:
             if row.status not in statuses:
                 continue
-            mark = ROLE_MARKS.get(marks.get(row.person_id, ""), "")  # type: ignore[call-overload]
+            mark = ROLE_MARKS.get(marks.get(row.person_id, ""), "")
             people.append(
                 {
                     "name": row.person.name,

@@ -114,7 +114,9 @@ def _minutes_page(
     **options: Any,
 ) -> HttpResponse:
     """A minutes form page: back to the minutes (at the item) with a success banner."""
-    meeting = meeting or item.meeting  # type: ignore[union-attr]
+    if meeting is None:
+        assert item is not None, "a minutes page is for an item or a meeting"
+        meeting = item.meeting
     context = options.pop("context", {})
     return form_page(
         request,
