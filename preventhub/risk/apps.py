@@ -7,11 +7,15 @@ class RiskConfig(AppConfig):
     verbose_name = "Risk assessment"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
         from preventhub.core.navigation import NavItem, add
 
         # audit_actions registers the risk module's audit codes when imported.
         from . import audit_actions, policies  # noqa: F401
         from .inbox import register_sources
+        from .reference_data import ensure_reference_data
 
+        post_migrate.connect(ensure_reference_data, sender=self)
         register_sources()
         add(NavItem("Risk", "risk:risk_list", policies.can_view_risk, order=40))

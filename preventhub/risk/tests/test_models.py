@@ -101,3 +101,12 @@ def test_scores_are_likelihood_times_impact_and_follow_changes():
 def test_ratings_outside_one_to_five_are_refused():
     with pytest.raises(IntegrityError), transaction.atomic():
         RiskFactory(inherent_likelihood=6)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_taxonomy_and_an_active_matrix_come_back_after_a_flush():
+    from django.core.management import call_command
+
+    call_command("flush", interactive=False, verbosity=0)
+    assert ConcernType.objects.valid_on(dt.date(2025, 1, 1)).filter(code="islamist").exists()
+    assert RatingMatrix.objects.filter(is_active=True).count() == 1
