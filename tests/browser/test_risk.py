@@ -72,6 +72,7 @@ def test_the_prevent_leads_risk_pages_are_accessible_and_clean(personas, registe
         "coverage": reverse("risk:assessment_coverage", args=[assessment.public_id]),
         "agree": reverse("risk:assessment_agree", args=[assessment.public_id]),
         "request": reverse("risk:contribution_request", args=[assessment.public_id]),
+        "contribute": reverse("risk:contribution_add", args=[assessment.public_id]),
         "rating matrix": reverse("risk:rating_matrix"),
     }
     failures = [
@@ -98,14 +99,19 @@ def test_a_partner_lead_follows_their_contribution_task_and_gives_it(
     lead = personas["partner_lead"]
     lead.person = PersonFactory.create(name="Sam School", organisation=school)
     lead.save(update_fields=["person"])
-    services.request_contribution(
+    asked = services.request_contribution(
         actor=personas["prevent_lead"],
         assessment=register["assessment"],
         organisation=school,
         person=lead.person,
     )
     browser = visitor("partner_lead", lead)
-    assert browser.visit(reverse("core:home"), "core:home-risk-task") == []
+    for name, path in (
+        ("risk:my contributions", reverse("risk:my_contributions")),
+        ("risk:respond", reverse("risk:contribution_respond", args=[asked.public_id])),
+        ("core:home-risk-task", reverse("core:home")),
+    ):
+        assert browser.visit(path, name) == [], name
     page = browser.page
     page.get_by_role(
         "link", name="Contribute to Local risk assessment 2026 to 2027 for Northbridge Academy"
