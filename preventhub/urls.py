@@ -8,6 +8,7 @@ urlpatterns = [
     path("audit/", include("preventhub.audit.urls")),
     path("governance/", include("preventhub.governance.urls")),
     path("risk/", include("preventhub.risk.urls")),
+    path("plan/", include("preventhub.plan.urls")),
     path("api/v1/", include("preventhub.api.urls")),
 ]
 

@@ -7,4 +7,13 @@ class PlanConfig(AppConfig):
     verbose_name = "Partnership plan"
 
     def ready(self) -> None:
-        from . import audit_actions, policies  # noqa: F401  (audit codes and policies register)
+        from preventhub.core.navigation import NavItem, add
+
+        from . import audit_actions  # noqa: F401  (registers the plan's audit codes)
+        from .inbox import register_sources
+        from .policies import can_view_plans
+        from .related import register_sections
+
+        register_sources()
+        register_sections()
+        add(NavItem("Plan", "plan:plan_list", can_view_plans, order=40))

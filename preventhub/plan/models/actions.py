@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from preventhub.core.models import PublicModel
 from preventhub.core.policies import RestrictedQuerySet
-from preventhub.plan.rag import ActionStatus, Rag, Rating, action_rag
+from preventhub.plan.rag import ActionStatus, Rag, Rating, action_rag, computed_rag
 
 from .plans import Objective
 
@@ -103,6 +103,15 @@ class Action(PublicModel):
             today=today or timezone.localdate(),
             override=self.rag_override,
             override_reason=self.rag_override_reason,
+        )
+
+    def computed_rating(self, today: dt.date | None = None) -> Rating:
+        """The rating from the dates and status alone (what an override replaces)."""
+        return computed_rag(
+            status=self.status,
+            due_on=self.due_on,
+            starts_on=self.starts_on,
+            today=today or timezone.localdate(),
         )
 
     @property
