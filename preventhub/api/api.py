@@ -12,6 +12,7 @@ from preventhub.core.api import errors
 from preventhub.core.api.base import Api
 from preventhub.directory.api import router as directory_router
 from preventhub.governance.api import router as governance_router
+from preventhub.plan.api import router as plan_router
 from preventhub.risk.api import router as risk_router
 
 from .auth import session_auth, token_auth
@@ -39,4 +40,5 @@ errors.install(api)
 
 api.add_router("/directory/", directory_router)
 api.add_router("/governance/", governance_router)
+api.add_router("/plan/", plan_router)
 api.add_router("/risk/", risk_router)

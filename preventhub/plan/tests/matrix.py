@@ -24,6 +24,7 @@ from preventhub.plan.tests.factories import (
     ProgressUpdateFactory,
     SpendItemFactory,
 )
+from preventhub.plan.tests.matrix_api import CASES as API_CASES
 
 MANAGER = frozenset({"prevent_lead"})
 OWNER = "channel_panel_member"
@@ -51,7 +52,7 @@ def build(world: Any) -> None:
     )
     world.pl_decision = DecisionFactory.create(title="Adopt the partnership plan (matrix)")
     world.pl_school_action.decisions.add(world.pl_decision)
-    update = ProgressUpdateFactory.create(action=world.pl_school_action)
+    update = world.pl_update = ProgressUpdateFactory.create(action=world.pl_school_action)
     evidence = Evidence(update=update, title="Training register")
     evidence.file.save("register.pdf", ContentFile(PDF), save=False)
     evidence.save()
@@ -59,7 +60,9 @@ def build(world: Any) -> None:
     world.pl_measure = MeasureFactory.create(plan=plan, objective=objective)
     ActualFactory.create(measure=world.pl_measure)
     world.pl_line = BudgetLineFactory.create(plan=plan)
-    SpendItemFactory.create(budget_line=world.pl_line, action=world.pl_school_action)
+    world.pl_spend = SpendItemFactory.create(
+        budget_line=world.pl_line, action=world.pl_school_action
+    )
 
 
 def _pid(name: str) -> Any:
@@ -114,7 +117,7 @@ def _rag_data(w: Any) -> dict[str, Any]:
 PAGE: dict[str, Any] = {"allowed": EVERY_ROLE}
 POST: dict[str, Any] = {"method": "post", "ok": (302,)}
 
-CASES = [
+PAGE_CASES = [
     Case("plan:plan_list", **PAGE),
     Case("plan:plan_detail", kwargs=_pid("pl_plan"), **PAGE),
     Case("plan:plan_create", allowed=MANAGER),
@@ -306,3 +309,5 @@ CASES = [
     Case("plan:search_decisions", query="q=plan", allowed=EVERY_ROLE | {"outsider"}, browse=False),
     Case("plan:search_actions", query="q=brief", allowed=EVERY_ROLE, browse=False),
 ]
+
+CASES = [*PAGE_CASES, *API_CASES]
