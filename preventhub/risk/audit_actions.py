@@ -13,3 +13,6 @@ CONTRIBUTION_UPDATED = register("risk.contribution_updated", "Partner contributi
 RISK_CREATED = register("risk.risk_created", "Risk added to the register")
 RISK_UPDATED = register("risk.risk_updated", "Risk changed")
 MATRIX_UPDATED = register("risk.matrix_updated", "Rating matrix changed")
+ASSESSMENT_DOCUMENT_READ = register(
+    "risk.assessment_document_read", "Risk assessment document read or downloaded"
+)

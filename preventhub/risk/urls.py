@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import assessments, contributions, heatmap, matrix, register
+from .views import assessments, contributions, documents, heatmap, matrix, register
 
 app_name = "risk"
 
@@ -17,6 +17,21 @@ urlpatterns = [
     path("assessments/<uuid:public_id>/edit/", assessments.assessment_edit, name="assessment_edit"),
     path(
         "assessments/<uuid:public_id>/agree/", assessments.assessment_agree, name="assessment_agree"
+    ),
+    path(
+        "assessments/<uuid:public_id>/document/",
+        documents.assessment_document,
+        name="assessment_document",
+    ),
+    path(
+        "assessments/<uuid:public_id>/document.pdf",
+        documents.assessment_pdf,
+        name="assessment_pdf",
+    ),
+    path(
+        "assessments/<uuid:public_id>/document.docx",
+        documents.assessment_docx,
+        name="assessment_docx",
     ),
     path(
         "assessments/<uuid:public_id>/coverage/",

@@ -17,6 +17,7 @@ from django.utils import timezone
 from preventhub.core.forms import GovukForm, PublicChoiceField, public_choice
 from preventhub.core.pickers import PickerField
 from preventhub.directory.pickers import PEOPLE
+from preventhub.governance.appendix_sources import Attachable
 from preventhub.governance.models import (
     ExemptParagraph,
     ImplicationKind,
@@ -484,6 +485,42 @@ class AppendixForm(GovukForm):
             if needed is None or name != needed[0]:
                 data[name] = None if name != "url" else ""
         return data
+
+
+class AttachDocumentForm(GovukForm):
+    """Attach a document another module keeps (``appendix_sources``), as it stands now."""
+
+    letter = AppendixForm.base_fields["letter"]
+    title = forms.CharField(
+        label="Title",
+        max_length=200,
+        required=False,
+        help_text="Leave empty to use the document's own title.",
+        error_messages={"max_length": "The title must be 200 characters or fewer"},
+    )
+    document = forms.ChoiceField(
+        label="Which document?",
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose a document from the list",
+            "invalid_choice": "Choose a document from the list",
+        },
+    )
+
+    govuk_options = {"letter": {"classes": "govuk-input--width-4"}}
+
+    def __init__(self, *args: Any, documents: list[Attachable], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.documents = {f"{doc.kind}:{doc.public_id}": doc for doc in documents}
+        field = self.fields["document"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [
+            (key, " – ".join(part for part in (doc.title, doc.detail, doc.marking) if part))
+            for key, doc in self.documents.items()
+        ]
+
+    def chosen(self) -> Attachable:
+        return self.documents[self.cleaned_data["document"]]
 
 
 # Publishing ---------------------------------------------------------------------------------------

@@ -160,6 +160,13 @@ class Appendix(models.Model):
     # (the version may be a draft that is amended, or deleted, later).
     snapshot = models.FileField(upload_to="appendices/%Y/", blank=True)
     snapshot_taken_at = models.DateTimeField(null=True, blank=True)
+    # A document another module keeps (an agreed risk assessment or partnership plan, registered
+    # in ``appendix_sources``), frozen into ``snapshot`` when it was attached. Its handling marking
+    # is kept with the copy: a marked copy is read only by those its source allows.
+    source_kind = models.CharField(max_length=40, blank=True)
+    source_id = models.UUIDField(null=True, blank=True)
+    marking = models.CharField(max_length=40, blank=True)
+    marking_label = models.CharField(max_length=40, blank=True)
 
     objects = RestrictedQuerySet.as_manager()
 

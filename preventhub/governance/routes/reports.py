@@ -36,6 +36,11 @@ urlpatterns: list[URLPattern] = [
     ),
     path("reports/<uuid:public_id>/appendices/add/", manage.appendix_add, name="appendix_add"),
     path(
+        "reports/<uuid:public_id>/appendices/attach/",
+        manage.appendix_attach,
+        name="appendix_attach",
+    ),
+    path(
         "recommendations/<uuid:public_id>/edit/",
         manage.recommendation_edit,
         name="recommendation_edit",

@@ -134,7 +134,13 @@ def pack_appendix(appendix: Appendix, *, anchor: str, terms_pdf: bytes | None) -
     the reader may see that version."""
     entry = PackAppendix(appendix, anchor)
     stored = appendix.snapshot or appendix.file
-    if stored:
+    if appendix.marking:
+        # A pack is printed and passed around: a marked copy stays behind its source's policy.
+        entry.note = (
+            f"{appendix.marking_label}: not reproduced in this pack; those allowed to read it "
+            "can open it from the report"
+        )
+    elif stored:
         extension = extension_of(stored.name or "")
         content = _read(stored)
         if content is None:

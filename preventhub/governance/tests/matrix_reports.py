@@ -148,6 +148,7 @@ CASES = [
     Case("governance:implication_edit", kwargs=_id("rpt_implication"), allowed=DRAFTERS),
     Case("governance:implication_remove", kwargs=_id("rpt_implication"), allowed=DRAFTERS),
     Case("governance:appendix_add", kwargs=_id("rpt_draft"), allowed=DRAFTERS),
+    Case("governance:appendix_attach", kwargs=_id("rpt_draft"), allowed=DRAFTERS),
     Case("governance:appendix_remove", kwargs=_id("rpt_appendix"), allowed=DRAFTERS),
     # Verifying: only the officer asked.
     Case("governance:implication_verify", kwargs=_id("rpt_pending"), allowed={VERIFIER}),

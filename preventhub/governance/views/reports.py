@@ -19,11 +19,14 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 
+from preventhub.audit.registry import register
+from preventhub.audit.services import record_event
 from preventhub.core.forms import error_list
 from preventhub.core.history import record_history
 from preventhub.core.pages import form_page, paginate, require
 from preventhub.core.policies import grants_for
 from preventhub.governance import policies
+from preventhub.governance.appendix_sources import may_read_copy
 from preventhub.governance.forms.reports import ReportFilterForm, VerifyForm
 from preventhub.governance.models import Appendix, Implication, Report, ReportStatus
 from preventhub.governance.services import reports as services
@@ -33,6 +36,9 @@ from preventhub.governance.services.reports_layout import ReportLayout, build_la
 from .common import optional_url
 
 TEMPLATES = "governance/reports"
+MARKED_APPENDIX_DOWNLOADED = register(
+    "governance.marked_appendix_downloaded", "Marked appendix downloaded"
+)
 
 
 # The list -----------------------------------------------------------------------------------------
@@ -98,7 +104,11 @@ def load_layout(request: HttpRequest, report: Report) -> ReportLayout:
         else set()
     )
     for appendix in appendices:
-        appendix.href = appendix_href(appendix, readable)
+        appendix.href = (
+            appendix_href(appendix, readable)
+            if may_read_copy(user, appendix.source_kind, appendix.marking)
+            else ""
+        )
     return build_layout(
         report,
         recommendations=recommendations,
@@ -172,6 +182,23 @@ def appendix_download(request: HttpRequest, public_id: Any) -> HttpResponseBase:
         .visible_to(request.user),
         public_id=public_id,
     )
+    if not may_read_copy(request.user, appendix.source_kind, appendix.marking):
+        # A marked copy (an OFFICIAL-SENSITIVE assessment) is read only by those its source
+        # allows, even where the report itself is open to them.
+        record_event(
+            actor=request.user,
+            action="access.denied",
+            obj=appendix.report,
+            changes={"action": [None, "view"], "path": [None, request.path]},
+        )
+        raise Http404("No such appendix.")
+    if appendix.marking:
+        record_event(
+            actor=request.user,
+            action=MARKED_APPENDIX_DOWNLOADED,
+            obj=appendix.report,
+            changes={"appendix": [None, f"{appendix.letter} ({appendix.marking_label})"]},
+        )
     # A terms of reference appendix of a published report is the copy frozen at publication.
     stored = appendix.snapshot or appendix.file
     try:

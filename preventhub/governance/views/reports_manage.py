@@ -23,8 +23,10 @@ from preventhub.core.pages import capability_required, form_page, require
 from preventhub.core.policies import Action, policy_for, restrict
 from preventhub.directory import policies as directory_policies
 from preventhub.governance import policies
+from preventhub.governance.appendix_sources import attachable_for
 from preventhub.governance.forms.reports import (
     AppendixForm,
+    AttachDocumentForm,
     ImplicationForm,
     PublishForm,
     RecommendationForm,
@@ -40,6 +42,7 @@ from preventhub.governance.models import (
     Report,
 )
 from preventhub.governance.services import reports as services
+from preventhub.governance.services.reports_attach import attach_document
 from preventhub.governance.services.reports_layout import implication_heading
 
 from .common import to
@@ -354,6 +357,38 @@ def appendix_add(request: HttpRequest, public_id: Any) -> HttpResponse:
         form_kwargs={"terms": _terms(request)},
         initial={"letter": services.next_appendix_letter(report)},
         files=True,
+    )
+
+
+@draft_required
+@require_http_methods(["GET", "POST"])
+def appendix_attach(request: HttpRequest, public_id: Any) -> HttpResponse:
+    """Attach an agreed document another module keeps (the risk assessment, the partnership plan)
+    as it stands now. Offered: the newest documents of each registered kind the user may attach."""
+    report = _report(request, public_id)
+
+    def attach(form: AttachDocumentForm) -> Any:
+        chosen = form.chosen()
+        return attach_document(
+            actor=request.user,
+            report=report,
+            letter=form.cleaned_data["letter"],
+            title=form.cleaned_data.get("title") or "",
+            kind=chosen.kind,
+            document_id=chosen.public_id,
+            expected_version=None,  # as for an upload: adding cannot overwrite anyone's change
+        )
+
+    return _report_page(
+        request,
+        AttachDocumentForm,
+        "appendix_attach.html",
+        report,
+        attach,
+        "The document has been attached as an appendix.",
+        "appendices",
+        form_kwargs={"documents": attachable_for(request.user)},
+        initial={"letter": services.next_appendix_letter(report)},
     )
 
 

@@ -153,6 +153,12 @@ CASES = [
     Case("risk:assessment_detail", kwargs=_pid("rk_sensitive"), allowed=SENSITIVE),
     Case("risk:assessment_coverage", kwargs=_pid("rk_official"), allowed=EVERY_ROLE),
     Case("risk:assessment_coverage", kwargs=_pid("rk_sensitive"), allowed=SENSITIVE),
+    Case("risk:assessment_document", kwargs=_pid("rk_official"), allowed=EVERY_ROLE),
+    Case("risk:assessment_document", kwargs=_pid("rk_sensitive"), allowed=SENSITIVE),
+    Case("risk:assessment_pdf", kwargs=_pid("rk_official"), allowed=EVERY_ROLE, browse=False),
+    Case("risk:assessment_pdf", kwargs=_pid("rk_sensitive"), allowed=SENSITIVE, browse=False),
+    Case("risk:assessment_docx", kwargs=_pid("rk_official"), allowed=EVERY_ROLE, browse=False),
+    Case("risk:assessment_docx", kwargs=_pid("rk_sensitive"), allowed=SENSITIVE, browse=False),
     Case("risk:assessment_create", allowed=MANAGERS),
     Case(
         "risk:assessment_create",
