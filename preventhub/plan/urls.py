@@ -5,7 +5,7 @@ from django.urls import path
 from preventhub.core.pickers import search_view
 
 from .pickers import ACTIONS, DECISIONS
-from .views import actions, funding, measures, plans, progress
+from .views import actions, documents, funding, measures, plans, progress
 
 app_name = "plan"
 urlpatterns = [
@@ -13,6 +13,9 @@ urlpatterns = [
     path("new/", plans.plan_create, name="plan_create"),
     path("<uuid:public_id>/", plans.plan_detail, name="plan_detail"),
     path("<uuid:public_id>/edit/", plans.plan_edit, name="plan_edit"),
+    path("<uuid:public_id>/document/", documents.plan_document, name="plan_document"),
+    path("<uuid:public_id>/document.pdf", documents.plan_pdf, name="plan_pdf"),
+    path("<uuid:public_id>/document.docx", documents.plan_docx, name="plan_docx"),
     path("<uuid:public_id>/objectives/add/", plans.objective_add, name="objective_add"),
     path("objectives/<uuid:public_id>/edit/", plans.objective_edit, name="objective_edit"),
     path("objectives/<uuid:public_id>/actions/add/", actions.action_create, name="action_create"),

@@ -120,6 +120,9 @@ POST: dict[str, Any] = {"method": "post", "ok": (302,)}
 PAGE_CASES = [
     Case("plan:plan_list", **PAGE),
     Case("plan:plan_detail", kwargs=_pid("pl_plan"), **PAGE),
+    Case("plan:plan_document", kwargs=_pid("pl_plan"), **PAGE),
+    Case("plan:plan_pdf", kwargs=_pid("pl_plan"), **{**PAGE, "browse": False}),
+    Case("plan:plan_docx", kwargs=_pid("pl_plan"), **{**PAGE, "browse": False}),
     Case("plan:plan_create", allowed=MANAGER),
     Case(
         "plan:plan_create",
