@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from preventhub.directory.models import Sector
 
@@ -72,3 +73,15 @@ def coverage(contributions: QuerySet[Contribution]) -> list[SectorCoverage]:
         counts[1] += row["requested"]
     groups = [(key, label) for key, label, _ in EXPECTED] + [OTHERS]
     return [SectorCoverage(key, label, *totals.get(key, [0, 0])) for key, label in groups]
+
+
+def contribution_count() -> Coalesce:
+    """An assessment's contributions, counted in a subquery (for lists of assessments)."""
+    counted = (
+        Contribution.objects.filter(assessment=OuterRef("pk"))
+        .order_by()
+        .values("assessment")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)

@@ -4,7 +4,7 @@ import datetime as dt
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Query, Schema
 
@@ -26,7 +26,7 @@ from preventhub.core.policies import Action
 from preventhub.governance import policies as governance_policies
 
 from .. import policies, services
-from ..coverage import coverage
+from ..coverage import contribution_count, coverage
 from ..models import AssessmentStatus, Contribution, ContributionStatus, Marking, RiskAssessment
 from .common import (
     NO_MEETING,
@@ -170,7 +170,7 @@ def _assessments(request: HttpRequest, action: str = Action.VIEW) -> QuerySet[Ri
         "agreed_at_meeting__body", "agreed_by"
     )
     return qs.annotate(
-        contribution_count=Count("contributions"),
+        contribution_count=contribution_count(),
         meeting_visible=visible_flag(
             qs, "agreed_at_meeting_id", governance_policies.meetings.visible_to(user)
         ),

@@ -106,6 +106,11 @@ class Risk(PublicModel):
         indexes = [
             # The register's default order, and its status filter with the same order.
             models.Index(fields=["-residual_score", "title", "id"], name="risk_register_order"),
+            models.Index(fields=["-inherent_score", "title", "id"], name="risk_inherent_order"),
+            # A reader of OFFICIAL records only (a councillor) gets the register in index order too.
+            models.Index(
+                fields=["marking", "-residual_score", "title", "id"], name="risk_marking_register"
+            ),
             models.Index(fields=["status", "-residual_score"], name="risk_status_score"),
             models.Index(fields=["review_on", "id"], name="risk_review_on"),
             models.Index(fields=["title", "id"], name="risk_title"),

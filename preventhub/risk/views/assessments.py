@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
@@ -19,7 +19,7 @@ from preventhub.governance import policies as governance_policies
 from preventhub.governance.models import Meeting, Resolution
 
 from .. import policies, services
-from ..coverage import coverage
+from ..coverage import contribution_count, coverage
 from ..forms.assessments import AgreeForm, AssessmentForm
 from ..models import RiskAssessment
 from .common import manage_required, to, view_required
@@ -31,10 +31,11 @@ MAX_CHOICES = 100
 
 @view_required
 def assessment_list(request: HttpRequest) -> HttpResponse:
-    """Queries: a count and one page of assessments, each with its contributions counted in SQL."""
+    """Queries: a count and one page of assessments, each with its contributions counted in SQL
+    (a subquery per row of the page, so the count needs no grouping)."""
     rows = (
         policies.assessments.visible_to(request.user)
-        .annotate(contribution_count=Count("contributions"))
+        .annotate(contribution_count=contribution_count())
         .order_by("-period_start", "-id")
     )
     context = {"can_manage": policies.can_manage(request.user), **paginate(request, rows)}
