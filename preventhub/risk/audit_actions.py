@@ -16,3 +16,8 @@ MATRIX_UPDATED = register("risk.matrix_updated", "Rating matrix changed")
 ASSESSMENT_DOCUMENT_READ = register(
     "risk.assessment_document_read", "Risk assessment document read or downloaded"
 )
+CONCERN_TYPE_CREATED = register("risk.concern_type_created", "Type of concern added")
+CONCERN_TYPE_UPDATED = register("risk.concern_type_updated", "Type of concern changed")
+CONCERN_TYPE_RELABELLED = register(
+    "risk.concern_type_relabelled", "Type of concern relabelled (new version)"
+)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import assessments, contributions, documents, heatmap, matrix, register
+from .views import assessments, contributions, documents, heatmap, matrix, register, taxonomy
 
 app_name = "risk"
 
@@ -11,6 +11,16 @@ urlpatterns = [
     path("risks/<uuid:public_id>/edit/", register.risk_edit, name="risk_edit"),
     path("heat-map/", heatmap.heat_map, name="heat_map"),
     path("rating-matrix/", matrix.rating_matrix, name="rating_matrix"),
+    path("concern-types/", taxonomy.concern_type_list, name="concern_type_list"),
+    path("concern-types/new/", taxonomy.concern_type_create, name="concern_type_create"),
+    path(
+        "concern-types/<uuid:public_id>/edit/", taxonomy.concern_type_edit, name="concern_type_edit"
+    ),
+    path(
+        "concern-types/<uuid:public_id>/relabel/",
+        taxonomy.concern_type_relabel,
+        name="concern_type_relabel",
+    ),
     path("assessments/", assessments.assessment_list, name="assessment_list"),
     path("assessments/new/", assessments.assessment_create, name="assessment_create"),
     path("assessments/<uuid:public_id>/", assessments.assessment_detail, name="assessment_detail"),

@@ -74,6 +74,8 @@ def test_the_prevent_leads_risk_pages_are_accessible_and_clean(personas, registe
         "request": reverse("risk:contribution_request", args=[assessment.public_id]),
         "contribute": reverse("risk:contribution_add", args=[assessment.public_id]),
         "rating matrix": reverse("risk:rating_matrix"),
+        "types of concern": reverse("risk:concern_type_list"),
+        "relabel": reverse("risk:concern_type_relabel", args=[risk.concern_type.public_id]),
     }
     failures = [
         f"{name}: {problems}"

@@ -18,6 +18,7 @@ from .contributions import (
 )
 from .matrix import update_rating_matrix
 from .risks import RISK_FIELDS, create_risk, update_risk
+from .taxonomy import create_concern_type, relabel_concern_type, update_concern_type
 
 __all__ = [
     "ASSESSMENT_FIELDS",
@@ -25,9 +26,12 @@ __all__ = [
     "add_contribution",
     "agree_assessment",
     "create_assessment",
+    "create_concern_type",
     "create_risk",
+    "relabel_concern_type",
     "request_contribution",
     "update_assessment",
+    "update_concern_type",
     "update_contribution",
     "update_rating_matrix",
     "update_risk",

@@ -148,6 +148,18 @@ CASES = [
     Case("risk:risk_edit", kwargs=_pid("rk_sensitive_risk"), allowed=MANAGERS),
     Case("risk:heat_map", allowed=EVERY_ROLE),
     Case("risk:rating_matrix", allowed=MANAGERS),
+    Case("risk:concern_type_list", allowed=EVERY_ROLE),
+    Case("risk:concern_type_create", allowed=MANAGERS),
+    Case(
+        "risk:concern_type_edit",
+        kwargs=lambda w: {"public_id": w.rk_risk.concern_type.public_id},
+        allowed=MANAGERS,
+    ),
+    Case(
+        "risk:concern_type_relabel",
+        kwargs=lambda w: {"public_id": w.rk_risk.concern_type.public_id},
+        allowed=MANAGERS,
+    ),
     Case("risk:assessment_list", allowed=EVERY_ROLE),
     Case("risk:assessment_detail", kwargs=_pid("rk_official"), allowed=EVERY_ROLE),
     Case("risk:assessment_detail", kwargs=_pid("rk_sensitive"), allowed=SENSITIVE),
