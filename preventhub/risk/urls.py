@@ -1,8 +1,14 @@
 from django.urls import path
 
+from preventhub.accounts.roles import Cap
+from preventhub.core.pages import capability_required
+from preventhub.core.pickers import search_view
+
+from .pickers import MEETINGS, RESOLUTIONS
 from .views import assessments, contributions, documents, heatmap, matrix, register, taxonomy
 
 app_name = "risk"
+_manage = capability_required(Cap.RISK_MANAGE, partnership=True)
 
 urlpatterns = [
     path("", register.risk_list, name="risk_list"),
@@ -10,6 +16,9 @@ urlpatterns = [
     path("risks/<uuid:public_id>/", register.risk_detail, name="risk_detail"),
     path("risks/<uuid:public_id>/edit/", register.risk_edit, name="risk_edit"),
     path("heat-map/", heatmap.heat_map, name="heat_map"),
+    # The agreement form's type-aheads (the Prevent lead's only).
+    path("search/meetings/", _manage(search_view(MEETINGS)), name="search_meetings"),
+    path("search/resolutions/", _manage(search_view(RESOLUTIONS)), name="search_resolutions"),
     path("rating-matrix/", matrix.rating_matrix, name="rating_matrix"),
     path("concern-types/", taxonomy.concern_type_list, name="concern_type_list"),
     path("concern-types/new/", taxonomy.concern_type_create, name="concern_type_create"),

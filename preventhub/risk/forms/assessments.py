@@ -6,13 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 
-from preventhub.core.forms import GovukDateField, GovukForm, PublicChoiceField, VersionedForm
+from preventhub.core.forms import GovukDateField, GovukForm, VersionedForm
 from preventhub.core.pickers import PickerField
 from preventhub.directory.pickers import ORGANISATIONS, PEOPLE
 
 from ..models import Marking
+from ..pickers import MEETINGS, RESOLUTIONS
 
 MARKING_HINT = (
     "OFFICIAL-SENSITIVE records are not shown to councillors or to anyone without a Prevent role."
@@ -57,17 +57,6 @@ class AssessmentForm(VersionedForm):
         return {k: v for k, v in self.cleaned_data.items() if k != "version"}
 
 
-class MeetingField(PublicChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        local = timezone.localtime(obj.starts_at)
-        return f"{obj.body.name}, {local:%-d %B %Y}"
-
-
-class ResolutionField(PublicChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return f"Resolution {obj.number}: {obj.text[:80]}"
-
-
 class AgreeForm(VersionedForm):
     meeting = forms.Field(required=False)  # replaced in __init__
     resolution = forms.Field(required=False)  # replaced in __init__
@@ -79,22 +68,22 @@ class AgreeForm(VersionedForm):
 
     def __init__(self, *args: Any, meetings: Any, resolutions: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        meeting = MeetingField(
+        self.fields["meeting"] = PickerField(
+            MEETINGS,
             meetings,
             required=False,
             label="Meeting that agreed it",
-            empty_label="Not agreed at a meeting recorded here",
-            help_text="Meetings in the assessment's period and the six months before it.",
-            error_messages={"invalid_choice": "Choose a meeting from the list"},
+            help_text="Type the name of the body, for example Prevent working group.",
+            error_messages={"invalid_choice": "Choose a meeting you can see"},
         )
-        resolution = ResolutionField(
+        self.fields["resolution"] = PickerField(
+            RESOLUTIONS,
             resolutions,
             required=False,
             label="Resolution that agreed it",
-            empty_label="No resolution",
-            error_messages={"invalid_choice": "Choose a resolution from the list"},
+            help_text="Type its number or words from it.",
+            error_messages={"invalid_choice": "Choose a resolution you can see"},
         )
-        self.fields["meeting"], self.fields["resolution"] = meeting, resolution
         self.order_fields(["meeting", "resolution", "agreed_on"])
 
     def clean(self) -> dict[str, Any]:

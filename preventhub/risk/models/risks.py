@@ -115,14 +115,18 @@ class Risk(PublicModel):
             models.Index(fields=["review_on", "id"], name="risk_review_on"),
             models.Index(fields=["title", "id"], name="risk_title"),
             models.Index(fields=["marking", "status"], name="risk_marking_status"),
-            # The heat maps count open risks per cell.
+            # A heat-map cell's risks (with or without a status), and the maps' counts per cell.
             models.Index(
-                fields=["status", "inherent_likelihood", "inherent_impact"],
+                fields=["inherent_likelihood", "inherent_impact", "status"],
                 name="risk_inherent_cell",
             ),
             models.Index(
-                fields=["status", "residual_likelihood", "residual_impact"],
+                fields=["residual_likelihood", "residual_impact", "status"],
                 name="risk_residual_cell",
+            ),
+            # The register filtered by status and level for a reader of OFFICIAL records only.
+            models.Index(
+                fields=["marking", "status", "-residual_score"], name="risk_marking_status_score"
             ),
         ]
         constraints = [

@@ -148,6 +148,8 @@ CASES = [
     Case("risk:risk_edit", kwargs=_pid("rk_sensitive_risk"), allowed=MANAGERS),
     Case("risk:heat_map", allowed=EVERY_ROLE),
     Case("risk:rating_matrix", allowed=MANAGERS),
+    Case("risk:search_meetings", allowed=MANAGERS, query="q=council", browse=False),
+    Case("risk:search_resolutions", allowed=MANAGERS, query="q=1&format=json", browse=False),
     Case("risk:concern_type_list", allowed=EVERY_ROLE),
     Case("risk:concern_type_create", allowed=MANAGERS),
     Case(

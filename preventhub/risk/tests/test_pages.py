@@ -179,3 +179,27 @@ def test_a_risk_without_ratings_shows_govuk_errors(lead_client):
     page = response.content.decode()
     assert "Choose the inherent likelihood from 1 to 5" in page
     assert "govuk-error-summary" in page
+
+
+def test_agreement_is_recorded_with_the_meeting_chosen_by_type_ahead(lead_client):
+    from preventhub.governance.tests.factories import BodyFactory, MeetingFactory
+
+    assessment = AssessmentFactory.create()
+    meeting = MeetingFactory.create(body=BodyFactory.create(name="Prevent working group"))
+    url = reverse("risk:assessment_agree", args=[assessment.public_id])
+    found = lead_client.get(reverse("risk:search_meetings"), {"q": "prevent", "format": "json"})
+    assert [r["id"] for r in found.json()["results"]] == [str(meeting.public_id)]
+    response = lead_client.post(
+        url, {"meeting": "Prevent working group", "version": assessment.version}
+    )
+    assert response.status_code == 302
+    assessment.refresh_from_db()
+    assert assessment.agreed_at_meeting == meeting
+    assert assessment.agreed_on == meeting.starts_at.date()
+
+
+def test_agreement_without_a_meeting_or_date_shows_a_govuk_error(lead_client):
+    assessment = AssessmentFactory.create()
+    url = reverse("risk:assessment_agree", args=[assessment.public_id])
+    page = lead_client.post(url, {"version": assessment.version}).content.decode()
+    assert "Enter the date the assessment was agreed" in page

@@ -4,7 +4,6 @@ without ``risk.view_sensitive``."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.db.models import QuerySet
@@ -16,7 +15,6 @@ from preventhub.core.history import record_history
 from preventhub.core.pages import form_page, paginate
 from preventhub.core.policies import Action
 from preventhub.governance import policies as governance_policies
-from preventhub.governance.models import Meeting, Resolution
 
 from .. import policies, services
 from ..coverage import contribution_count, coverage
@@ -25,8 +23,6 @@ from ..models import RiskAssessment
 from .common import manage_required, to, view_required
 
 TEMPLATES = "risk/assessments"
-AGREE_WINDOW = dt.timedelta(days=183)  # meetings offered: the period and six months before it
-MAX_CHOICES = 100
 
 
 @view_required
@@ -38,7 +34,11 @@ def assessment_list(request: HttpRequest) -> HttpResponse:
         .annotate(contribution_count=contribution_count())
         .order_by("-period_start", "-id")
     )
-    context = {"can_manage": policies.can_manage(request.user), **paginate(request, rows)}
+    # Ten a page: assessments are yearly, so a page is a decade of one partnership's.
+    context = {
+        "can_manage": policies.can_manage(request.user),
+        **paginate(request, rows, per_page=10),
+    }
     return render(request, f"{TEMPLATES}/list.html", context)
 
 
@@ -124,26 +124,11 @@ def assessment_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     )
 
 
-def _agree_choices(request: HttpRequest, assessment: RiskAssessment) -> dict[str, QuerySet[Any]]:
-    """Meetings in the window (at most 100, newest first) and their resolutions (at most 100)."""
-    start = assessment.period_start - AGREE_WINDOW
-    meeting_ids = list(
-        governance_policies.meetings.visible_to(request.user)
-        .filter(starts_at__date__gte=start, starts_at__date__lte=assessment.period_end)
-        .order_by("-starts_at")
-        .values_list("pk", flat=True)[:MAX_CHOICES]
-    )
-    resolution_ids = list(
-        governance_policies.resolutions.visible_to(request.user)
-        .filter(minute__item__meeting_id__in=meeting_ids)
-        .order_by("-minute__item__meeting__starts_at", "id")
-        .values_list("pk", flat=True)[:MAX_CHOICES]
-    )
+def _agree_choices(request: HttpRequest) -> dict[str, QuerySet[Any]]:
+    """The meetings and resolutions the user may see (chosen by type-ahead)."""
     return {
-        "meetings": Meeting.objects.filter(pk__in=meeting_ids)
-        .select_related("body")
-        .order_by("-starts_at"),
-        "resolutions": Resolution.objects.filter(pk__in=resolution_ids).order_by("id"),
+        "meetings": governance_policies.meetings.visible_to(request.user),
+        "resolutions": governance_policies.resolutions.visible_to(request.user),
     }
 
 
@@ -156,7 +141,7 @@ def assessment_agree(request: HttpRequest, public_id: Any) -> HttpResponse:
         AgreeForm,
         template=f"{TEMPLATES}/agree.html",
         record=assessment,
-        form_kwargs=_agree_choices(request, assessment),
+        form_kwargs=_agree_choices(request),
         save=lambda form: services.agree_assessment(
             actor=request.user,
             assessment=assessment,
