@@ -43,6 +43,9 @@ class User(AbstractUser):
     person = models.OneToOneField(
         "directory.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="user"
     )
+    # The weekly digest of the person's actions and risk reviews (``accounts/digest.py``); each
+    # person may stop it from "Your account" or the link in every digest.
+    weekly_digest = models.BooleanField("weekly digest e-mail", default=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []

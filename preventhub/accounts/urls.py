@@ -1,10 +1,11 @@
 from django.urls import path
 
-from . import views
+from . import preferences, views
 
 app_name = "accounts"
 urlpatterns = [
     path("accounts/profile/", views.profile, name="profile"),
+    path("accounts/email-settings/", preferences.email_settings, name="email_settings"),
     path("users/", views.user_list, name="user_list"),
     path("users/new/", views.user_create, name="user_create"),
     path("users/<uuid:public_id>/", views.user_detail, name="user_detail"),

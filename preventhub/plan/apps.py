@@ -11,11 +11,13 @@ class PlanConfig(AppConfig):
 
         from . import audit_actions  # noqa: F401  (registers the plan's audit codes)
         from .appendix import register as register_appendix_source
+        from .digest import register as register_digest_section
         from .inbox import register_sources
         from .policies import can_view_plans
         from .related import register_sections
 
         register_sources()
         register_appendix_source()
+        register_digest_section()
         register_sections()
         add(NavItem("Plan", "plan:plan_list", can_view_plans, order=40))

@@ -14,10 +14,12 @@ class RiskConfig(AppConfig):
         # audit_actions registers the risk module's audit codes when imported.
         from . import audit_actions, policies  # noqa: F401
         from .appendix import register as register_appendix_source
+        from .digest import register as register_digest_section
         from .inbox import register_sources
         from .reference_data import ensure_reference_data
 
         post_migrate.connect(ensure_reference_data, sender=self)
         register_sources()
         register_appendix_source()
+        register_digest_section()
         add(NavItem("Risk", "risk:risk_list", policies.can_view_risk, order=40))

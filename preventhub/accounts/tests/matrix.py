@@ -46,6 +46,15 @@ def _token(world: Any) -> dict[str, Any]:
 
 CASES = [
     Case("accounts:profile", allowed=EVERYONE_SIGNED_IN),
+    Case("accounts:email_settings", allowed=EVERYONE_SIGNED_IN),
+    Case(
+        "accounts:email_settings",
+        method="post",
+        data=lambda w: {"weekly_digest": ""},
+        allowed=EVERYONE_SIGNED_IN,
+        ok=(302,),
+        note="each person changes only their own setting",
+    ),
     # User management: administrators only.
     Case("accounts:user_list", allowed=ADMIN),
     Case("accounts:user_list", allowed=ADMIN, query="q=coun&role=councillor&status=active"),
