@@ -115,7 +115,8 @@ class Risk(PublicModel):
             models.Index(fields=["review_on", "id"], name="risk_review_on"),
             models.Index(fields=["title", "id"], name="risk_title"),
             models.Index(fields=["marking", "status"], name="risk_marking_status"),
-            # A heat-map cell's risks (with or without a status), and the maps' counts per cell.
+            # A heat-map cell's risks, with or without a status (the links from the maps), and the
+            # maps' counts per cell.
             models.Index(
                 fields=["inherent_likelihood", "inherent_impact", "status"],
                 name="risk_inherent_cell",

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -21,7 +22,7 @@ from preventhub.core.policies import Action
 from .. import flags, policies, services
 from ..forms.risks import SORTS, WARD_SLOTS, RegisterFilterForm, RiskForm
 from ..history import risk_history
-from ..models import ConcernType, RatingMatrix, Risk
+from ..models import ConcernType, Level, RatingMatrix, Risk
 from ..queries import apply_filters
 from .common import (
     assessment_choices,
@@ -53,15 +54,39 @@ def risk_list(request: HttpRequest) -> HttpResponse:
     rows = apply_filters(rows, data, matrix)
     order = SORTS.get(data.get("sort") or "score", SORTS["score"])
     rows = flags.with_flags(rows.order_by(*order), timezone.localdate())
+    page = paginate(request, rows)
+    labelled_levels(page["page"].object_list, matrix)
     context = {
         "form": form,
         "errors": error_list(form) if form.is_bound else [],
         "filtered": form.is_bound and any(v for k, v in request.GET.items() if k != "page"),
         "can_manage": policies.can_manage(user),
         "matrix": matrix,
-        **paginate(request, rows),
+        "risk_url_prefix": reverse("risk:risk_list") + "risks/",
+        **page,
     }
     return render(request, f"{TEMPLATES}/list.html", context)
+
+
+TAG_CLASSES = {
+    Level.LOW: "govuk-tag--green",
+    Level.MEDIUM: "govuk-tag--yellow",
+    Level.HIGH: "govuk-tag--orange",
+    Level.VERY_HIGH: "govuk-tag--red",
+}
+
+
+def labelled_levels(risks: Any, matrix: RatingMatrix) -> None:
+    """Each risk on the page gets its levels' labels (and the residual tag's colour), worked out
+    once here rather than by a template filter per cell."""
+    for risk in risks:
+        inherent, residual = (
+            matrix.level_for(risk.inherent_score),
+            matrix.level_for(risk.residual_score),
+        )
+        risk.inherent_level_label = inherent.label
+        risk.residual_level_label = residual.label
+        risk.residual_level_class = TAG_CLASSES[residual]
 
 
 def _risk(request: HttpRequest, public_id: Any, action: Action = Action.VIEW) -> Risk:
