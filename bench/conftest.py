@@ -42,6 +42,7 @@ def scale_databases(
         try:
             yield databases
         finally:
+            databases.close()
             use(original)
 
 
@@ -73,5 +74,5 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     for line in RESULTS.table():
         terminalreporter.write_line(line)
     report = os.environ.get("BENCH_REPORT")
-    if report:
-        Path(report).write_text("\n".join(RESULTS.table()) + "\n")
+    if report and len(SIZES) > 1:  # Markdown, for bench/RESULTS.md
+        Path(report).write_text("\n".join(RESULTS.markdown()) + "\n")

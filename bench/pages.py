@@ -37,6 +37,9 @@ class Page:
     name: str  # URL name and fixed query, numbered when one URL name is measured more than once
     case: Case
     persona: str
+    # Tried in turn after ``persona`` when it is redirected: a public page that sends the signed-in
+    # home (sign-in, sign-up) is measured as the anonymous visitor it is for.
+    fallback: tuple[str, ...] = ()
 
 
 def pages() -> list[Page]:
@@ -56,7 +59,8 @@ def pages() -> list[Page]:
             n += 1
             name = f"{base} ({n})"
         names.add(name)
-        found.append(Page(name, case, persona))
+        fallback = (ANONYMOUS,) if persona != ANONYMOUS and case.anonymous == "public" else ()
+        found.append(Page(name, case, persona, fallback))
     return found
 
 
@@ -76,9 +80,9 @@ class Results:
     by_page: dict[str, dict[str, Measure]] = field(default_factory=dict)
     personas: dict[str, str] = field(default_factory=dict)
 
-    def add(self, page: Page, size: str, measure: Measure) -> None:
+    def add(self, page: Page, size: str, measure: Measure, persona: str) -> None:
         self.by_page.setdefault(page.name, {})[size] = measure
-        self.personas[page.name] = page.persona
+        self.personas[page.name] = persona
 
     def flags(self, name: str) -> list[str]:
         small, large = (self.by_page[name].get(size) for size in self.sizes[:2])
@@ -92,6 +96,25 @@ class Results:
         if max(small.options, large.options) > MAX_OPTIONS:
             found.append(f"{large.options} options")
         return found
+
+    def markdown(self) -> list[str]:
+        """The table as Markdown (bench/RESULTS.md)."""
+        small, large = self.sizes[:2]
+        lines = [
+            f"| page | as | {small} ms | {large} ms | ratio | {small} queries | {large} queries "
+            "| flag |",
+            "|---|---|--:|--:|--:|--:|--:|---|",
+        ]
+        for name, measures in self.by_page.items():
+            a, b = measures.get(small), measures.get(large)
+            if a is None or b is None:
+                continue
+            lines.append(
+                f"| `{name}` | {self.personas[name]} | {a.seconds * 1000:.1f} | "
+                f"{b.seconds * 1000:.1f} | {b.seconds / a.seconds:.2f} | {a.queries} | "
+                f"{b.queries} | {', '.join(self.flags(name))} |"
+            )
+        return lines
 
     def table(self) -> list[str]:
         if len(self.sizes) < 2:

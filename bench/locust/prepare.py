@@ -2,9 +2,10 @@
 
 Run by bench/locust/run.py with the server's environment (DATABASE_URL, SECRET_KEY...). The
 database holds the permission matrix's world and ``seed_scale --size national``; it is rebuilt only
-when the migrations, scale modules or matrix modules have changed since it was built (a stamp is
-kept beside the plan). Each run signs the personas in afresh and writes, per persona, its session
-cookie and the pages the benchmark measures as that persona.
+when the scale modules or matrix modules have changed since it was built (a stamp is kept beside the
+plan), and migrated forward on every run. Each run signs the personas in afresh and writes, per
+persona, its session cookie and the pages the benchmark measures as that persona (a public page
+that redirects the signed-in, such as sign-in, is read anonymously, as the page benchmark does).
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ def main() -> None:
         stamp_file.unlink(missing_ok=True)
         world_file.write_bytes(pickle.dumps(_build(args.size)))
         stamp_file.write_text(stamp)
+    else:
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0, interactive=False)
     world = pickle.loads(world_file.read_bytes())
     plan = _plan(world)
     (args.folder / "plan.json").write_text(json.dumps(plan, indent=1))
@@ -84,18 +89,29 @@ def _plan(world: Any) -> list[dict[str, Any]]:
     from preventhub.accounts.models import User
     from preventhub.core.testing.matrix import page_path
 
+    clients: dict[str, Client] = {}
+
+    def client_for(persona: str) -> Client:
+        if persona not in clients:
+            clients[persona] = Client(HTTP_HOST="127.0.0.1")  # the only allowed host
+            if persona != ANONYMOUS:
+                clients[persona].force_login(User.objects.get(pk=getattr(world, persona).pk))
+        return clients[persona]
+
     by_persona: dict[str, list[dict[str, str]]] = {}
     for page in pages():
-        by_persona.setdefault(page.persona, []).append(
-            {"name": page.name, "url": page_path(page.case, world)}
-        )
+        url = page_path(page.case, world)
+        persona = page.persona
+        for fallback in page.fallback:
+            if client_for(persona).get(url).status_code == 200:
+                break
+            persona = fallback
+        by_persona.setdefault(persona, []).append({"name": page.name, "url": url})
     plan = []
     for persona, persona_pages in by_persona.items():
         cookie = ""
         if persona != ANONYMOUS:
-            client = Client()
-            client.force_login(User.objects.get(pk=getattr(world, persona).pk))
-            cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+            cookie = client_for(persona).cookies[settings.SESSION_COOKIE_NAME].value
         plan.append(
             {
                 "persona": persona,

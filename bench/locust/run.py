@@ -1,6 +1,6 @@
 """``make bench-load``: a bounded load test on PostgreSQL with national data.
 
-Prepares the database (bench/locust/prepare.py: rebuilt only when stale), collects static files,
+Collects static files, prepares the database (bench/locust/prepare.py: rebuilt only when stale),
 starts gunicorn on 127.0.0.1 only, runs locust headless (50 users, 60 s by default) against it,
 stops the server and prints requests per second, the 95th percentile and the slowest pages.
 
@@ -32,9 +32,10 @@ def main() -> int:
     env = _server_environment(folder, port)
     python = sys.executable
     size = os.environ.get("BENCH_LOAD_SIZE", "national")
+    # Static files first (every run, so the manifest matches the templates): preparing the plan
+    # renders each page once, to find who may read it.
+    _run([python, "manage.py", "collectstatic", "--no-input", "-v0"], env)
     _run([python, "-m", "bench.locust.prepare", "--folder", str(folder), "--size", size], env)
-    if not (Path(env["STATIC_ROOT"]) / "staticfiles.json").exists():
-        _run([python, "manage.py", "collectstatic", "--no-input", "-v0"], env)
     server = subprocess.Popen(
         [
             python,
