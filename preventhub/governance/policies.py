@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from preventhub.accounts.roles import Cap
 from preventhub.core.policies import Action, Grants, Policy, grants_for, register
@@ -239,8 +239,15 @@ class DecisionPolicy(Policy[Decision]):
 
     def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[Decision]:
         grants = grants_for(user)
+        # EXISTS on each row, not IN over every visible resolution: the register's newest-first
+        # page then walks the date index and stops after a page (with IN, the OR made SQLite
+        # gather every decision and sort them all).
         read = Q(resolution__isnull=True) | Q(
-            resolution__in=ResolutionPolicy().visible_to(user, Action.VIEW)
+            Exists(
+                ResolutionPolicy()
+                .visible_to(user, Action.VIEW)
+                .filter(pk=OuterRef("resolution_id"))
+            )
         )
         if not grants.has(Cap.GOVERNANCE_VIEW):
             read &= Q(meeting__body__is_public=True)

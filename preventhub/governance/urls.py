@@ -4,7 +4,7 @@ from django.urls import path
 
 from preventhub.core.pickers import search_view
 
-from .pickers import COUNCILLORS
+from .pickers import BODIES, COUNCILLORS, DECISIONS, RESOLUTIONS
 from .routes import bodies, decisions, meetings, members, minutes, reports, seats, terms
 
 app_name = "governance"
@@ -17,6 +17,9 @@ urlpatterns = [
     *reports.urlpatterns,
     *minutes.urlpatterns,
     *decisions.urlpatterns,
-    # The councillor picker's type-ahead search (core/pickers.py).
+    # The pickers' type-ahead searches (core/pickers.py).
     path("search/councillors/", search_view(COUNCILLORS), name="search_councillors"),
+    path("search/bodies/", search_view(BODIES), name="search_bodies"),
+    path("search/resolutions/", search_view(RESOLUTIONS), name="search_resolutions"),
+    path("search/decisions/", search_view(DECISIONS), name="search_decisions"),
 ]

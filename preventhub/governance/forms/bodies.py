@@ -28,6 +28,7 @@ from preventhub.governance.models import (
     MembershipRole,
     PoliticalBalance,
 )
+from preventhub.governance.pickers import RESOLUTIONS, body_picker
 
 # Bodies -----------------------------------------------------------------------------------------
 
@@ -106,18 +107,16 @@ class BodyForm(VersionedModelForm):
 
     def __init__(self, *args: Any, parents: Any, resolutions: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        parent = PublicChoiceField(
-            parents, required=False, label="Reports to", help_text=self.fields["parent"].help_text
-        )
+        parent = body_picker(parents, label="Reports to", help_text=self.fields["parent"].help_text)
         if self.instance.pk:
             parent.queryset = parents.exclude(pk=self.instance.pk)
         self.fields["parent"] = parent
-        self.fields["established_by"] = PublicChoiceField(
-            resolutions,
+        self.fields["established_by"] = PickerField(
+            RESOLUTIONS,
+            queryset=resolutions,
             required=False,
             label="Established by resolution",
             help_text=self.fields["established_by"].help_text,
-            describe=lambda r: f"Resolution {r.number}: {r.text[:90]}",
         )
         form_field(self, "led_by", forms.ChoiceField).choices = [("", "Not stated"), *LedBy.choices]
         form_field(self, "kind", forms.ChoiceField).choices = BodyKind.choices

@@ -7,20 +7,17 @@ from typing import Any
 
 from django import forms
 
-from preventhub.core.forms import GovukDateField, GovukForm, PublicChoiceField
+from preventhub.core.forms import GovukDateField, GovukForm
 from preventhub.core.pickers import PickerField
 from preventhub.directory.pickers import PEOPLE
 from preventhub.governance.models import ActionStatus, DecisionKind, DecisionStatus
+from preventhub.governance.pickers import DECISIONS, body_picker
 
 from .minutes import MeetingChoiceField
 
 STATUS_FILTER = [("", "Any status"), *DecisionStatus.choices]
 KIND_FILTER = [("", "Resolutions and motions"), *DecisionKind.choices]
 OVERDUE_FILTER = [("", "Any"), ("yes", "Only decisions with overdue actions")]
-
-
-def _decision_label(decision: Any) -> str:
-    return f"{decision.decided_on:%-d %B %Y}: {decision.title[:80]}"
 
 
 class DecisionFilterForm(GovukForm):
@@ -53,11 +50,9 @@ class DecisionFilterForm(GovukForm):
 
     def __init__(self, *args: Any, bodies: Any, show_overdue: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["body"] = PublicChoiceField(
+        self.fields["body"] = body_picker(
             bodies,
-            required=False,
             label="Decided by",
-            empty_label="Any body",
             error_messages={"invalid_choice": "Choose a body from the list"},
         )
         if not show_overdue:
@@ -139,13 +134,12 @@ class MotionForm(GovukForm):
             required=False,
             error_messages={"invalid_choice": "Choose the seconder"},
         )
-        self.fields["follows"] = PublicChoiceField(
-            decisions,
+        self.fields["follows"] = PickerField(
+            DECISIONS,
+            queryset=decisions,
             label="Earlier decision it follows",
-            empty_label="None",
             required=False,
             error_messages={"invalid_choice": "Choose a decision from the list"},
-            describe=_decision_label,
         )
         self.order_fields(["meeting", "text", "title", "proposer", "seconder", "follows"])
 

@@ -24,6 +24,7 @@ from preventhub.governance.models import (
     InterestKind,
     MeetingStatus,
 )
+from preventhub.governance.pickers import body_picker
 
 _TIME = re.compile(r"^(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<half>am|pm)?$")
 
@@ -87,10 +88,9 @@ class MeetingForm(GovukForm):
         if bodies is None:
             del self.fields["body"]
         else:
-            self.fields["body"] = public_choice(
+            self.fields["body"] = body_picker(
                 bodies,
                 label="Body",
-                empty="Choose a body",
                 required=True,
                 error_messages={
                     "required": "Choose the body that is meeting",
@@ -146,10 +146,9 @@ class MeetingFilterForm(GovukForm):
         if bodies is None:
             del self.fields["body"]
         else:
-            self.fields["body"] = public_choice(
+            self.fields["body"] = body_picker(
                 bodies,
                 label="Body",
-                empty="Any body",
                 error_messages={"invalid_choice": "Choose a body from the list"},
             )
         self.fields["year"] = public_choice(

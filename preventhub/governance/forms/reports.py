@@ -24,6 +24,7 @@ from preventhub.governance.models import (
     ReportPurpose,
     ReportStatus,
 )
+from preventhub.governance.pickers import body_picker
 from preventhub.governance.services.reports_files import MAX_APPENDIX_LABEL, check_appendix_file
 
 TEXT_HELP = (
@@ -74,10 +75,9 @@ class ReportFilterForm(GovukForm):
 
     def __init__(self, *args: Any, bodies: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["body"] = public_choice(
+        self.fields["body"] = body_picker(
             bodies,
             label="Body",
-            empty="Any body",
             error_messages={"invalid_choice": "Choose a body from the list"},
         )
         self.order_fields(["q", "body", "status"])
@@ -190,10 +190,9 @@ class ReportForm(GovukForm):
                 **kwargs.get("initial", {}),
             }
         super().__init__(*args, **kwargs)
-        self.fields["body"] = public_choice(
+        self.fields["body"] = body_picker(
             bodies,
             label="Committee or body",
-            empty="Choose a body",
             required=True,
             help_text="The body the report goes to.",
             error_messages={

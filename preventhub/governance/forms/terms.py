@@ -10,7 +10,9 @@ from typing import Any
 from django import forms
 
 from preventhub.core.forms import GovukDateField, GovukForm, VersionedForm, form_field
+from preventhub.core.pickers import PickerField
 from preventhub.governance.models import Clause, ClauseSection, Resolution, TermsOfReference
+from preventhub.governance.pickers import RESOLUTIONS
 
 SUMMARY_HINT = "For example, removes the clause on scrutinising spend of the £10k."
 REASON_HINT = "For example, that funding does not apply in the financial year 2016/17."
@@ -152,17 +154,9 @@ def resolution_label(resolution: Resolution) -> str:
     return f"Resolution {resolution.number}{where}: {_excerpt(resolution.text, 90)}"
 
 
-class ResolutionChoiceField(forms.ModelChoiceField):
-    def __init__(self, queryset: Any, **kwargs: Any) -> None:
-        super().__init__(queryset, to_field_name="public_id", empty_label="", **kwargs)
-
-    def label_from_instance(self, obj: Resolution) -> str:
-        return resolution_label(obj)
-
-
 class AgreeForm(VersionedForm):
-    resolution = ResolutionChoiceField(
-        None,
+    resolution = PickerField(
+        RESOLUTIONS,
         label="Resolution that agreed it",
         help_text="The resolution recorded in the minutes of the meeting that agreed these terms.",
         error_messages={
@@ -177,7 +171,7 @@ class AgreeForm(VersionedForm):
 
     def __init__(self, *args: Any, resolutions: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        form_field(self, "resolution", forms.ModelChoiceField).queryset = resolutions
+        form_field(self, "resolution", PickerField).queryset = resolutions
 
 
 class CompareForm(GovukForm):

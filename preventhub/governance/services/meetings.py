@@ -19,7 +19,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from preventhub.audit.registry import register
@@ -540,9 +541,35 @@ def attendance_for(person: Person, meetings: QuerySet[Meeting] | None = None) ->
 
 
 def with_attendance_counts(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
-    """Meetings annotated with their own figures (``att_present`` etc.) in the same query."""
+    """Meetings annotated with their own figures (``att_present`` etc.) in the same query.
+
+    Each figure is a subquery on the meeting's row, not a join with GROUP BY: a page of the list
+    then counts the attendance of its own meetings only, the sort walks the date index and stops
+    after one page, and the pagination's count leaves the figures out. (Grouping joined every
+    meeting to its attendance before the page was cut: two seconds at national scale.)"""
+    statuses = {
+        "expected": EXPECTED,
+        "present": [AttendanceStatus.PRESENT],
+        "apologies": [AttendanceStatus.APOLOGIES],
+        "absent": [AttendanceStatus.ABSENT],
+        "substitute": [AttendanceStatus.SUBSTITUTE],
+        "in_attendance": [AttendanceStatus.IN_ATTENDANCE],
+    }
     return meetings.annotate(
-        **{f"att_{name}": count for name, count in _counts("attendance__").items()}
+        **{
+            f"att_{name}": Coalesce(
+                Subquery(
+                    Attendance.objects.filter(meeting=OuterRef("pk"), status__in=wanted)
+                    .order_by()
+                    .values("meeting")
+                    .annotate(n=Count("pk"))
+                    .values("n"),
+                    output_field=IntegerField(),
+                ),
+                0,
+            )
+            for name, wanted in statuses.items()
+        }
     )
 
 

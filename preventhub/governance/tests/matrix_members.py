@@ -96,4 +96,19 @@ CASES = [
         query="q=Matrix",
         browse=False,
     ),
+    # The body and resolution pickers' searches: each answers what the user may see (public
+    # bodies, resolutions of published minutes), for signed-in users.
+    Case("governance:search_bodies", allowed=EVERYONE_SIGNED_IN, query="q=Matrix", browse=False),
+    Case(
+        "governance:search_resolutions",
+        allowed=EVERYONE_SIGNED_IN,
+        query="q=Matrix",
+        browse=False,
+    ),
+    Case(
+        "governance:search_decisions",
+        allowed=EVERYONE_SIGNED_IN,
+        query="q=Matrix",
+        browse=False,
+    ),
 ]

@@ -63,7 +63,11 @@ def test_scheduling_a_meeting_saves_london_time_and_the_municipal_year(dee):
 def test_the_schedule_page_can_start_with_a_body_chosen(dee):
     body = BodyFactory.create()
     response = dee.get(reverse("governance:meeting_create"), {"body": str(body.public_id)})
-    assert response.context["form"]["body"].value() == body.public_id
+    # The body picker shows the body chosen (its name in the box, its public id kept beside it).
+    assert response.context["form"]["body"].value() == {
+        "text": body.name,
+        "id": str(body.public_id),
+    }
     assert dee.get(reverse("governance:meeting_create"), {"body": "not-a-uuid"}).status_code == 200
 
 
@@ -80,7 +84,7 @@ def test_bad_meeting_input_shows_govuk_errors(dee):
     )
     assert response.status_code == 200
     assert _errors(response) == [
-        "Choose the body that is meeting",
+        "No bodies match ‘nonsense’. Check the spelling or enter part of the name",
         "Date must be a real date",
         "Enter a real time, like 6:30pm or 18:30",
     ]

@@ -61,7 +61,7 @@ def test_the_list_filters_by_body_and_status_and_searches_titles(lead):
 def test_a_bad_filter_shows_a_govuk_error(lead):
     response = lead.get(reverse("governance:report_list"), {"status": "lost", "body": "not-a-body"})
     assert _summary_errors(response) == [
-        "Choose a body from the list",
+        "No bodies match ‘not-a-body’. Check the spelling or enter part of the name",
         "Choose a status from the list",
     ]
     assert response.status_code == 200

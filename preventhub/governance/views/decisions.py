@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -94,8 +95,20 @@ def decision_list(request: HttpRequest) -> HttpResponse:
         "-decided_on", "-id"
     )
     if sees_actions:
+        # A subquery on each row, not a join with GROUP BY: only the page's decisions are counted
+        # and the sort walks the date index (grouping counted every decision's actions first).
+        overdue = (
+            DecisionAction._default_manager.filter(
+                decision=OuterRef("pk"), due_on__lt=timezone.localdate()
+            )
+            .exclude(status=ActionStatus.DONE)
+            .order_by()
+            .values("decision")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
         rows = rows.annotate(
-            overdue_count=Count("actions", filter=_overdue_filter(timezone.localdate()))
+            overdue_count=Coalesce(Subquery(overdue, output_field=IntegerField()), 0)
         )
     context = {
         "form": form,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -53,8 +53,9 @@ TEMPLATES = "governance/meetings"
 def years_with_meetings(meetings: QuerySet[Meeting]) -> QuerySet[MunicipalYear]:
     """The municipal years of meetings the user may see (one query). A year's label is on every
     public meeting page, so visitors without directory access may filter by it."""
+    # EXISTS per year (a handful of years, each an index seek) rather than IN over every meeting.
     return MunicipalYear._default_manager.filter(
-        pk__in=meetings.values("municipal_year_id")
+        Exists(meetings.filter(municipal_year=OuterRef("pk")))
     ).order_by("-starts_on")
 
 
