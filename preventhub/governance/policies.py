@@ -261,8 +261,10 @@ class DecisionActionPolicy(Policy[DecisionAction]):
 
     def visible_to(self, user: Any, action: Action | str = Action.VIEW) -> QuerySet[DecisionAction]:
         grants = grants_for(user)
+        # EXISTS on each action's decision rather than IN over every visible decision, which
+        # SQLite drew up in full even when one decision's actions were asked for.
         read = (
-            Q(decision__in=DecisionPolicy().visible_to(user))
+            Q(Exists(DecisionPolicy().visible_to(user).filter(pk=OuterRef("decision_id"))))
             if grants.has(Cap.GOVERNANCE_VIEW)
             else Q(pk__in=[])
         )
