@@ -181,3 +181,23 @@ def test_an_agreed_plan_attached_to_a_report_keeps_the_copy_taken_then(client, p
     text = _flat(inspect_pdf(b"".join(download.streaming_content)).text)
     assert "Refresh the local profile briefing" in text
     assert "Changed after the report went out" not in text
+
+
+def test_the_document_makes_the_same_queries_with_few_actions_as_with_many(
+    client, councillor, plan
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(url: str) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured.captured_queries)
+
+    objective = plan.objectives.get()
+    client.force_login(councillor)
+    client.get(_url("plan_document", plan))
+    few = queries(_url("plan_document", plan))
+    for n in range(30):
+        ActionFactory.create(objective=objective, description=f"Extra action {n}")
+    assert queries(_url("plan_document", plan)) == few

@@ -263,3 +263,27 @@ def test_the_attached_copy_is_frozen_and_read_only_by_those_the_assessment_allow
     assert "only people allowed to read the document can open it" in page.content.decode()
     assert client.get(download).status_code == 404
     assert AuditEvent.objects.filter(action="access.denied", actor=clerk).exists()
+
+
+def _queries(client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_the_document_makes_the_same_queries_with_2_risks_as_with_40(
+    client, prevent_lead, assessment
+):
+    small = AssessmentFactory.create(title="Small assessment")
+    for n in range(2):
+        RiskFactory.create(assessment=small, title=f"Small risk {n}")
+    client.force_login(prevent_lead)
+    client.get(_url("assessment_document", small))  # warm the session and grants
+    # The session, the user and roles, the assessment, the audit event, contributions, coverage,
+    # the matrix, two heat-map counts, the risks and their wards.
+    assert _queries(client, _url("assessment_document", small)) == _queries(
+        client, _url("assessment_document", assessment)
+    )
