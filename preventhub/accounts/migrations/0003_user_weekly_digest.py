@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_initial'),
+        ("accounts", "0002_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicaluser',
-            name='weekly_digest',
-            field=models.BooleanField(default=True, verbose_name='weekly digest e-mail'),
+            model_name="historicaluser",
+            name="weekly_digest",
+            field=models.BooleanField(default=True, verbose_name="weekly digest e-mail"),
         ),
         migrations.AddField(
-            model_name='user',
-            name='weekly_digest',
-            field=models.BooleanField(default=True, verbose_name='weekly digest e-mail'),
+            model_name="user",
+            name="weekly_digest",
+            field=models.BooleanField(default=True, verbose_name="weekly digest e-mail"),
         ),
     ]

@@ -4,30 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('governance', '0008_list_and_picker_indexes'),
+        ("governance", "0008_list_and_picker_indexes"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='appendix',
-            name='marking',
+            model_name="appendix",
+            name="marking",
             field=models.CharField(blank=True, max_length=40),
         ),
         migrations.AddField(
-            model_name='appendix',
-            name='marking_label',
+            model_name="appendix",
+            name="marking_label",
             field=models.CharField(blank=True, max_length=40),
         ),
         migrations.AddField(
-            model_name='appendix',
-            name='source_id',
+            model_name="appendix",
+            name="source_id",
             field=models.UUIDField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='appendix',
-            name='source_kind',
+            model_name="appendix",
+            name="source_kind",
             field=models.CharField(blank=True, max_length=40),
         ),
     ]
