@@ -64,6 +64,10 @@ class MeasureRow:
     latest: str
     trend: str
     rag: str
+    # The trend chart (``charts.trend_line``; None without actuals) and its numbers for the table.
+    chart: dict[str, Any] | None = None
+    actuals: list[tuple[dt.date, str]] = field(default_factory=list)
+    key: str = ""
 
     @property
     def cells(self) -> list[str]:
@@ -163,7 +167,7 @@ def build(user: Any, plan: Plan) -> PlanDocument:
         .order_by("title", "id")
     )
     measure_rows = []
-    for measure in measures:
+    for index, measure in enumerate(measures, start=1):
         values = [actual.value for actual in measure.ordered_actuals]
         latest = measure.ordered_actuals[-1] if values else None
         rag = outcomes.measure_rag(
@@ -181,6 +185,14 @@ def build(user: Any, plan: Plan) -> PlanDocument:
                 latest=f"{_number(latest.value)} ({latest.period_end:%b %Y})" if latest else "None",
                 trend=outcomes.trend(values, measure.direction).label,
                 rag=rag.label,
+                chart=charts.trend_line(
+                    [(a.period_end, a.value) for a in measure.ordered_actuals],
+                    target=measure.target,
+                    baseline=measure.baseline,
+                    unit=measure.unit,
+                ),
+                actuals=[(a.period_end, _number(a.value)) for a in measure.ordered_actuals],
+                key=f"measure-{index}",
             )
         )
     lines = policies.budget_lines.visible_to(user).filter(plan=plan)
@@ -239,6 +251,13 @@ def render_docx(document: PlanDocument) -> bytes:
         builder.table(MEASURE_HEADER, [row.cells for row in document.measures])
     else:
         builder.paragraph("No measures yet.")
+    for row in document.measures:
+        if row.actuals:
+            builder.heading(f"Trend: {row.title}", level=3)
+            builder.paragraph(row.chart["description"] if row.chart else "")
+            builder.table(
+                ["Period ending", "Actual"], [[f"{w:%-d %B %Y}", v] for w, v in row.actuals]
+            )
     builder.heading("Funding", level=2)
     if document.budget_lines:
         builder.table(

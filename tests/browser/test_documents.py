@@ -12,7 +12,13 @@ from playwright.sync_api import expect
 
 from preventhub.governance.tests.reports_fixtures import seed_report
 from preventhub.plan.models import PlanStatus
-from preventhub.plan.tests.factories import ActionFactory, ObjectiveFactory, PlanFactory
+from preventhub.plan.tests.factories import (
+    ActionFactory,
+    ActualFactory,
+    MeasureFactory,
+    ObjectiveFactory,
+    PlanFactory,
+)
 from preventhub.risk.models import AssessmentStatus
 from preventhub.risk.tests.factories import AssessmentFactory, RiskFactory
 
@@ -29,6 +35,10 @@ def documents(transactional_db):
     RiskFactory.create(assessment=assessment, title="Stickers near the station")
     plan = PlanFactory.create(title="Partnership plan 2025 to 2026", status=PlanStatus.AGREED)
     ActionFactory.create(objective=ObjectiveFactory.create(plan=plan, title="Identify threat"))
+    for title in ("Schools with trained staff", "Referrals from schools"):
+        measure = MeasureFactory.create(plan=plan, title=title)
+        ActualFactory.create(measure=measure, period_end=dt.date(2025, 6, 30))
+        ActualFactory.create(measure=measure, period_end=dt.date(2025, 9, 30))
     report = seed_report().report
     return {"assessment": assessment, "plan": plan, "report": report}
 

@@ -110,6 +110,9 @@ def test_the_pdf_is_tagged_and_holds_actions_rag_in_words_measures_and_funding(
         "Amber (set by hand: Waiting for the licensing review)",
         "Schools with trained staff",
         "Improving",
+        # The measure's trend chart and its table of actuals.
+        "Trend: Schools with trained staff",
+        "30 September 2016 60",
         "Home Office Prevent funding",
         "£10,000.00",
         "£8,500.00",
@@ -129,6 +132,7 @@ def test_the_rag_chart_is_an_svg_with_title_description_and_a_table(client, coun
         in html
     )
     assert "Red: overdue" in html  # RAG in words, not colour alone
+    assert '<title id="measure-1-title">Trend of Schools with trained staff</title>' in html
 
 
 def test_the_word_file_has_headings_and_tables(client, councillor, plan):
@@ -144,6 +148,7 @@ def test_the_word_file_has_headings_and_tables(client, councillor, plan):
         "Objectives and actions",
         "Identify local threat",
         "Outcome measures",
+        "Trend: Schools with trained staff",
         "Funding",
     ]
     actions = document.tables[2]
