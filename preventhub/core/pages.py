@@ -24,7 +24,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Mapping
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from django import forms
 from django.contrib import messages
@@ -33,6 +33,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 
 from preventhub.audit.services import record_event
@@ -43,6 +44,8 @@ from preventhub.core.services import ConcurrentEditError
 
 T = TypeVar("T")
 View = Callable[..., HttpResponse]
+# Any view, downloads included (a streamed or file response is not an HttpResponse).
+AnyView = TypeVar("AnyView", bound=Callable[..., HttpResponseBase])
 
 PER_PAGE = 25
 
@@ -68,7 +71,7 @@ def require(request: HttpRequest, allowed: bool, what: str = "view") -> None:
         raise refuse(request, what)
 
 
-def capability_required(*caps: str, partnership: bool = False) -> Callable[[View], View]:
+def capability_required(*caps: str, partnership: bool = False) -> Callable[[AnyView], AnyView]:
     """Sign-in first (anonymous visitors go to the sign-in page), then any one of ``caps`` or an
     audited 404.
 
@@ -76,15 +79,15 @@ def capability_required(*caps: str, partnership: bool = False) -> Callable[[View
     organisation-scoped role.
     """
 
-    def decorator(view: View) -> View:
+    def decorator(view: AnyView) -> AnyView:
         @wraps(view)
-        def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             grants = grants_for(request.user)
             has = grants.has_partnership if partnership else grants.has
             require(request, any(has(cap) for cap in caps), " or ".join(caps))
             return view(request, *args, **kwargs)
 
-        return login_required(checked)
+        return cast(AnyView, login_required(checked))
 
     return decorator
 

@@ -22,4 +22,9 @@ class RiskConfig(AppConfig):
         register_sources()
         register_appendix_source()
         register_digest_section()
+        from preventhub.core.spreadsheets.sheets import register_sheet
+
+        from .spreadsheets import SHEET
+
+        register_sheet(SHEET)
         add(NavItem("Risk", "risk:risk_list", policies.can_view_risk, order=40))

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from preventhub.accounts.roles import Cap
 from preventhub.core.pages import capability_required
@@ -12,6 +12,7 @@ _manage = capability_required(Cap.RISK_MANAGE, partnership=True)
 
 urlpatterns = [
     path("", register.risk_list, name="risk_list"),
+    re_path(r"^export\.(?P<fmt>csv|xlsx)$", register.risk_export, name="risk_export"),
     path("risks/new/", register.risk_create, name="risk_create"),
     path("risks/<uuid:public_id>/", register.risk_detail, name="risk_detail"),
     path("risks/<uuid:public_id>/edit/", register.risk_edit, name="risk_edit"),

@@ -12,7 +12,9 @@ import datetime as dt
 from typing import Any
 
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 
+from preventhub.core.models import ImportStatus, SpreadsheetImport
 from preventhub.core.testing.factories import PersonFactory
 from preventhub.core.testing.matrix import EVERY_ROLE, EVERYONE_SIGNED_IN, PARTNER_LEADS, Case
 from preventhub.directory.models import Ward
@@ -76,6 +78,39 @@ def build(world: Any) -> None:
     contribution.attachment.save("matrix-contribution.pdf", ContentFile(PDF_BYTES), save=False)
     contribution.save()
     world.rk_contribution = contribution
+    world.rk_import = _checked_import(world)
+
+
+REGISTER_CSV = (
+    b"Ref,Risk,Likelihood,Impact\r\nR1,Stickers near the college,3,3\r\n"
+    b"R2,Online grooming in gaming chats,4,3\r\n"
+)
+
+
+def _checked_import(world: Any) -> SpreadsheetImport:
+    """An upload of the Prevent lead's, checked and waiting to be imported."""
+    record = SpreadsheetImport(
+        kind="risk_register",
+        uploaded_by=world.prevent_lead,
+        filename="register.csv",
+        extension="csv",
+        header_row=1,
+        headers=["Ref", "Risk", "Likelihood", "Impact"],
+        mapping=["reference", "title", "inherent_likelihood", "inherent_impact"],
+        status=ImportStatus.CHECKED,
+        outcome={"rows": 2, "error_count": 0, "errors": [], "preview": []},
+    )
+    record.file.save("matrix-register.csv", ContentFile(REGISTER_CSV), save=False)
+    record.save()
+    return record
+
+
+def _upload_data(w: Any) -> dict[str, Any]:
+    return {"file": SimpleUploadedFile("register.csv", REGISTER_CSV, content_type="text/csv")}
+
+
+def _mapping_data(w: Any) -> dict[str, Any]:
+    return {f"column_{i}": key for i, key in enumerate(w.rk_import.mapping)}
 
 
 def _pid(name: str) -> Any:
@@ -146,6 +181,50 @@ CASES = [
     ),
     Case("risk:risk_edit", kwargs=_pid("rk_risk"), allowed=MANAGERS),
     Case("risk:risk_edit", kwargs=_pid("rk_sensitive_risk"), allowed=MANAGERS),
+    Case("risk:risk_export", kwargs=lambda w: {"fmt": "csv"}, allowed=EVERY_ROLE, browse=False),
+    Case(
+        "risk:risk_export",
+        kwargs=lambda w: {"fmt": "xlsx"},
+        query="status=open",
+        allowed=EVERY_ROLE,
+        browse=False,
+    ),
+    Case("core:import_upload", kwargs=lambda w: {"kind": "risk_register"}, allowed=MANAGERS),
+    Case(
+        "core:import_upload",
+        kwargs=lambda w: {"kind": "risk_register"},
+        method="post",
+        data=_upload_data,
+        allowed=MANAGERS,
+        ok=(302,),
+        browse=False,
+    ),
+    Case(
+        "core:import_upload",
+        kwargs=lambda w: {"kind": "no_such_list"},
+        allowed=set(),
+        note="a kind nobody declared is missing for everyone",
+    ),
+    Case("core:import_columns", kwargs=_pid("rk_import"), allowed=MANAGERS),
+    Case(
+        "core:import_columns",
+        kwargs=_pid("rk_import"),
+        method="post",
+        data=_mapping_data,
+        allowed=MANAGERS,
+        ok=(302,),
+        browse=False,
+    ),
+    Case("core:import_check", kwargs=_pid("rk_import"), allowed=MANAGERS),
+    Case(
+        "core:import_check",
+        kwargs=_pid("rk_import"),
+        method="post",
+        allowed=MANAGERS,
+        ok=(302,),
+        browse=False,
+        note="imports the two risks and goes back to the register",
+    ),
     Case("risk:heat_map", allowed=EVERY_ROLE),
     Case("risk:rating_matrix", allowed=MANAGERS),
     Case("risk:search_meetings", allowed=MANAGERS, query="q=council", browse=False),

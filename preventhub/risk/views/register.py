@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,12 +19,14 @@ from django.views.decorators.http import require_http_methods
 from preventhub.core.forms import error_list
 from preventhub.core.pages import form_page, paginate
 from preventhub.core.policies import Action
+from preventhub.core.spreadsheets.exports import export_response
 
 from .. import flags, policies, services
 from ..forms.risks import SORTS, WARD_SLOTS, RegisterFilterForm, RiskForm
 from ..history import risk_history
 from ..models import ConcernType, Level, RatingMatrix, Risk
 from ..queries import apply_filters
+from ..spreadsheets import SHEET
 from .common import (
     assessment_choices,
     concern_types,
@@ -63,6 +66,7 @@ def risk_list(request: HttpRequest) -> HttpResponse:
         "can_manage": policies.can_manage(user),
         "matrix": matrix,
         "risk_url_prefix": reverse("risk:risk_list") + "risks/",
+        "query": _without_page(request),
         **page,
     }
     return render(request, f"{TEMPLATES}/list.html", context)
@@ -87,6 +91,31 @@ def labelled_levels(risks: Any, matrix: RatingMatrix) -> None:
         risk.inherent_level_label = inherent.label
         risk.residual_level_label = residual.label
         risk.residual_level_class = TAG_CLASSES[residual]
+
+
+def _without_page(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+@view_required
+def risk_export(request: HttpRequest, fmt: str) -> HttpResponseBase:
+    """The register as CSV or XLSX: the same rows as the list page with the same filters, from
+    the same policy (no OFFICIAL-SENSITIVE risk for someone who may not open one), in the order
+    the page shows them."""
+    user = request.user
+    form = RegisterFilterForm(
+        request.GET or None,
+        concern_types=concern_types(user),
+        people=people(user),
+        wards=wards(user),
+    )
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    rows = apply_filters(policies.risks.visible_to(user), data, RatingMatrix.active())
+    order = SORTS.get(data.get("sort") or "score", SORTS["score"])
+    filters = {k: getattr(v, "public_id", v) for k, v in data.items()}
+    return export_response(SHEET, rows.order_by(*order), fmt=fmt, actor=user, filters=filters)
 
 
 def _risk(request: HttpRequest, public_id: Any, action: Action = Action.VIEW) -> Risk:
