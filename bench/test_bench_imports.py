@@ -40,10 +40,27 @@ def _import(path: Path, actor: Any) -> engine.Outcome:
     assert found is not None
     header_row, headers = found
     mapping = engine.suggest(SHEET, headers)
-    options = {"header_row": header_row, "headers": headers, "mapping": mapping}
-    checked = engine.check_file(SHEET, opener, "xlsx", actor=actor, scope=None, **options)
+    checked = engine.check_file(
+        SHEET,
+        opener,
+        "xlsx",
+        header_row=header_row,
+        headers=headers,
+        mapping=mapping,
+        actor=actor,
+        scope=None,
+    )
     assert checked.error_count == 0, checked.errors[:3]
-    return engine.import_file(SHEET, opener, "xlsx", actor=actor, scope=None, **options)
+    return engine.import_file(
+        SHEET,
+        opener,
+        "xlsx",
+        header_row=header_row,
+        headers=headers,
+        mapping=mapping,
+        actor=actor,
+        scope=None,
+    )
 
 
 @pytest.mark.django_db
