@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from preventhub.core.testing.factories import OrganisationFactory, build_personas
+from preventhub.accounts.testing import build_personas
+from preventhub.directory.testing import OrganisationFactory, PersonFactory
 
 
 @pytest.fixture
@@ -15,6 +16,14 @@ def school(db):
 @pytest.fixture
 def college(db):
     return OrganisationFactory(name="Northbridge College")
+
+
+@pytest.fixture
+def make_person(db):
+    """``make_person(name="Nina New")``: a directory person. Tests of the layers below the directory
+    (accounts, core) get directory records through fixtures like this and ``school``, never by
+    importing the directory (see docs/architecture.md, "Layers")."""
+    return PersonFactory.create
 
 
 @pytest.fixture

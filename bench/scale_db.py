@@ -136,6 +136,6 @@ class ScaleDatabases:
 
 
 def _build_world() -> Any:
-    from preventhub.core.testing.matrix import build_matrix_world
+    from preventhub.directory.testing import build_matrix_world
 
     return build_matrix_world()

@@ -5,7 +5,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("preventhub.accounts.urls")),
     path("directory/", include("preventhub.directory.urls")),
-    path("audit/", include("preventhub.audit.urls")),
+    path("audit/", include("preventhub.accounts.audit_viewer.urls")),
     path("governance/", include("preventhub.governance.urls")),
     path("risk/", include("preventhub.risk.urls")),
     path("plan/", include("preventhub.plan.urls")),

@@ -4,11 +4,16 @@ wards and councillors have been inflated past 100 rows each (pickers, not select
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from django.urls import reverse
 
-from preventhub.core.testing.choices import MAX_CHOICES, count_choices, inflate, persona_for
-from preventhub.core.testing.matrix import ROLE_PERSONAS, build_matrix_world, collect_cases
+from preventhub.core.testing.choices import MAX_CHOICES, count_choices, persona_for
+from preventhub.core.testing.matrix import ROLE_PERSONAS, collect_cases
+from preventhub.directory.models import Organisation, Person, Sector, Ward
+from preventhub.directory.testing import build_matrix_world
+from preventhub.governance.models import Councillor
 
 # Managers first: they see the most forms and the most records.
 PREFERENCE = ("democratic_services", "prevent_lead", "administrator", *ROLE_PERSONAS)
@@ -40,6 +45,29 @@ def test_no_page_renders_more_than_100_options_or_radios_with_every_kind_inflate
             too_many.append(f"{case.url_name} as {persona}: {count}")
     assert visited > 100, f"only {visited} pages were rendered"
     assert not too_many, "Pages with more than 100 options or radios:\n" + "\n".join(too_many)
+
+
+def inflate(rows: int) -> None:
+    """Add ``rows`` organisations, people, wards and councillors (each past MAX_CHOICES), named so
+    that a search for "Inflated" matches them all."""
+    tag = uuid.uuid4().hex[:6]
+    organisations = Organisation.objects.bulk_create(
+        Organisation(name=f"Inflated organisation {tag} {n:04d}", sector=Sector.OTHER)
+        for n in range(rows)
+    )
+    wards = Ward.objects.bulk_create(Ward(name=f"Inflated ward {tag} {n:04d}") for n in range(rows))
+    people = Person.objects.bulk_create(
+        Person(
+            name=f"Inflated person {tag} {n:04d}",
+            job_title="Officer",
+            organisation=organisations[n % len(organisations)],
+        )
+        for n in range(rows * 2)
+    )
+    Councillor.objects.bulk_create(
+        Councillor(person=person, ward=wards[n % len(wards)], party="Independent")
+        for n, person in enumerate(people[rows:])
+    )
 
 
 def test_count_choices_counts_options_and_radios_not_checkboxes():

@@ -14,8 +14,9 @@ import pytest
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from preventhub.core.testing.matrix import PERSONAS, Case, build_matrix_world, collect_cases
+from preventhub.core.testing.matrix import PERSONAS, Case, collect_cases
 from preventhub.core.testing.shared import rows_shared_by_tests
+from preventhub.directory.testing import build_matrix_world
 
 CASES: list[Case] = collect_cases()
 

@@ -51,7 +51,7 @@ def _build(size: str) -> Any:
     from django.core.management import call_command
     from django.db import connection
 
-    from preventhub.core.testing.matrix import build_matrix_world
+    from preventhub.directory.testing import build_matrix_world
 
     started = time.perf_counter()
     _recreate_database(connection.settings_dict["NAME"])

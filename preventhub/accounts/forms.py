@@ -5,16 +5,26 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Model
 
-from preventhub.core.forms import GovukForm, form_field
-from preventhub.core.pickers import PickerField
-from preventhub.directory.models import Person
-from preventhub.directory.pickers import ORGANISATIONS, PEOPLE
+from preventhub.core.forms import GovukForm
+from preventhub.core.pickers import PickerField, source_for
 
-from .models import User
+from .models import RoleAssignment, User
 from .roles import ORGANISATION_SCOPED_ROLES, Role
 
 _ANY = ""
+
+
+def related_model(model: type[Model], field: str) -> type[Model]:
+    """The model a relation of ours points to: an account's directory person, a role's organisation.
+
+    Those models belong to the directory, a layer above accounts, so this module never imports
+    them: it follows the relation, and core's registries give the related model's picker source
+    (``source_for``) and policy (``policy_for``)."""
+    related = model._meta.get_field(field).related_model
+    assert isinstance(related, type)
+    return related
 
 
 class UserSearchForm(GovukForm):
@@ -37,19 +47,20 @@ class UserCreateForm(GovukForm):
         label="Email address",
         help_text="We will email a link to this address so they can choose a password.",
     )
-    person = PickerField(
-        PEOPLE,
-        label="Directory person",
-        help_text="Link the account to the person's entry in the partnership directory: type "
-        "part of their name. Leave blank if they are not in the directory.",
-        required=False,
-        error_messages={"invalid_choice": "Choose someone not yet linked to an account"},
-    )
 
     def __init__(self, *args: Any, people: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if people is not None:
-            form_field(self, "person", PickerField).queryset = people
+        # Declared here, not on the class: the directory registers its picker sources when the
+        # apps are ready, after this module may have been imported.
+        self.fields["person"] = PickerField(
+            source_for(related_model(User, "person")),
+            queryset=people,
+            label="Directory person",
+            help_text="Link the account to the person's entry in the partnership directory: "
+            "type part of their name. Leave blank if they are not in the directory.",
+            required=False,
+            error_messages={"invalid_choice": "Choose someone not yet linked to an account"},
+        )
         self.fields["full_name"].widget.attrs["autocomplete"] = "off"
         self.fields["email"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
 
@@ -59,7 +70,7 @@ class UserCreateForm(GovukForm):
             raise forms.ValidationError("There is already an account with this email address.")
         return email
 
-    def clean_person(self) -> Person | None:
+    def clean_person(self) -> Model | None:
         person = self.cleaned_data.get("person")
         if person is not None and User.objects.filter(person=person).exists():
             raise forms.ValidationError("This person is already linked to another account.")
@@ -68,18 +79,17 @@ class UserCreateForm(GovukForm):
 
 class RoleAssignForm(GovukForm):
     role = forms.ChoiceField(label="Role", choices=[(_ANY, "Choose a role"), *Role.choices])
-    organisation = PickerField(
-        ORGANISATIONS,
-        label="Organisation",
-        help_text="Leave blank for the whole partnership unless the role is for one "
-        "organisation. A partner lead must have an organisation.",
-        required=False,
-    )
 
     def __init__(self, *args: Any, organisations: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if organisations is not None:
-            form_field(self, "organisation", PickerField).queryset = organisations
+        self.fields["organisation"] = PickerField(
+            source_for(related_model(RoleAssignment, "organisation")),
+            queryset=organisations,
+            label="Organisation",
+            help_text="Leave blank for the whole partnership unless the role is for one "
+            "organisation. A partner lead must have an organisation.",
+            required=False,
+        )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

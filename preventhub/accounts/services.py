@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from preventhub.audit.services import record_event
 from preventhub.core.policies import forget_grants
-from preventhub.directory.models import Organisation
 
 from .models import ApiToken, RoleAssignment, User
 from .roles import ORGANISATION_SCOPED_ROLES
@@ -57,9 +56,7 @@ def set_user_active(*, actor: Any, user: User, active: bool) -> User:
     return user
 
 
-def assign_role(
-    *, actor: Any, user: User, role: str, organisation: Organisation | None = None
-) -> RoleAssignment:
+def assign_role(*, actor: Any, user: User, role: str, organisation: Any = None) -> RoleAssignment:
     if role in ORGANISATION_SCOPED_ROLES and organisation is None:
         raise RoleAssignmentError("Choose the organisation this partner lead acts for.")
     if RoleAssignment.objects.filter(user=user, role=role, organisation=organisation).exists():

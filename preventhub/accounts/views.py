@@ -26,11 +26,10 @@ from django.views.decorators.http import require_POST
 
 from preventhub.core.forms import GovukForm
 from preventhub.core.pages import form_page
-from preventhub.core.policies import Action, grants_for
-from preventhub.directory.policies import organisations, people
+from preventhub.core.policies import Action, grants_for, policy_for
 
 from . import services
-from .forms import RoleAssignForm, TokenCreateForm, UserCreateForm, UserSearchForm
+from .forms import RoleAssignForm, TokenCreateForm, UserCreateForm, UserSearchForm, related_model
 from .http import AuthenticatedHttpRequest
 from .models import ApiToken, RoleAssignment, User
 from .policies import api_tokens, can_manage_users, can_use_api_tokens, role_assignments, users
@@ -145,6 +144,17 @@ def user_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
     return render(request, "accounts/user_detail.html", context)
 
 
+def _people_to_link(user: Any) -> QuerySet[Any]:
+    """Directory people the user may see who have no account yet (the directory's own policy)."""
+    person = related_model(User, "person")
+    return policy_for(person).visible_to(user, Action.VIEW).filter(user__isnull=True)
+
+
+def _organisations(user: Any) -> QuerySet[Any]:
+    """Organisations a role may be scoped to: those the user may see (the directory's policy)."""
+    return policy_for(related_model(RoleAssignment, "organisation")).visible_to(user, Action.VIEW)
+
+
 @login_required
 def user_create(request: HttpRequest) -> HttpResponse:
     _require_user_manager(request)
@@ -152,7 +162,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
         request,
         UserCreateForm,
         template="accounts/user_form.html",
-        form_kwargs={"people": people.visible_to(request.user).filter(user__isnull=True)},
+        form_kwargs={"people": _people_to_link(request.user)},
         save=lambda form: services.invite_user(
             actor=request.user,
             request=request,
@@ -220,7 +230,7 @@ def _assign_role(request: HttpRequest, target: User) -> HttpResponse:
         request,
         RoleAssignForm,
         template="accounts/role_form.html",
-        form_kwargs={"organisations": organisations.visible_to(request.user)},
+        form_kwargs={"organisations": _organisations(request.user)},
         save=assign,
         success=reverse("accounts:user_detail", kwargs={"public_id": target.public_id}),
         message=lambda assignment: f"{target} is now {assignment}.",

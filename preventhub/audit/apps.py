@@ -2,19 +2,8 @@ from django.apps import AppConfig
 
 
 class AuditConfig(AppConfig):
+    """The audit trail. Its viewer (pages, policy, navigation entry) is in accounts/audit_viewer,
+    a layer above: this app imports nothing else of the project."""
+
     name = "preventhub.audit"
     label = "audit"
-
-    def ready(self) -> None:
-        from preventhub.core import navigation
-
-        from . import policies  # registers AuditEventPolicy
-
-        navigation.add(
-            navigation.NavItem(
-                label="Audit trail",
-                url_name="audit:event_list",
-                allowed=policies.can_view_audit,
-                order=900,
-            )
-        )

@@ -11,10 +11,9 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
-from preventhub.core.middleware import current_request
-
 from . import registry
 from .checkpoints import Checkpoint, write_checkpoint
+from .context import current_request
 from .models import GENESIS_HASH, AuditChainHead, AuditEvent
 
 Changes = dict[str, list[Any]]

@@ -1,27 +1,19 @@
 """Per-request context: a request id (echoed in the X-Request-ID header and every log line and
-audit event) and the client IP, kept in context variables so services need no request object."""
+audit event) and the client IP, kept in context variables so services need no request object (the
+variable itself is the audit trail's, ``audit/context.py``)."""
 
 from __future__ import annotations
 
 import time
 import uuid
 from collections.abc import Callable
-from contextvars import ContextVar
-from dataclasses import dataclass
 
 import structlog
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 
-
-@dataclass(frozen=True)
-class RequestMeta:
-    request_id: str
-    ip_address: str | None
-
-
-current_request: ContextVar[RequestMeta | None] = ContextVar("current_request", default=None)
+from preventhub.audit.context import RequestMeta, current_request
 
 
 def client_ip(request: HttpRequest) -> str | None:

@@ -8,9 +8,12 @@ one match is taken, several give the error "Choose one of these people" with the
 radios, none gives "No people match ...".
 
 Each app declares a :class:`PickerSource` per kind of record (``directory/pickers.py``,
-``governance/pickers.py``) and mounts :func:`search_view` for it. The source searches a queryset
-that always starts from the model's policy, so a picker never offers or accepts a record the user
-may not see: a forbidden public id is treated as missing.
+``governance/pickers.py``), registers it with :func:`register_source` and mounts
+:func:`search_view` for it. A module in a lower layer that holds a relation to a record of a higher
+one (an account linked to a directory person) finds that record's source with :func:`source_for`,
+as the Django admin's autocomplete finds the related model's admin in its registry. The source
+searches a queryset that always starts from the model's policy, so a picker never offers or accepts
+a record the user may not see: a forbidden public id is treated as missing.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.forms.utils import flatatt
@@ -32,6 +35,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from preventhub.audit.services import record_event
 from preventhub.core.policies import Action, policy_for
 
 LIMIT = 20  # matches a search answers, and radios the no-JavaScript step shows
@@ -82,6 +86,26 @@ class PickerSource:
 
     def option(self, obj: Any) -> dict[str, str]:
         return {"id": str(obj.public_id), "label": self.describe(obj)}
+
+
+_SOURCES: dict[type[models.Model], PickerSource] = {}
+
+
+def register_source(source: PickerSource) -> PickerSource:
+    """Make ``source`` the picker for its model (see ``source_for``)."""
+    _SOURCES[source.model] = source
+    return source
+
+
+def source_for(model: type[models.Model]) -> PickerSource:
+    """The registered picker source of ``model``."""
+    try:
+        return _SOURCES[model]
+    except KeyError:
+        raise ImproperlyConfigured(
+            f"No picker source is registered for {model._meta.label}: register one with "
+            "core.pickers.register_source in its app's pickers.py, imported from AppConfig.ready."
+        ) from None
 
 
 def _is_public_id(text: str) -> bool:
@@ -285,8 +309,6 @@ def _audit_search(request: HttpRequest, source: PickerSource, text: str, found: 
     """One event per search that showed records whose every read is audited."""
     if not (found and source.search_action and policy_for(source.model).audit_reads):
         return
-    from preventhub.audit.services import record_event
-
     record_event(
         actor=request.user,
         action=source.search_action,

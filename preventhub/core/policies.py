@@ -16,20 +16,17 @@ rows by hand and stashes them on its objects.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured, ObjectDoesNotExist
 from django.db import models
 from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
 
-if TYPE_CHECKING:
-    from django.contrib.auth.models import AnonymousUser
-
-    from preventhub.accounts.models import User
+from preventhub.audit.services import record_event
 
 M = TypeVar("M", bound=models.Model)
 
@@ -69,21 +66,33 @@ NO_GRANTS = Grants()
 _GRANTS = "_preventhub_grants"  # the attribute a user's grants are cached in
 
 
-def grants_for(user: User | AnonymousUser | None) -> Grants:
-    """The user's grants, read with one query and cached on the user object for the request."""
+# Which capabilities each role carries. Roles are accounts' business (accounts/roles.py), a layer
+# above this one, so accounts hands its map in from its AppConfig.ready (use_role_capabilities).
+_role_capabilities: Mapping[str, frozenset[str]] = {}
+
+
+def use_role_capabilities(role_capabilities: Mapping[str, frozenset[str]]) -> None:
+    """Set the map from role to capabilities that ``grants_for`` reads (accounts calls it once)."""
+    global _role_capabilities
+    _role_capabilities = role_capabilities
+
+
+def grants_for(user: Any) -> Grants:
+    """The user's grants, read with one query and cached on the user object for the request.
+
+    ``user`` is the user model (its ``role_assignments`` rows hold a role and an organisation id),
+    an anonymous user or None."""
     if user is None or not user.is_authenticated or not user.is_active:
         return NO_GRANTS
     cached = getattr(user, _GRANTS, None)
     if cached is not None:
         return cached
-    from preventhub.accounts.roles import ROLE_CAPABILITIES
-
     roles: set[str] = set()
     partnership: set[str] = set()
     by_org: dict[int, set[str]] = {}
     for role, org_id in user.role_assignments.values_list("role", "organisation_id"):
         roles.add(role)
-        caps = ROLE_CAPABILITIES.get(role, frozenset())
+        caps = _role_capabilities.get(role, frozenset())
         if org_id is None:
             partnership |= caps
         else:
@@ -137,8 +146,6 @@ class Policy[M: models.Model]:
         A denial of an existing record is audited; so is every permitted read of a record whose
         policy says ``audit_reads``.
         """
-        from preventhub.audit.services import record_event
-
         qs = queryset if queryset is not None else self.visible_to(request.user, action)
         try:
             obj = qs.get(**lookup)

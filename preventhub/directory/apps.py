@@ -8,7 +8,10 @@ class DirectoryConfig(AppConfig):
     def ready(self) -> None:
         from preventhub.core import navigation
 
-        from . import audit_actions  # noqa: F401  (registers the directory's audit codes)
+        from . import (
+            audit_actions,  # noqa: F401  (registers the directory's audit codes)
+            pickers,  # noqa: F401  (registers the people, organisation and ward picker sources)
+        )
         from .policies import can_view_directory
 
         # One entry for the whole directory; its pages carry their own section links. The list of

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from preventhub.core.pickers import PickerSource
+from preventhub.core.pickers import PickerSource, register_source
 
 from .audit_actions import PEOPLE_SEARCHED
 from .models import Organisation, Person, Ward
@@ -20,37 +20,43 @@ def describe_ward(ward: Any) -> str:
     return f"{ward.name} ({ward.code})" if ward.code else str(ward.name)
 
 
-PEOPLE = PickerSource(
-    kind="people",
-    model=Person,
-    singular="person",
-    plural="people",
-    search_fields=("name", "job_title", "organisation__name"),
-    order_by=("name", "id"),
-    describe=describe_person,
-    url_name="directory:search_people",
-    related=("organisation",),
-    search_action=PEOPLE_SEARCHED,
+PEOPLE = register_source(
+    PickerSource(
+        kind="people",
+        model=Person,
+        singular="person",
+        plural="people",
+        search_fields=("name", "job_title", "organisation__name"),
+        order_by=("name", "id"),
+        describe=describe_person,
+        url_name="directory:search_people",
+        related=("organisation",),
+        search_action=PEOPLE_SEARCHED,
+    )
 )
 
-ORGANISATIONS = PickerSource(
-    kind="organisations",
-    model=Organisation,
-    singular="organisation",
-    plural="organisations",
-    search_fields=("name",),
-    order_by=("name",),
-    describe=lambda organisation: str(organisation.name),
-    url_name="directory:search_organisations",
+ORGANISATIONS = register_source(
+    PickerSource(
+        kind="organisations",
+        model=Organisation,
+        singular="organisation",
+        plural="organisations",
+        search_fields=("name",),
+        order_by=("name",),
+        describe=lambda organisation: str(organisation.name),
+        url_name="directory:search_organisations",
+    )
 )
 
-WARDS = PickerSource(
-    kind="wards",
-    model=Ward,
-    singular="ward",
-    plural="wards",
-    search_fields=("name", "code"),
-    order_by=("name",),
-    describe=describe_ward,
-    url_name="directory:search_wards",
+WARDS = register_source(
+    PickerSource(
+        kind="wards",
+        model=Ward,
+        singular="ward",
+        plural="wards",
+        search_fields=("name", "code"),
+        order_by=("name",),
+        describe=describe_ward,
+        url_name="directory:search_wards",
+    )
 )

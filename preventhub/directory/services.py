@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import ProtectedError
 
+from preventhub.accounts.models import User
 from preventhub.core.policies import Action
 from preventhub.core.services import create_record, delete_record, update_record
 
@@ -128,8 +129,6 @@ def update_person(
 
 def person_in_use_reason(person: Person) -> str:
     """Why the person cannot be deleted, or "" if they can."""
-    from preventhub.accounts.models import User
-
     if User.objects.filter(person=person).exists():
         return (
             f"{person.name} has a login to this service. Remove the link from their account first."

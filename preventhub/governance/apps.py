@@ -8,6 +8,7 @@ class GovernanceConfig(AppConfig):
     def ready(self) -> None:
         from preventhub.core.navigation import NavItem, add
 
+        from . import pickers  # noqa: F401  (registers the councillor picker source)
         from .inbox import register_sources
         from .policies import can_view_governance
 

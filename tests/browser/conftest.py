@@ -15,8 +15,9 @@ from typing import Any
 
 import pytest
 
-from preventhub.core.testing.factories import OrganisationFactory, build_personas
+from preventhub.accounts.testing import build_personas
 from preventhub.core.testing.matrix import build_world
+from preventhub.directory.testing import OrganisationFactory
 
 from .helpers import Visitor, open_visitor
 

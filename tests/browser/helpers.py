@@ -16,7 +16,7 @@ from django.urls import reverse
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Response, expect
 from playwright.sync_api import Error as PlaywrightError
 
-from preventhub.core.testing.factories import PASSWORD, TOTP_SECRET
+from preventhub.accounts.testing import PASSWORD, TOTP_SECRET
 from preventhub.core.testing.matrix import Case, collect_cases
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -139,8 +139,10 @@ class ErrorWatcher:
         page.on("console", self._console)
         page.on("pageerror", lambda exc: self.problems.append(f"uncaught exception: {exc}"))
         page.on("response", self._response)
-        page.on("requestfailed", lambda r: self.problems.append(
-            f"request failed: {r.url} ({r.failure})"))
+        page.on(
+            "requestfailed",
+            lambda r: self.problems.append(f"request failed: {r.url} ({r.failure})"),
+        )
 
     def _console(self, message: ConsoleMessage) -> None:
         # Chromium fetches /favicon.ico by itself for a page without an icon link (allauth's
@@ -155,8 +157,9 @@ class ErrorWatcher:
     def _response(self, response: Response) -> None:
         # The document's own status is checked by the caller; sub-resources must all load.
         if response.status >= 400 and response.request.resource_type != "document":
-            self.problems.append(f"{response.status} for {response.request.resource_type} "
-                                 f"{response.url}")
+            self.problems.append(
+                f"{response.status} for {response.request.resource_type} {response.url}"
+            )
 
     def take(self) -> list[str]:
         """The problems since the last call, including CSP violations the page recorded."""
@@ -188,7 +191,8 @@ class Visitor:
         # Made on first use, from the session as it is then (after signing in).
         if self._axe_page is None:
             axe_context = self.new_context(
-                base_url=self.base_url, bypass_csp=True,
+                base_url=self.base_url,
+                bypass_csp=True,
                 storage_state=self.context.storage_state(),
             )
             # Registered once for the context, so each page has axe-core without sending its
@@ -197,8 +201,9 @@ class Visitor:
             self._axe_page = axe_context.new_page()
         return self._axe_page
 
-    def visit(self, path: str, name: str, *, checked_elsewhere: frozenset[str] = frozenset()
-              ) -> list[str]:
+    def visit(
+        self, path: str, name: str, *, checked_elsewhere: frozenset[str] = frozenset()
+    ) -> list[str]:
         """Load ``path`` with the CSP on and check it, then load it again in the axe context and
         run ``check_page``. Returns the problems found (empty when the page is clean).
 
@@ -208,8 +213,10 @@ class Visitor:
         try:
             response = self.page.goto(path)
         except PlaywrightError as exc:  # e.g. "Download is starting": a file, not a page
-            return [f"could not load as a page ({exc.message.splitlines()[0]}): "
-                    "if it is not an HTML page, mark its Case browse=False"]
+            return [
+                f"could not load as a page ({exc.message.splitlines()[0]}): "
+                "if it is not an HTML page, mark its Case browse=False"
+            ]
         self.page.wait_for_load_state("load")
         if response is None or not response.ok:
             problems.append(f"status {response.status if response else 'none'}")
@@ -263,8 +270,10 @@ def enter_current_totp_code(page: Page, secret: str = TOTP_SECRET) -> None:
     read just before its 30 seconds ran out can be refused: only then is the next code tried."""
     code = totp_code(secret)
     enter_mfa_code(page, code)
-    refused = page.locator("input[name=code]").count() and page.locator(
-        ".govuk-error-message, .govuk-error-summary").count()
+    refused = (
+        page.locator("input[name=code]").count()
+        and page.locator(".govuk-error-message, .govuk-error-summary").count()
+    )
     if refused and totp_code(secret) != code:
         enter_mfa_code(page, totp_code(secret))
 
@@ -278,8 +287,13 @@ def sign_in(page: Page, email: str, password: str = PASSWORD, secret: str = TOTP
     expect(page.locator("input[name=password]")).to_have_count(0)
 
 
-def open_visitor(new_context: Callable[..., BrowserContext], base_url: str, persona: str,
-                 user: Any = None, **context_args: Any) -> Visitor:
+def open_visitor(
+    new_context: Callable[..., BrowserContext],
+    base_url: str,
+    persona: str,
+    user: Any = None,
+    **context_args: Any,
+) -> Visitor:
     javascript = context_args.get("java_script_enabled", True)
     context = new_context(base_url=base_url, **context_args)
     if javascript:

@@ -40,13 +40,9 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from preventhub.accounts.roles import Role
-from preventhub.core.testing.factories import (
-    MunicipalYearFactory,
-    OrganisationFactory,
-    PersonFactory,
-    make_user,
-)
+from preventhub.accounts.testing import make_user
 from preventhub.directory.models import Person
+from preventhub.directory.testing import MunicipalYearFactory, OrganisationFactory, PersonFactory
 from preventhub.governance.models import (
     Body,
     BodyKind,

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from preventhub.core.testing.factories import make_user
+from preventhub.accounts.testing import make_user
 from preventhub.governance.models import ReportStatus
 from preventhub.governance.tests.reports_fixtures import seed_report
 

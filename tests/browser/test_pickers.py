@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from preventhub.core.testing.factories import OrganisationFactory, PersonFactory
+from preventhub.directory.testing import OrganisationFactory, PersonFactory
 from preventhub.governance.models import Membership
 from preventhub.governance.tests.factories import BodyFactory
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from preventhub.accounts.roles import Role
-from preventhub.core.testing.factories import PASSWORD, TOTP_SECRET, make_user
+from preventhub.accounts.testing import PASSWORD, TOTP_SECRET, make_user
 
 from .helpers import check_page, enter_current_totp_code, enter_mfa_code, fill_sign_in
 
@@ -80,8 +80,12 @@ def test_a_prevent_lead_without_an_authenticator_must_set_one_up_before_using_th
     page.goto(reverse("core:home"))
     assert path_of(page) == reverse("mfa_activate_totp"), "the service was usable without MFA"
 
-    shown = " ".join([page.locator("body").inner_text(),
-                      *page.locator("input").evaluate_all("els => els.map(e => e.value)")])
+    shown = " ".join(
+        [
+            page.locator("body").inner_text(),
+            *page.locator("input").evaluate_all("els => els.map(e => e.value)"),
+        ]
+    )
     secret = BASE32_SECRET.search(shown)
     assert secret, "the set-up page does not show the secret to type into an authenticator app"
     enter_current_totp_code(page, secret.group())

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from preventhub.core.testing.factories import PASSWORD, TOTP_SECRET
+from preventhub.accounts.testing import PASSWORD, TOTP_SECRET
 
 
 def sign_in(client: Any, user: Any, password: str = PASSWORD) -> Any:

@@ -14,6 +14,8 @@ from preventhub.accounts import services
 from preventhub.accounts.models import RoleAssignment
 from preventhub.core.testing.matrix import EVERY_ROLE, EVERYONE_SIGNED_IN, Case
 
+from . import matrix_audit
+
 ADMIN = frozenset({"administrator"})
 # Personas whose role needs MFA (the factories enrol TOTP for them).
 WITH_TOTP = frozenset(
@@ -27,6 +29,7 @@ def build(world: Any) -> None:
     world.admin_token, _ = services.create_api_token(
         actor=world.administrator, name="Admin's script", days=30
     )
+    matrix_audit.build(world)
 
 
 def _user(world: Any) -> dict[str, Any]:
@@ -188,3 +191,5 @@ CASES = [
         "mfa_download_recovery_codes", note="nobody in the matrix has recovery codes: 404 for all"
     ),
 ]
+# The auditor's view of the trail (audit_viewer/).
+CASES += matrix_audit.CASES

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from preventhub.accounts.roles import Role
-from preventhub.core.testing.factories import PASSWORD, TOTP_SECRET, make_user
+from preventhub.accounts.testing import PASSWORD, TOTP_SECRET, make_user
 
 from .helpers import reauthenticate, sign_in
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.urls import reverse
 
+from preventhub.accounts.testing import PASSWORD
 from preventhub.audit.models import AuditEvent
-from preventhub.core.testing.factories import PASSWORD
 
 # settings.ACCOUNT_RATE_LIMITS["login_failed"] is "10/m/ip,5/5m/key": five failures for one e-mail
 # address within five minutes lock that address out.

@@ -10,8 +10,8 @@ from django.http import HttpResponse
 from django.urls import reverse
 
 from preventhub.accounts.roles import MFA_REQUIRED_ROLES, Role
+from preventhub.accounts.testing import PASSWORD, TOTP_SECRET, make_user
 from preventhub.audit.models import AuditEvent
-from preventhub.core.testing.factories import PASSWORD, TOTP_SECRET, make_user
 
 from .helpers import sign_in
 

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from preventhub.accounts.models import RoleAssignment, User
 from preventhub.accounts.roles import Role
+from preventhub.accounts.testing import UserFactory
 from preventhub.audit.models import AuditEvent
-from preventhub.core.testing.factories import PersonFactory, UserFactory
 
 from .helpers import reauthenticate, sign_in, sign_in_a_while_ago
 
@@ -135,9 +135,9 @@ def test_non_administrator_opening_a_user_gets_404_and_the_denial_is_audited(cli
 
 
 def test_administrator_creates_a_user_who_is_emailed_a_set_password_link(
-    admin_client, administrator, django_capture_on_commit_callbacks
+    admin_client, administrator, django_capture_on_commit_callbacks, make_person
 ):
-    person = PersonFactory.create(name="Nina New")
+    person = make_person(name="Nina New")
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
             reverse("accounts:user_create"),

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from preventhub.core.testing.factories import MunicipalYearFactory, PersonFactory, WardFactory
 from preventhub.core.testing.matrix import EVERY_ROLE, EVERYONE_SIGNED_IN, Case
+from preventhub.directory.testing import MunicipalYearFactory, PersonFactory, WardFactory
 
 PARTNERSHIP_MANAGERS = frozenset({"prevent_lead", "democratic_services", "administrator"})
 SCHOOL_MANAGERS = PARTNERSHIP_MANAGERS | {"partner_lead"}

@@ -14,10 +14,9 @@ from django.utils import timezone
 from preventhub.accounts.models import ApiToken
 from preventhub.accounts.roles import Role
 from preventhub.accounts.services import revoke_api_token, set_user_active
+from preventhub.accounts.testing import make_user, token_for
 from preventhub.audit.models import AuditEvent
-from preventhub.core.testing.factories import make_user
-
-from .conftest import ApiClient, token_for, url
+from preventhub.core.testing.api import ApiClient, url
 
 ORGANISATIONS = url("directory_organisation_list")
 NEW_ORGANISATION = {"name": "Northbridge Sixth Form", "sector": "further_education"}

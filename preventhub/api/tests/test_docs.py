@@ -7,7 +7,7 @@ import re
 
 from django.contrib.staticfiles import finders
 
-from .conftest import url
+from preventhub.core.testing.api import url
 
 
 def test_openapi_schema_is_public_openapi_3_1(client, db):

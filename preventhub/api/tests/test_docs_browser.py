@@ -10,8 +10,9 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from preventhub.accounts.roles import Role
+from preventhub.accounts.testing import make_user
 from preventhub.api.api import api
-from preventhub.core.testing.factories import OrganisationFactory, make_user
+from preventhub.directory.testing import OrganisationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

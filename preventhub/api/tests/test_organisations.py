@@ -8,10 +8,9 @@ import uuid
 import pytest
 
 from preventhub.audit.models import AuditEvent
-from preventhub.core.testing.factories import OrganisationFactory
+from preventhub.core.testing.api import url
 from preventhub.directory.models import Organisation, Sector
-
-from .conftest import url
+from preventhub.directory.testing import OrganisationFactory
 
 LIST = url("directory_organisation_list")
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 import pytest
 
 from preventhub.audit.models import AuditEvent
-from preventhub.core.testing.factories import PersonFactory
+from preventhub.core.testing.api import url
 from preventhub.directory.models import Person
-
-from .conftest import url
+from preventhub.directory.testing import PersonFactory
 
 LIST = url("directory_person_list")
 

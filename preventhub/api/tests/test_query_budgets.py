@@ -15,9 +15,8 @@ import datetime as dt
 
 import pytest
 
+from preventhub.core.testing.api import url
 from preventhub.directory.models import MunicipalYear, Organisation, Person, Sector, Ward
-
-from .conftest import url
 
 BUDGET = 6
 

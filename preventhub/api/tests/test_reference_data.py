@@ -6,10 +6,9 @@ from __future__ import annotations
 import pytest
 
 from preventhub.audit.models import AuditEvent
-from preventhub.core.testing.factories import MunicipalYearFactory, WardFactory
+from preventhub.core.testing.api import url
 from preventhub.directory.models import MunicipalYear, Ward
-
-from .conftest import url
+from preventhub.directory.testing import MunicipalYearFactory, WardFactory
 
 WARDS = url("directory_ward_list")
 YEARS = url("directory_municipal_year_list")

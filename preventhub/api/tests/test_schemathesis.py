@@ -12,16 +12,14 @@ from __future__ import annotations
 import pytest
 
 from preventhub.accounts.roles import Role
-from preventhub.core.testing.factories import (
+from preventhub.accounts.testing import make_user, token_for
+from preventhub.core.testing.conformance import exercise, load_schema, operations, report
+from preventhub.directory.testing import (
     MunicipalYearFactory,
     OrganisationFactory,
     PersonFactory,
     WardFactory,
-    make_user,
 )
-
-from .conformance import exercise, load_schema, operations, report
-from .conftest import token_for
 
 
 @pytest.fixture

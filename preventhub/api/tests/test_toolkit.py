@@ -10,10 +10,9 @@ import pytest
 
 from preventhub.api.api import api
 from preventhub.core.api.errors import ERRORS
-from preventhub.core.testing.factories import OrganisationFactory, PersonFactory
+from preventhub.core.testing.api import url
 from preventhub.directory.models import Sector
-
-from .conftest import url
+from preventhub.directory.testing import OrganisationFactory, PersonFactory
 
 ORGS = url("directory_organisation_list")
 PEOPLE = url("directory_person_list")

@@ -105,16 +105,6 @@ def collect_cases() -> list[Case]:
     return [case for module in matrix_modules() for case in getattr(module, "CASES", [])]
 
 
-def build_matrix_world() -> SimpleNamespace:
-    """The personas, the two partner organisations (Northbridge Academy and Northbridge College)
-    and every app's matrix records, built from nothing."""
-    from preventhub.core.testing.factories import OrganisationFactory, build_personas
-
-    school = OrganisationFactory.create(name="Northbridge Academy")
-    college = OrganisationFactory.create(name="Northbridge College")
-    return build_world(build_personas(school, college), school, college)
-
-
 def build_world(personas: dict[str, Any], school: Any, college: Any) -> SimpleNamespace:
     """The shared world the cases' ``kwargs`` and ``data`` read: the personas, the two partner
     organisations and whatever each app's ``build(world)`` adds."""

@@ -17,9 +17,7 @@ from django.db import transaction
 from django.test import override_settings
 from django.urls import reverse
 
-from preventhub.accounts.roles import Role
 from preventhub.core.tasks import send_email_after_commit
-from preventhub.core.testing.factories import make_user
 
 
 class Inbox:
@@ -69,9 +67,9 @@ def _text(message: EmailMessage) -> str:
 
 @pytest.mark.django_db
 def test_password_reset_email_reaches_the_smtp_server_after_commit(
-    client, smtp_inbox, django_capture_on_commit_callbacks
+    client, smtp_inbox, django_capture_on_commit_callbacks, councillor
 ):
-    user = make_user(Role.COUNCILLOR, email="carys@example.org")
+    user = councillor
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         response = client.post(reverse("account_reset_password"), {"email": user.email})
@@ -82,7 +80,7 @@ def test_password_reset_email_reaches_the_smtp_server_after_commit(
     for callback in callbacks:
         callback()
 
-    assert smtp_inbox.recipients == [["carys@example.org"]]
+    assert smtp_inbox.recipients == [[user.email]]
     message = smtp_inbox.messages[0]
     assert message["Subject"] == "Prevent Hub: Reset your password"
     assert "http://testserver/accounts/password/reset/key/" in _text(message)

@@ -8,12 +8,10 @@ import zipfile
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
 from preventhub.core.uploads import MACRO_MESSAGE, PDF_MESSAGE, refuse_active_content
-from preventhub.governance.services.reports_files import check_appendix_file
 
 
 def _pdf(change=None) -> bytes:
@@ -104,19 +102,3 @@ def test_a_workbook_declaring_the_macro_enabled_type_is_refused():
 
 def test_an_old_binary_office_file_is_refused():
     assert _refused(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "doc") == MACRO_MESSAGE
-
-
-def test_the_report_appendix_check_refuses_a_pdf_with_javascript():
-    upload = SimpleUploadedFile("strategy.pdf", _pdf(_javascript))
-    with pytest.raises(ValidationError) as refused:
-        check_appendix_file(upload)
-    assert refused.value.messages == [PDF_MESSAGE]
-
-
-def test_the_report_appendix_check_refuses_a_renamed_macro_document():
-    upload = SimpleUploadedFile(
-        "minutes.docx", _office({"word/vbaProject.bin": b"macros"}), content_type="application/zip"
-    )
-    with pytest.raises(ValidationError) as refused:
-        check_appendix_file(upload)
-    assert refused.value.messages == [MACRO_MESSAGE]

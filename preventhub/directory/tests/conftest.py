@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from preventhub.core.testing.factories import PersonFactory
+from preventhub.directory.testing import PersonFactory
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from preventhub.core.testing.factories import MunicipalYearFactory, PersonFactory, WardFactory
 from preventhub.core.testing.matrix import EVERY_ROLE, PARTNER_LEADS, Case
+from preventhub.directory.testing import MunicipalYearFactory, PersonFactory, WardFactory
 
 MANAGERS = frozenset({"administrator", "prevent_lead", "democratic_services"})
 SCHOOL_EDITORS = MANAGERS | {"partner_lead"}

@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 
 from preventhub.audit.models import AuditEvent
-from preventhub.core.testing.factories import MunicipalYearFactory
 from preventhub.directory.models import MunicipalYear
+from preventhub.directory.testing import MunicipalYearFactory
 
 from .helpers import error_summary, input_value
 

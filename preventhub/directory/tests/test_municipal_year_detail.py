@@ -6,8 +6,8 @@ import datetime as dt
 
 from django.urls import reverse
 
-from preventhub.core.testing.factories import MunicipalYearFactory
 from preventhub.directory import services
+from preventhub.directory.testing import MunicipalYearFactory
 
 
 def test_the_dates_and_their_history_are_shown(login, personas):

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from preventhub.core.testing.factories import MunicipalYearFactory
 from preventhub.directory import services
+from preventhub.directory.testing import MunicipalYearFactory
 
 from .helpers import error_summary, input_value
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from preventhub.core.testing.factories import MunicipalYearFactory
+from preventhub.directory.testing import MunicipalYearFactory
 
 from .helpers import bulk_municipal_years
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from preventhub.core.testing.factories import OrganisationFactory
 from preventhub.directory.models import Sector
+from preventhub.directory.testing import OrganisationFactory
 
 from .helpers import bulk_organisations
 

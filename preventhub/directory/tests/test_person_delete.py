@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from preventhub.accounts.testing import make_user
 from preventhub.audit.models import AuditEvent
-from preventhub.core.testing.factories import make_user
 from preventhub.directory.models import Person
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from preventhub.core.testing.factories import PersonFactory
+from preventhub.directory.testing import PersonFactory
 
 from .helpers import bulk_organisations, bulk_people
 

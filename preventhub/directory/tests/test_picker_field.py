@@ -11,9 +11,9 @@ from django import forms
 from preventhub.core.forms import form_field
 from preventhub.core.pickers import LIMIT, PickerField
 from preventhub.core.policies import Action
-from preventhub.core.testing.factories import OrganisationFactory, PersonFactory
 from preventhub.directory import policies
 from preventhub.directory.pickers import PEOPLE
+from preventhub.directory.testing import OrganisationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from preventhub.audit.models import AuditEvent
-from preventhub.core.testing.factories import OrganisationFactory, WardFactory
+from preventhub.directory.testing import OrganisationFactory, WardFactory
 
 pytestmark = pytest.mark.django_db
 

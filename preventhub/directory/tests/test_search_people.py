@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from preventhub.audit.models import AuditEvent
 from preventhub.core.pickers import LIMIT
-from preventhub.core.testing.factories import OrganisationFactory, PersonFactory
+from preventhub.directory.testing import OrganisationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 

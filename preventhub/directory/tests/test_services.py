@@ -9,11 +9,12 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from preventhub.accounts.testing import make_user
 from preventhub.audit.models import AuditEvent
 from preventhub.core.services import ConcurrentEditError
-from preventhub.core.testing.factories import MunicipalYearFactory, WardFactory, make_user
 from preventhub.directory import services
 from preventhub.directory.models import Organisation, Person, Sector
+from preventhub.directory.testing import MunicipalYearFactory, WardFactory
 
 
 def test_creating_an_organisation_outside_a_request_still_records_who_did_it(prevent_lead):

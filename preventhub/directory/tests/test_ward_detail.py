@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from preventhub.core.testing.factories import WardFactory
 from preventhub.directory import services
+from preventhub.directory.testing import WardFactory
 
 
 def test_everyone_with_a_role_sees_the_ward_and_only_managers_may_change_it(login):

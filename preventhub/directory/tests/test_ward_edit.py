@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.urls import reverse
 
 from preventhub.audit.models import AuditEvent
-from preventhub.core.testing.factories import WardFactory
 from preventhub.directory import services
+from preventhub.directory.testing import WardFactory
 
 from .helpers import error_summary, input_value
 

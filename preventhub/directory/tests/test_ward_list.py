@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from preventhub.core.testing.factories import WardFactory
+from preventhub.directory.testing import WardFactory
 
 from .helpers import bulk_wards
 

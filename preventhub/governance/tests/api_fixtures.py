@@ -10,8 +10,9 @@ from typing import Any
 
 from django.utils import timezone
 
-from preventhub.api.tests.conftest import ApiClient, token_for, url
-from preventhub.core.testing.factories import MunicipalYearFactory, PersonFactory
+from preventhub.accounts.testing import token_for
+from preventhub.core.testing.api import ApiClient, url
+from preventhub.directory.testing import MunicipalYearFactory, PersonFactory
 from preventhub.governance.models import (
     AgendaItem,
     Attendance,

@@ -7,7 +7,7 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
-from preventhub.core.testing.factories import MunicipalYearFactory, PersonFactory, WardFactory
+from preventhub.directory.testing import MunicipalYearFactory, PersonFactory, WardFactory
 from preventhub.governance.models import (
     AgendaItem,
     Body,

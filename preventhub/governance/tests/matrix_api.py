@@ -21,8 +21,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from preventhub.core.testing.factories import MunicipalYearFactory, PersonFactory
 from preventhub.core.testing.matrix import EVERY_ROLE, EVERYONE_SIGNED_IN, Case
+from preventhub.directory.testing import MunicipalYearFactory, PersonFactory
 from preventhub.governance.models import (
     Appendix,
     BodyKind,

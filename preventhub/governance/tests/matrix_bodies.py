@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from preventhub.core.testing.factories import PersonFactory
 from preventhub.core.testing.matrix import EVERY_ROLE, EVERYONE_SIGNED_IN, Case
+from preventhub.directory.testing import PersonFactory
 from preventhub.governance.models import BodyKind, MembershipRole, PoliticalBalance
 from preventhub.governance.tests.factories import BodyFactory, MembershipFactory
 

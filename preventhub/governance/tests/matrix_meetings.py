@@ -7,8 +7,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from preventhub.core.testing.factories import PersonFactory
 from preventhub.core.testing.matrix import EVERY_ROLE, EVERYONE_SIGNED_IN, Case
+from preventhub.directory.testing import PersonFactory
 from preventhub.governance.models import (
     AttendanceStatus,
     InterestKind,

@@ -12,8 +12,8 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 
-from preventhub.core.testing.factories import PersonFactory
 from preventhub.core.testing.matrix import EVERY_ROLE, EVERYONE_SIGNED_IN, Case
+from preventhub.directory.testing import PersonFactory
 from preventhub.governance.models import Appendix, ImplicationKind, ReportStatus
 from preventhub.governance.tests.case_options import Audience, Browsing
 from preventhub.governance.tests.factories import (

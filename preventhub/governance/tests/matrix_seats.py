@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from preventhub.core.testing.factories import MunicipalYearFactory, PersonFactory
 from preventhub.core.testing.matrix import EVERY_ROLE, Case
+from preventhub.directory.testing import MunicipalYearFactory, PersonFactory
 from preventhub.governance.models import (
     Body,
     BodyKind,

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from preventhub.core.testing.factories import PersonFactory
+from preventhub.directory.testing import PersonFactory
 from preventhub.governance.models import (
     AgendaItem,
     Body,

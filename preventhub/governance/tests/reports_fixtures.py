@@ -8,8 +8,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from preventhub.core.testing.factories import PersonFactory
 from preventhub.directory.models import Person
+from preventhub.directory.testing import PersonFactory
 from preventhub.governance.models import (
     AgendaItem,
     Body,

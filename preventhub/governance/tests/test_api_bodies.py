@@ -8,7 +8,7 @@ import uuid
 import pytest
 
 from preventhub.audit.models import AuditEvent
-from preventhub.core.testing.factories import PersonFactory
+from preventhub.directory.testing import PersonFactory
 from preventhub.governance.models import Body, Membership, MembershipRole
 from preventhub.governance.tests.factories import (
     BodyFactory,

@@ -7,7 +7,7 @@ import uuid
 import pytest
 
 from preventhub.audit.models import AuditEvent
-from preventhub.core.testing.factories import MunicipalYearFactory, PersonFactory
+from preventhub.directory.testing import MunicipalYearFactory, PersonFactory
 from preventhub.governance.models import BodyKind, Decision, DecisionAction, DecisionKind
 from preventhub.governance.tests.factories import BodyFactory, DecisionFactory, MeetingFactory
 

@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from preventhub.audit.models import AuditEvent
-from preventhub.core.testing.factories import MunicipalYearFactory, PersonFactory
+from preventhub.directory.testing import MunicipalYearFactory, PersonFactory
 from preventhub.governance.models import AgendaItem, Attendance, Meeting, MeetingStatus
 from preventhub.governance.tests.factories import (
     AgendaItemFactory,

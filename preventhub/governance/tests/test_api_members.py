@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 
 from preventhub.audit.models import AuditEvent
-from preventhub.core.testing.factories import PersonFactory, WardFactory
 from preventhub.directory.models import Person
+from preventhub.directory.testing import PersonFactory, WardFactory
 from preventhub.governance.models import Councillor, GroupMembership, GroupRole, PoliticalGroup
 from preventhub.governance.tests.factories import (
     CouncillorFactory,

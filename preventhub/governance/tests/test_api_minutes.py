@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from preventhub.core.testing.factories import PersonFactory
+from preventhub.directory.testing import PersonFactory
 from preventhub.governance.models import (
     Attendance,
     AttendanceStatus,

@@ -16,8 +16,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from preventhub.core.testing.factories import MunicipalYearFactory, PersonFactory, WardFactory
 from preventhub.directory.models import Person
+from preventhub.directory.testing import MunicipalYearFactory, PersonFactory, WardFactory
 from preventhub.governance.models import (
     AgendaItem,
     Appendix,

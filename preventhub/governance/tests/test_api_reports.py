@@ -6,8 +6,9 @@ import uuid
 
 import pytest
 
+from preventhub.accounts.testing import make_user
 from preventhub.audit.models import AuditEvent
-from preventhub.core.testing.factories import PersonFactory, make_user
+from preventhub.directory.testing import PersonFactory
 from preventhub.governance.models import Report, ReportStatus
 from preventhub.governance.tests.factories import (
     AgendaItemFactory,

@@ -6,14 +6,14 @@ types and shapes, valid input never refused as malformed, invalid input refused 
 Half the valid requests to an operation addressed by an id go to a real record of the seed's
 committee (the draft meeting, report, minutes and terms, so that changes are allowed), the rest
 to generated ids. The checks, bounds and transport are shared with the directory's test (see
-preventhub/api/tests/conformance.py).
+preventhub/core/testing/conformance.py).
 """
 
 import pytest
 
 from preventhub.accounts.roles import Role
-from preventhub.api.tests.conformance import exercise, load_schema, operations, report
-from preventhub.core.testing.factories import make_user
+from preventhub.accounts.testing import make_user
+from preventhub.core.testing.conformance import exercise, load_schema, operations, report
 from preventhub.governance.tests.factories import (
     ClauseFactory,
     GroupMembershipFactory,

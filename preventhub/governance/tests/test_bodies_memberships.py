@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from preventhub.audit.models import AuditEvent
-from preventhub.core.testing.factories import OrganisationFactory, PersonFactory
+from preventhub.directory.testing import OrganisationFactory, PersonFactory
 from preventhub.governance.models import GroupRole, Membership, MembershipRole
 from preventhub.governance.services import bodies as services
 from preventhub.governance.tests.factories import (

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from preventhub.audit.models import AuditEvent
-from preventhub.core.testing.factories import PersonFactory
+from preventhub.directory.testing import PersonFactory
 from preventhub.governance.models import Body, BodyKind, MembershipRole, PoliticalBalance
 from preventhub.governance.tests.factories import (
     BodyFactory,

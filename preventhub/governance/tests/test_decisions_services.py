@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from preventhub.audit.models import AuditEvent
-from preventhub.core.testing.factories import PersonFactory
+from preventhub.directory.testing import PersonFactory
 from preventhub.governance.models import ActionStatus, DecisionAction, DecisionKind, DecisionStatus
 from preventhub.governance.services import decisions as services
 from preventhub.governance.tests.factories import MeetingFactory

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from preventhub.accounts.testing import make_user
 from preventhub.core.inbox import PAGE_SIZE
-from preventhub.core.testing.factories import make_user
 from preventhub.governance.models import Implication, ImplicationKind, Report, ReportStatus
 from preventhub.governance.tests.factories import BodyFactory
 from preventhub.governance.tests.reports_fixtures import seed_report

@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from preventhub.accounts.testing import make_user
 from preventhub.core.inbox import Task, inbox_for
-from preventhub.core.testing.factories import make_user
 from preventhub.core.testing.matrix import PERSONAS
 from preventhub.governance.inbox import IMPLICATIONS_SOURCE, NOMINATIONS_SOURCE
 from preventhub.governance.models import Nomination, ReportStatus

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from preventhub.audit.models import AuditEvent
-from preventhub.core.testing.factories import MunicipalYearFactory, PersonFactory
+from preventhub.directory.testing import MunicipalYearFactory, PersonFactory
 from preventhub.governance.forms.meetings import parse_time
 from preventhub.governance.models import AgendaItem, Attendance, Declaration, Meeting, MeetingStatus
 from preventhub.governance.tests.factories import AgendaItemFactory, BodyFactory, MeetingFactory

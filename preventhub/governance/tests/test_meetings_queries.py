@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from preventhub.core.testing.factories import MunicipalYearFactory
 from preventhub.directory.models import MunicipalYear, Person
+from preventhub.directory.testing import MunicipalYearFactory
 from preventhub.governance.models import (
     AgendaItem,
     Attendance,

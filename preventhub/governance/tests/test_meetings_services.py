@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from preventhub.audit.models import AuditEvent
 from preventhub.core.services import ConcurrentEditError
-from preventhub.core.testing.factories import MunicipalYearFactory, PersonFactory
+from preventhub.directory.testing import MunicipalYearFactory, PersonFactory
 from preventhub.governance.models import (
     AgendaItem,
     Attendance,

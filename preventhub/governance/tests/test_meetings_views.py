@@ -169,7 +169,7 @@ def test_a_cancelled_meeting_says_so(client):
 
 
 def test_the_list_filters_by_body_status_year_and_dates(client):
-    from preventhub.core.testing.factories import MunicipalYearFactory
+    from preventhub.directory.testing import MunicipalYearFactory
 
     year = MunicipalYearFactory.create(
         label="2016/17", starts_on=dt.date(2016, 5, 18), ends_on=dt.date(2017, 5, 16)

@@ -8,7 +8,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from preventhub.core.testing.factories import PersonFactory, WardFactory
+from preventhub.directory.testing import PersonFactory, WardFactory
 from preventhub.governance.models import Councillor, GroupMembership, GroupRole, PoliticalGroup
 from preventhub.governance.tests.factories import (
     BodyFactory,

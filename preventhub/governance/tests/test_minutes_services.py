@@ -8,8 +8,9 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from preventhub.accounts.testing import make_user
 from preventhub.audit.models import AuditEvent
-from preventhub.core.testing.factories import PersonFactory, make_user
+from preventhub.directory.testing import PersonFactory
 from preventhub.governance.models import (
     Decision,
     DecisionAction,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from preventhub.core.testing.factories import make_user
+from preventhub.accounts.testing import make_user
 from preventhub.governance.models import Decision, Minute, MinutesStatus, Question, Resolution
 from preventhub.governance.tests.minutes_fixtures import (
     DISCUSSION,

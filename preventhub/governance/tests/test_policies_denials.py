@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from preventhub.api.tests.conftest import ApiClient, token_for, url
+from preventhub.accounts.testing import make_user, token_for
 from preventhub.audit.models import AuditEvent
-from preventhub.core.testing.factories import make_user
+from preventhub.core.testing.api import ApiClient, url
 from preventhub.governance.models import (
     MinutesStatus,
     Question,

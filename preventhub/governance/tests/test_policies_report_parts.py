@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from preventhub.accounts.testing import make_user
 from preventhub.core.policies import Action, restrict
-from preventhub.core.testing.factories import make_user
 from preventhub.governance import policies
 from preventhub.governance.models import (
     Appendix,

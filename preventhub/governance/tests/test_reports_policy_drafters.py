@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from preventhub.core.policies import Action
-from preventhub.core.testing.factories import PersonFactory
+from preventhub.directory.testing import PersonFactory
 from preventhub.governance import policies
 from preventhub.governance.tests.factories import ImplicationFactory, ReportFactory
 

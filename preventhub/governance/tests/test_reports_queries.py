@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from preventhub.core.testing.factories import PersonFactory, make_user
+from preventhub.accounts.testing import make_user
+from preventhub.directory.testing import PersonFactory
 from preventhub.governance.models import (
     Appendix,
     Implication,

@@ -9,9 +9,10 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
+from preventhub.accounts.testing import make_user
 from preventhub.audit.models import AuditEvent
 from preventhub.core.services import ConcurrentEditError
-from preventhub.core.testing.factories import PersonFactory, make_user
+from preventhub.directory.testing import PersonFactory
 from preventhub.governance.models import AgendaItem, ImplicationKind, Report, ReportStatus
 from preventhub.governance.services import reports as services
 from preventhub.governance.tests.factories import BodyFactory, TermsOfReferenceFactory

@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from preventhub.core.testing.factories import make_user
+from preventhub.accounts.testing import make_user
 from preventhub.governance.models import ImplicationKind, MeetingStatus, Report, ReportStatus
 from preventhub.governance.tests.factories import BodyFactory, ReportFactory
 from preventhub.governance.tests.reports_fixtures import (

@@ -8,7 +8,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from preventhub.core.testing.factories import make_user
+from preventhub.accounts.testing import make_user
 from preventhub.governance.models import Appendix, ReportStatus
 from preventhub.governance.tests.factories import BodyFactory, ReportFactory
 from preventhub.governance.tests.reports_fixtures import seed_report
@@ -178,7 +178,7 @@ def test_a_report_of_a_body_that_is_not_public_is_for_role_holders_only(client, 
 
 
 def test_an_officer_without_a_role_who_is_asked_to_verify_has_the_page(client, personas):
-    from preventhub.core.testing.factories import PersonFactory
+    from preventhub.directory.testing import PersonFactory
     from preventhub.governance.models import ReportStatus as Status
     from preventhub.governance.tests.factories import ImplicationFactory
 

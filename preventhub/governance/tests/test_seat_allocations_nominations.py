@@ -10,8 +10,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from preventhub.accounts.testing import make_user
 from preventhub.audit.models import AuditEvent
-from preventhub.core.testing.factories import make_user
 from preventhub.core.tests.test_email_task import smtp_inbox  # noqa: F401  (a real SMTP server)
 from preventhub.governance.models import (
     GroupMembership,

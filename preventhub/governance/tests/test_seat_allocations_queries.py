@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from preventhub.core.testing.factories import make_user
+from preventhub.accounts.testing import make_user
 from preventhub.governance.models import (
     Nomination,
     NominationStatus,

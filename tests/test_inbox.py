@@ -9,10 +9,11 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import F, Value
 
+from preventhub.accounts.testing import make_user
 from preventhub.core import inbox
 from preventhub.core.inbox import Task, inbox_for, register_task_source, task_sources
-from preventhub.core.testing.factories import MunicipalYearFactory, OrganisationFactory, make_user
 from preventhub.directory.models import MunicipalYear, Organisation
+from preventhub.directory.testing import MunicipalYearFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

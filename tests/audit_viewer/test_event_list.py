@@ -9,12 +9,13 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from preventhub.accounts.audit_viewer.views import PAGE_SIZE
+from preventhub.accounts.audit_viewer.visibility import HIDDEN
 from preventhub.audit.models import AuditEvent
 from preventhub.audit.services import record_event
-from preventhub.audit.tests.conftest import SECRET_TITLE, change_exempt_report
-from preventhub.audit.views import PAGE_SIZE
-from preventhub.audit.visibility import HIDDEN
 from preventhub.core.testing.matrix import PERSONAS
+
+from .conftest import SECRET_TITLE, change_exempt_report
 
 URL = reverse("audit:event_list")
 

@@ -22,9 +22,8 @@ from typing import Any
 from django.db import models
 from django.db.models import QuerySet
 
+from preventhub.audit.models import AuditEvent
 from preventhub.core.policies import Action, Policy, registered_policies
-
-from .models import AuditEvent
 
 HIDDEN = "Hidden: you cannot see this record"
 

@@ -17,10 +17,10 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
+from preventhub.audit import registry
+from preventhub.audit.models import AuditChainHead, AuditEvent
 from preventhub.core.forms import form_field
 
-from . import registry
-from .models import AuditChainHead, AuditEvent
 from .visibility import without_hidden
 
 LONDON = ZoneInfo("Europe/London")

@@ -1,4 +1,5 @@
-"""Permission-matrix cases for the audit viewer: the auditor only; everyone else gets 404."""
+"""Permission-matrix cases for the audit viewer (accounts/audit_viewer): the auditor only; everyone
+else gets 404. Joined to the accounts cases by matrix.py."""
 
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ CASES = [
     # force_login records no allauth authentication step (a real sign-in would count as recent,
     # see accounts/adapters.py), so even the auditor is first sent to re-enter their password:
     # 302 to /accounts/reauthenticate/. The download itself is tested in
-    # preventhub/audit/tests/test_export.py. Everyone else gets 404 before re-authentication.
+    # tests/audit_viewer/test_export.py. Everyone else gets 404 before re-authentication.
     Case(
         "audit:export",
         allowed=AUDITOR,

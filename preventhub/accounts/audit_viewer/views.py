@@ -26,14 +26,14 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from preventhub.audit import registry
+from preventhub.audit.models import AuditChainHead, AuditEvent, ChainCheck
+from preventhub.audit.services import record_event
+from preventhub.audit.tasks import request_chain_check
 from preventhub.core.forms import error_list
 
-from . import registry
 from .forms import LONDON, AuditFilterForm, object_type_choices
-from .models import AuditChainHead, AuditEvent, ChainCheck
 from .policies import audit_events, audit_events_visible_to, can_view_audit
-from .services import record_event
-from .tasks import request_chain_check
 from .visibility import HIDDEN, ValueMask, masked_changes
 
 PAGE_SIZE = 50

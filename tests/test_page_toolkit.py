@@ -17,9 +17,9 @@ from django.test import RequestFactory
 from preventhub.accounts.roles import Cap
 from preventhub.audit.models import AuditEvent
 from preventhub.core.pages import capability_required, form_page
-from preventhub.core.testing.factories import WardFactory
 from preventhub.directory import services
 from preventhub.directory.forms import WardForm
+from preventhub.directory.testing import WardFactory
 from preventhub.directory.tests.helpers import error_summary, input_value
 
 pytestmark = pytest.mark.django_db

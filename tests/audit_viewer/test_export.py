@@ -16,12 +16,13 @@ from django.http import StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
+from preventhub.accounts.audit_viewer.views import CSV_HEADER, safe_cell
+from preventhub.accounts.audit_viewer.visibility import HIDDEN
+from preventhub.accounts.testing import PASSWORD, TOTP_SECRET
 from preventhub.audit.models import AuditEvent
 from preventhub.audit.services import record_event
-from preventhub.audit.tests.conftest import SECRET_SUMMARY, SECRET_TITLE, change_exempt_report
-from preventhub.audit.views import CSV_HEADER, safe_cell
-from preventhub.audit.visibility import HIDDEN
-from preventhub.core.testing.factories import PASSWORD, TOTP_SECRET
+
+from .conftest import SECRET_SUMMARY, SECRET_TITLE, change_exempt_report
 
 URL = reverse("audit:export")
 REAUTH = reverse("account_reauthenticate")

@@ -10,11 +10,12 @@ import re
 import pytest
 from django.db import connection
 
-from preventhub.audit import forms
-from preventhub.audit.forms import AuditFilterForm
+from preventhub.accounts.audit_viewer import forms
+from preventhub.accounts.audit_viewer.forms import AuditFilterForm
+from preventhub.accounts.audit_viewer.views import PAGE_SIZE
 from preventhub.audit.models import AuditEvent
-from preventhub.audit.tests.conftest import change_exempt_report
-from preventhub.audit.views import PAGE_SIZE
+
+from .conftest import change_exempt_report
 
 SEQ = "the unique index on seq"  # its name is the database's own: looked up in _index_names
 

@@ -12,9 +12,8 @@ from typing import Any
 from django.db.models import QuerySet
 
 from preventhub.accounts.roles import Cap
+from preventhub.audit.models import AuditEvent
 from preventhub.core.policies import Action, Policy, grants_for, register
-
-from .models import AuditEvent
 
 
 def can_view_audit(user: Any) -> bool:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from preventhub.accounts.audit_viewer.visibility import HIDDEN
+from preventhub.audit.context import RequestMeta, current_request
 from preventhub.audit.models import AuditEvent
 from preventhub.audit.services import record_event
-from preventhub.audit.tests.conftest import SECRET_SUMMARY, SECRET_TITLE
-from preventhub.audit.visibility import HIDDEN
-from preventhub.core.middleware import RequestMeta, current_request
+
+from .conftest import SECRET_SUMMARY, SECRET_TITLE
 
 
 def _url(seq: int) -> str:

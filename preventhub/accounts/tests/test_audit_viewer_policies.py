@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from preventhub.accounts.audit_viewer.policies import (
+    audit_events,
+    audit_events_visible_to,
+    can_view_audit,
+)
 from preventhub.accounts.roles import Role
+from preventhub.accounts.testing import make_user
 from preventhub.audit.models import AuditEvent
-from preventhub.audit.policies import audit_events, audit_events_visible_to, can_view_audit
 from preventhub.audit.services import record_event
 from preventhub.core.navigation import navigation_for
 from preventhub.core.policies import Action, policy_for
-from preventhub.core.testing.factories import make_user
 from preventhub.core.testing.matrix import PERSONAS
 
 

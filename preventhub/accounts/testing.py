@@ -1,59 +1,21 @@
-"""factory-boy factories shared by every app's tests."""
+"""Test support for accounts and every layer above: users (``make_user`` gives a role and enrols
+TOTP when the role needs MFA), the named personas of the permission matrix, and a personal access
+token for API tests."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import factory
 from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.hashers import make_password
 
-from preventhub.accounts.models import RoleAssignment, User
-from preventhub.accounts.roles import MFA_REQUIRED_ROLES, Role
-from preventhub.directory.models import MunicipalYear, Organisation, Person, Sector, Ward
+from .models import RoleAssignment, User
+from .roles import MFA_REQUIRED_ROLES, Role
+from .services import create_api_token
 
 PASSWORD = "correct horse battery staple"
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
-
-
-class OrganisationFactory(factory.django.DjangoModelFactory[Organisation]):
-    class Meta:
-        model = Organisation
-
-    name = factory.Sequence(lambda n: f"Partner organisation {n}")
-    sector = Sector.SCHOOL
-    is_specified_authority = True
-
-
-class PersonFactory(factory.django.DjangoModelFactory[Person]):
-    class Meta:
-        model = Person
-
-    name = factory.Sequence(lambda n: f"Person {n}")
-    job_title = "Safeguarding lead"
-    organisation = factory.SubFactory(OrganisationFactory)
-    email = factory.Sequence(lambda n: f"person{n}@example.org")
-
-
-class WardFactory(factory.django.DjangoModelFactory[Ward]):
-    class Meta:
-        model = Ward
-
-    name = factory.Sequence(lambda n: f"Ward {n}")
-    code = factory.Sequence(lambda n: f"E05{n:06d}")
-
-
-class MunicipalYearFactory(factory.django.DjangoModelFactory[MunicipalYear]):
-    class Meta:
-        model = MunicipalYear
-
-    # Years 1800-1999, so factory years never collide with the real-looking ones (2016/17…)
-    # that tests and the demo create by hand. The sequence counts across the whole test run (the
-    # permission matrix alone makes hundreds), so it wraps rather than growing into 2016.
-    label = factory.Sequence(lambda n: f"{1800 + n % 200}/{(1801 + n % 200) % 100:02d}")
-    starts_on = factory.Sequence(lambda n: dt.date(1800 + n % 200, 5, 20))
-    ends_on = factory.Sequence(lambda n: dt.date(1801 + n % 200, 5, 19))
 
 
 class UserFactory(factory.django.DjangoModelFactory[User]):
@@ -68,7 +30,7 @@ class UserFactory(factory.django.DjangoModelFactory[User]):
 
 def make_user(
     role: str | None = None,
-    organisation: Organisation | None = None,
+    organisation: Any = None,
     mfa: bool | None = None,
     **kwargs: Any,
 ) -> User:
@@ -82,9 +44,10 @@ def make_user(
     return user
 
 
-def build_personas(school: Organisation, college: Organisation) -> dict[str, User]:
+def build_personas(school: Any, college: Any) -> dict[str, User]:
     """One user per role, plus a partner lead for another organisation and an outsider (the names
-    in ``preventhub.core.testing.matrix.PERSONAS``)."""
+    in ``preventhub.core.testing.matrix.PERSONAS``). ``school`` and ``college`` are directory
+    organisations (``preventhub.directory.testing.OrganisationFactory``)."""
     return {
         "administrator": make_user(Role.ADMINISTRATOR, full_name="Ada Admin"),
         "prevent_lead": make_user(Role.PREVENT_LEAD, full_name="Priya Prevent"),
@@ -99,3 +62,9 @@ def build_personas(school: Organisation, college: Organisation) -> dict[str, Use
         "auditor": make_user(Role.AUDITOR, full_name="Aud Auditor"),
         "outsider": make_user(None, full_name="Olly Outsider"),
     }
+
+
+def token_for(user: User, days: int = 30) -> str:
+    """A fresh personal access token of ``user``, as the secret a script sends."""
+    _token, shown = create_api_token(actor=user, name="Test script", days=days)
+    return shown
