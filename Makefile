@@ -54,8 +54,10 @@ migrate: setup
 demo: migrate
 	$(DEV_ENV) $(PY) manage.py seed_demo
 
+# ruff, then the import layers (pyproject.toml [tool.importlinter]; docs/architecture.md, "Layers").
 lint: setup
 	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports --no-cache
 
 typecheck: setup
 	$(DEV_ENV) $(PY) -m mypy

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import factory
 
-from preventhub.core.testing.factories import OrganisationFactory, PersonFactory
+from preventhub.directory.testing import OrganisationFactory, PersonFactory
 from preventhub.plan.models import (
     Action,
     Actual,

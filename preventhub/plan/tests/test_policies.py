@@ -8,9 +8,10 @@ import pytest
 from django.http import Http404
 from django.test import RequestFactory
 
+from preventhub.accounts.testing import make_user
 from preventhub.audit.models import AuditEvent
 from preventhub.core.policies import Action as Act
-from preventhub.core.testing.factories import PersonFactory, make_user
+from preventhub.directory.testing import PersonFactory
 from preventhub.plan import policies
 from preventhub.plan.models import Action, Plan
 from preventhub.plan.tests.factories import ActionFactory, PlanFactory, ProgressUpdateFactory

@@ -6,7 +6,7 @@ import datetime as dt
 
 import factory
 
-from preventhub.core.testing.factories import OrganisationFactory
+from preventhub.directory.testing import OrganisationFactory
 from preventhub.risk.models import Contribution, Marking, Risk, RiskAssessment
 
 
