@@ -120,7 +120,8 @@ class Policy[M: models.Model]:
     ``audit_values_restricted`` marks records whose content is confidential: the audit viewer and
     its export then show the values an event changed, and the record's description, only to a
     viewer this policy lets see the record; other auditors see who, when, the action, the record's
-    type and id and the names of the fields changed (see ``preventhub/audit/visibility.py``).
+    type and id and the names of the fields changed (see
+    ``preventhub/accounts/audit_viewer/visibility.py``).
     """
 
     model: ClassVar[type[models.Model]]
