@@ -15,9 +15,9 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from preventhub.core.models import ImportStatus, SpreadsheetImport
-from preventhub.core.testing.factories import PersonFactory
 from preventhub.core.testing.matrix import EVERY_ROLE, EVERYONE_SIGNED_IN, PARTNER_LEADS, Case
 from preventhub.directory.models import Ward
+from preventhub.directory.testing import PersonFactory
 from preventhub.risk.models import (
     ConcernType,
     Contribution,

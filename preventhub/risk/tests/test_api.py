@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from preventhub.api.tests.conftest import ApiClient, token_for
+from preventhub.accounts.testing import token_for
 from preventhub.audit.models import AuditEvent
+from preventhub.core.testing.api import ApiClient
 from preventhub.risk.models import Marking
 
 from .factories import AssessmentFactory, RiskFactory

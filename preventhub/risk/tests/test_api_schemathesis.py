@@ -3,15 +3,15 @@ the risk API changes) with a real token: generated requests, valid and invalid, 
 checked against the OpenAPI schema (no 5xx, documented status codes, content types and shapes,
 valid input never refused as malformed, invalid input refused with a 4xx). Half the valid requests
 to an operation addressed by an id go to a real record (a draft assessment, a contribution, a risk,
-a type of concern). The checks and transport are shared (preventhub/api/tests/conformance.py).
+a type of concern). The checks and transport are shared (preventhub/core/testing/conformance.py).
 """
 
 import pytest
 
 from preventhub.accounts.roles import Role
-from preventhub.api.tests.conformance import exercise, load_schema, operations, report
-from preventhub.api.tests.conftest import token_for
-from preventhub.core.testing.factories import OrganisationFactory, make_user
+from preventhub.accounts.testing import make_user, token_for
+from preventhub.core.testing.conformance import exercise, load_schema, operations, report
+from preventhub.directory.testing import OrganisationFactory
 from preventhub.risk.models import ConcernType
 
 from .factories import AssessmentFactory, ContributionFactory, RiskFactory

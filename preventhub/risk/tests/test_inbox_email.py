@@ -12,7 +12,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from preventhub.core.inbox import inbox_for
-from preventhub.core.testing.factories import PersonFactory
+from preventhub.directory.testing import PersonFactory
 from preventhub.risk import services
 
 from .factories import AssessmentFactory

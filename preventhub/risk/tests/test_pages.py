@@ -9,8 +9,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from preventhub.core.testing.factories import OrganisationFactory, PersonFactory, WardFactory
 from preventhub.directory.models import Sector
+from preventhub.directory.testing import OrganisationFactory, PersonFactory, WardFactory
 from preventhub.risk.models import ContributionStatus, Marking, RatingMatrix, RiskStatus
 
 from .factories import AssessmentFactory, ContributionFactory, RiskFactory

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from preventhub.audit.models import AuditEvent
 from preventhub.core.services import ConcurrentEditError
-from preventhub.core.testing.factories import WardFactory
+from preventhub.directory.testing import WardFactory
 from preventhub.risk import services
 from preventhub.risk.history import risk_history
 from preventhub.risk.models import AssessmentStatus, ConcernType
