@@ -47,4 +47,3 @@ def test_a_partner_lead_records_progress_on_their_action_and_not_on_another(worl
 
     other = page.goto(reverse("plan:action_progress", args=[world.pl_college_action.public_id]))
     assert other is not None and other.status == 404
-

@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from preventhub.core.testing.factories import PersonFactory, WardFactory
+from preventhub.directory.testing import PersonFactory, WardFactory
 from preventhub.risk import services
 from preventhub.risk.models import ConcernType, Marking
 

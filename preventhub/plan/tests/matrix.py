@@ -10,8 +10,8 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 
-from preventhub.core.testing.factories import PersonFactory
 from preventhub.core.testing.matrix import EVERY_ROLE, EVERYONE_SIGNED_IN, Case
+from preventhub.directory.testing import PersonFactory
 from preventhub.governance.tests.factories import DecisionFactory
 from preventhub.plan.models import ActionStatus, Evidence
 from preventhub.plan.tests.factories import (

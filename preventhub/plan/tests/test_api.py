@@ -9,8 +9,9 @@ from decimal import Decimal
 
 import pytest
 
-from preventhub.api.tests.conftest import ApiClient, token_for, url
+from preventhub.accounts.testing import token_for
 from preventhub.audit.models import AuditEvent
+from preventhub.core.testing.api import ApiClient, url
 from preventhub.plan.tests.factories import (
     ActionFactory,
     ActualFactory,

@@ -1,14 +1,13 @@
 """schemathesis against every plan operation, as the Prevent lead (who may change everything the
 plan API changes) with a real token: generated requests, valid and invalid, and every answer
-checked against the OpenAPI schema (see preventhub/api/tests/conformance.py). Half the valid
+checked against the OpenAPI schema (see preventhub/core/testing/conformance.py). Half the valid
 requests to an operation addressed by an id go to a real record of a small plan."""
 
 import pytest
 
 from preventhub.accounts.roles import Role
-from preventhub.api.tests.conformance import exercise, load_schema, operations, report
-from preventhub.api.tests.conftest import token_for
-from preventhub.core.testing.factories import make_user
+from preventhub.accounts.testing import make_user, token_for
+from preventhub.core.testing.conformance import exercise, load_schema, operations, report
 from preventhub.plan.tests.factories import (
     ActionFactory,
     ActualFactory,

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from docx import Document
 
-from preventhub.core.testing.factories import OrganisationFactory, PersonFactory
 from preventhub.core.testing.pdf import inspect_pdf
+from preventhub.directory.testing import OrganisationFactory, PersonFactory
 from preventhub.governance.models import Appendix
 from preventhub.governance.tests.reports_fixtures import seed_report
 from preventhub.plan.models import ActionStatus, PlanStatus

@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from preventhub.accounts.testing import make_user
 from preventhub.core.inbox import inbox_for
-from preventhub.core.testing.factories import make_user
 from preventhub.plan.inbox import OWNER_SOURCE, PARTNERSHIP_SOURCE
 from preventhub.plan.models import ActionStatus
 from preventhub.plan.tests.factories import ActionFactory

@@ -17,9 +17,9 @@ from docx import Document
 from pypdf import PdfReader
 
 from preventhub.audit.models import AuditEvent
-from preventhub.core.testing.factories import OrganisationFactory, PersonFactory
 from preventhub.core.testing.pdf import inspect_pdf
 from preventhub.directory.models import Sector
+from preventhub.directory.testing import OrganisationFactory, PersonFactory
 from preventhub.governance.models import Appendix
 from preventhub.governance.tests.reports_fixtures import seed_report
 from preventhub.risk.models import AssessmentStatus, Marking

@@ -10,8 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from preventhub.api.tests.conftest import ApiClient, token_for
-from preventhub.core.testing.factories import OrganisationFactory, PersonFactory, WardFactory
+from preventhub.accounts.testing import token_for
+from preventhub.core.testing.api import ApiClient
+from preventhub.directory.testing import OrganisationFactory, PersonFactory, WardFactory
 
 from .factories import AssessmentFactory, ContributionFactory, RiskFactory
 
