@@ -18,9 +18,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from preventhub.accounts.digest import build_digests
+from preventhub.accounts.testing import make_user
 from preventhub.audit.models import AuditEvent
-from preventhub.core.testing.factories import PersonFactory, make_user
 from preventhub.core.tests.test_email_task import Inbox
+from preventhub.directory.testing import PersonFactory
 from preventhub.plan.models import ActionStatus
 from preventhub.risk.models import Marking, RiskStatus
 from preventhub.risk.tests.factories import AssessmentFactory, RiskFactory
