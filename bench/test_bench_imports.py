@@ -16,14 +16,10 @@ from typing import IO, Any
 import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
+from preventhub.accounts.testing import build_personas
 from preventhub.core.spreadsheets import engine
 from preventhub.core.spreadsheets.readers import read_rows
-from preventhub.core.testing.factories import (
-    OrganisationFactory,
-    PersonFactory,
-    WardFactory,
-    build_personas,
-)
+from preventhub.directory.testing import OrganisationFactory, PersonFactory, WardFactory
 from preventhub.risk.models import Risk
 from preventhub.risk.spreadsheets import SHEET
 from preventhub.risk.tests.register_files import register_xlsx

@@ -16,7 +16,7 @@ from preventhub.audit.models import AuditEvent
 from preventhub.core.models import ImportMapping, ImportStatus, SpreadsheetImport
 from preventhub.core.spreadsheets import engine
 from preventhub.core.spreadsheets.readers import read_rows
-from preventhub.core.testing.factories import PersonFactory, WardFactory
+from preventhub.directory.testing import PersonFactory, WardFactory
 from preventhub.risk.models import ConcernType, Marking, Risk, RiskStatus
 from preventhub.risk.spreadsheets import SHEET
 
