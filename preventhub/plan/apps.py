@@ -17,6 +17,11 @@ class PlanConfig(AppConfig):
         from .related import register_sections
 
         register_sources()
+        from preventhub.core.spreadsheets.sheets import register_sheet
+
+        from .spreadsheets import SHEET
+
+        register_sheet(SHEET)
         register_appendix_source()
         register_digest_section()
         register_sections()

@@ -1,6 +1,6 @@
 """Partnership plan URLs, in the "plan" namespace."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from preventhub.core.pickers import search_view
 
@@ -20,6 +20,7 @@ urlpatterns = [
     path("objectives/<uuid:public_id>/edit/", plans.objective_edit, name="objective_edit"),
     path("objectives/<uuid:public_id>/actions/add/", actions.action_create, name="action_create"),
     path("actions/", actions.action_list, name="action_list"),
+    re_path(r"^actions/export\.(?P<fmt>csv|xlsx)$", actions.action_export, name="action_export"),
     path("actions/yours/", actions.my_actions, name="my_actions"),
     path("actions/due/", actions.actions_due, name="actions_due"),
     path("actions/<uuid:public_id>/", actions.action_detail, name="action_detail"),

@@ -9,6 +9,7 @@ from uuid import UUID
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
@@ -17,12 +18,14 @@ from preventhub.core.history import record_history
 from preventhub.core.pages import form_page, paginate
 from preventhub.core.policies import Action as Act
 from preventhub.core.policies import RestrictedPrefetch, registered_policies, restrict
+from preventhub.core.spreadsheets.exports import export_response
 from preventhub.directory import policies as directory_policies
 from preventhub.governance import policies as governance_policies
 from preventhub.plan import policies, services
 from preventhub.plan.forms import SORTS, ActionFilterForm, ActionForm
 from preventhub.plan.models import Action, Evidence
 from preventhub.plan.queries import due_soon_or_overdue, overdue, with_rag
+from preventhub.plan.spreadsheets import SHEET
 
 from .common import manage_required, to, view_required
 
@@ -67,6 +70,12 @@ def _scoped(request: HttpRequest, actions: QuerySet[Action]) -> tuple[QuerySet[A
     return actions, None
 
 
+def _without_page(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
 def _uuid(text: str) -> UUID | None:
     try:
         return UUID(text)
@@ -85,6 +94,7 @@ def _list(request: HttpRequest, actions: QuerySet[Action], **extra: Any) -> Http
         "errors": error_list(form) if form.is_bound else [],
         "filtered": any(v for k, v in request.GET.items() if k != "page"),
         "scope": scope,
+        "query": _without_page(request),
         **extra,
         **paginate(request, rows),
     }
@@ -94,6 +104,19 @@ def _list(request: HttpRequest, actions: QuerySet[Action], **extra: Any) -> Http
 @view_required
 def action_list(request: HttpRequest) -> HttpResponse:
     return _list(request, policies.actions.visible_to(request.user), title="Actions")
+
+
+@view_required
+def action_export(request: HttpRequest, fmt: str) -> HttpResponseBase:
+    """The action list as CSV or XLSX: the same rows as the list page (the same policy, plan or
+    objective, filters and order), with the columns the plan's importer maps by default."""
+    actions, scope = _scoped(request, policies.actions.visible_to(request.user))
+    form, rows = _filter(request, with_rag(actions))
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    filters = {k: getattr(v, "public_id", v) for k, v in data.items()}
+    if scope is not None:
+        filters["in"] = scope.public_id
+    return export_response(SHEET, rows, fmt=fmt, actor=request.user, filters=filters)
 
 
 @login_required
