@@ -12,7 +12,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from preventhub.core.models import SpreadsheetImport
-from preventhub.core.testing.factories import PersonFactory
+from preventhub.directory.testing import PersonFactory
 from preventhub.plan.models import Action, ActionStatus, Objective, ProgressUpdate, Rag
 from preventhub.plan.spreadsheets import IMPORTED_REASON
 
