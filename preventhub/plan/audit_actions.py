@@ -26,3 +26,9 @@ BUDGET_LINE_UPDATED = register("plan.budget_line_updated", "Budget line changed"
 SPEND_RECORDED = register("plan.spend_recorded", "Spend recorded")
 ACTION_RISK_LINKED = register("plan.action_risk_linked", "Plan action linked to a risk it reduces")
 ACTION_RISK_UNLINKED = register("plan.action_risk_unlinked", "Plan action unlinked from a risk")
+MEASURE_ACTION_LINKED = register(
+    "plan.measure_action_linked", "Action linked to an outcome measure"
+)
+MEASURE_ACTION_UNLINKED = register(
+    "plan.measure_action_unlinked", "Action unlinked from an outcome measure"
+)

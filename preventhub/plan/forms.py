@@ -18,16 +18,16 @@ from preventhub.directory.pickers import ORGANISATIONS, PEOPLE
 
 from .models import (
     Action,
-    ActionStatus,
     BudgetLine,
     Direction,
     Measure,
     Objective,
     Plan,
+    PlanActionStatus,
     PlanStatus,
     Rag,
 )
-from .pickers import ACTIONS, DECISIONS
+from .pickers import ACTIONS, DECISIONS, RISKS
 
 STATUS_RADIOS = {"classes": "govuk-radios--small"}
 
@@ -122,7 +122,7 @@ class ActionForm(GovukModelForm):
         )
         self.fields["lead_organisation"].queryset = organisations  # type: ignore[attr-defined]
         self.fields["owner"].queryset = people  # type: ignore[attr-defined]
-        self.fields["status"].initial = ActionStatus.NOT_STARTED
+        self.fields["status"].initial = PlanActionStatus.NOT_STARTED
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -138,7 +138,7 @@ SORTS = {
     "status": ("Status", ("status", "due_on", "id")),
 }
 RAG_FILTER = [("", "Any rating"), *Rag.choices]
-STATUS_FILTER = [("", "Any status"), *ActionStatus.choices]
+STATUS_FILTER = [("", "Any status"), *PlanActionStatus.choices]
 
 
 class ActionFilterForm(GovukForm):
@@ -201,7 +201,7 @@ class ProgressForm(GovukForm):
         widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
     )
     status = forms.ChoiceField(
-        label="Status", choices=ActionStatus.choices, widget=forms.RadioSelect
+        label="Status", choices=PlanActionStatus.choices, widget=forms.RadioSelect
     )
     evidence = forms.FileField(
         label="Evidence",
@@ -302,6 +302,26 @@ class SpendForm(GovukForm):
         "amount": {"required": "Enter the amount"},
         "description": {"required": "Enter what it was spent on"},
     }
+
+    def __init__(self, *args: Any, actions: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["action"].queryset = actions  # type: ignore[attr-defined]
+
+
+class RiskLinkForm(GovukForm):
+    risk = PickerField(RISKS, label="Risk")
+
+    govuk_messages = {"risk": {"required": "Choose the risk this action reduces"}}
+
+    def __init__(self, *args: Any, risks: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["risk"].queryset = risks  # type: ignore[attr-defined]
+
+
+class ActionLinkForm(GovukForm):
+    action = PickerField(ACTIONS, label="Action")
+
+    govuk_messages = {"action": {"required": "Choose the action that contributes to the measure"}}
 
     def __init__(self, *args: Any, actions: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

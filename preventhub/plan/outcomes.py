@@ -1,8 +1,8 @@
 """Outcome measures: the trend of a measure's actuals and its RAG against its target (pure
 functions over numbers, so they are tested without a database).
 
-Trend compares the two latest actuals: better, worse or the same, "better" meaning higher or lower
-according to the measure's direction. RAG compares the latest actual with the target and the
+The trend compares the two latest actuals: better, worse or the same, "better" meaning higher or
+lower according to the direction. RAG compares the latest actual with the target and the
 baseline: the target met (or passed) is green; better than the baseline but short of the target is
 amber; no better than the baseline is red; no actuals yet is not rated.
 """
@@ -22,7 +22,7 @@ class Direction(models.TextChoices):
     LOWER = "lower", "Lower is better"
 
 
-class Trend(models.TextChoices):
+class MeasureTrend(models.TextChoices):
     IMPROVING = "improving", "Improving"
     WORSENING = "worsening", "Worsening"
     STEADY = "steady", "No change"
@@ -34,14 +34,16 @@ def _better(a: Decimal, b: Decimal, direction: str) -> bool:
     return a > b if direction == Direction.HIGHER else a < b
 
 
-def trend(values: Sequence[Decimal], direction: str) -> Trend:
+def trend(values: Sequence[Decimal], direction: str) -> MeasureTrend:
     """The trend of ``values`` (oldest first) from the last two."""
     if len(values) < 2:
-        return Trend.UNKNOWN
+        return MeasureTrend.UNKNOWN
     previous, latest = values[-2], values[-1]
     if latest == previous:
-        return Trend.STEADY
-    return Trend.IMPROVING if _better(latest, previous, direction) else Trend.WORSENING
+        return MeasureTrend.STEADY
+    return (
+        MeasureTrend.IMPROVING if _better(latest, previous, direction) else MeasureTrend.WORSENING
+    )
 
 
 def measure_rag(

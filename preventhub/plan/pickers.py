@@ -7,6 +7,7 @@ from typing import Any
 
 from preventhub.core.pickers import PickerSource
 from preventhub.governance.models import Decision
+from preventhub.risk.models import Risk
 
 from .models import Action
 
@@ -40,4 +41,20 @@ ACTIONS = PickerSource(
     describe=describe_action,
     url_name="plan:search_actions",
     related=("lead_organisation",),
+)
+
+
+def describe_risk(risk: Any) -> str:
+    return f"{risk.reference} {risk.title}".strip()
+
+
+RISKS = PickerSource(
+    kind="risks",
+    model=Risk,
+    singular="risk",
+    plural="risks",
+    search_fields=("title", "reference"),
+    order_by=("title", "id"),
+    describe=describe_risk,
+    url_name="plan:search_risks",
 )

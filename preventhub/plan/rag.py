@@ -25,7 +25,7 @@ from django.db.models import Case, Q, Value, When
 DUE_SOON_DAYS = 14
 
 
-class ActionStatus(models.TextChoices):
+class PlanActionStatus(models.TextChoices):
     NOT_STARTED = "not_started", "Not started"
     IN_PROGRESS = "in_progress", "In progress"
     COMPLETE = "complete", "Complete"
@@ -33,7 +33,11 @@ class ActionStatus(models.TextChoices):
     ON_HOLD = "on_hold", "On hold"
 
 
-OPEN_STATUSES = (ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.ON_HOLD)
+OPEN_STATUSES = (
+    PlanActionStatus.NOT_STARTED,
+    PlanActionStatus.IN_PROGRESS,
+    PlanActionStatus.ON_HOLD,
+)
 
 
 class Rag(models.TextChoices):
@@ -62,19 +66,19 @@ def computed_rag(
     today: dt.date,
 ) -> Rating:
     """The rating an action's dates and status give on ``today``."""
-    if status == ActionStatus.COMPLETE:
+    if status == PlanActionStatus.COMPLETE:
         return Rating(Rag.GREEN, "Complete")
-    if status == ActionStatus.CANCELLED:
+    if status == PlanActionStatus.CANCELLED:
         return Rating(Rag.NONE, "Cancelled")
     if due_on is not None and due_on < today:
         return Rating(Rag.RED, "Overdue")
-    if status == ActionStatus.ON_HOLD:
+    if status == PlanActionStatus.ON_HOLD:
         return Rating(Rag.AMBER, "On hold")
     if due_on is None:
         return Rating(Rag.AMBER, "No due date")
     if due_on <= today + dt.timedelta(days=DUE_SOON_DAYS):
         return Rating(Rag.AMBER, "Due soon")
-    if status == ActionStatus.NOT_STARTED and starts_on is not None and starts_on < today:
+    if status == PlanActionStatus.NOT_STARTED and starts_on is not None and starts_on < today:
         return Rating(Rag.AMBER, "Not started by its start date")
     return Rating(Rag.GREEN, "On track")
 
@@ -98,14 +102,14 @@ def computed_rag_expression(today: dt.date) -> Case:
     """``computed_rag`` in SQL over an action's columns (same rule, same order)."""
     soon = today + dt.timedelta(days=DUE_SOON_DAYS)
     return Case(
-        When(status=ActionStatus.COMPLETE, then=Value(Rag.GREEN.value)),
-        When(status=ActionStatus.CANCELLED, then=Value(Rag.NONE.value)),
+        When(status=PlanActionStatus.COMPLETE, then=Value(Rag.GREEN.value)),
+        When(status=PlanActionStatus.CANCELLED, then=Value(Rag.NONE.value)),
         When(due_on__lt=today, then=Value(Rag.RED.value)),
-        When(status=ActionStatus.ON_HOLD, then=Value(Rag.AMBER.value)),
+        When(status=PlanActionStatus.ON_HOLD, then=Value(Rag.AMBER.value)),
         When(due_on__isnull=True, then=Value(Rag.AMBER.value)),
         When(due_on__lte=soon, then=Value(Rag.AMBER.value)),
         When(
-            Q(status=ActionStatus.NOT_STARTED, starts_on__lt=today),
+            Q(status=PlanActionStatus.NOT_STARTED, starts_on__lt=today),
             then=Value(Rag.AMBER.value),
         ),
         default=Value(Rag.GREEN.value),

@@ -22,13 +22,13 @@ from preventhub.directory.models import Organisation, Person
 
 from .models import (
     Action,
-    ActionStatus,
     Actual,
     BudgetLine,
     Direction,
     Measure,
     Objective,
     Plan,
+    PlanActionStatus,
     PlanStatus,
     ProgressUpdate,
     SpendItem,
@@ -60,7 +60,7 @@ THINGS = (
     "the Channel panel's case records",
     "IT filtering on public computers",
 )
-STATUSES = list(ActionStatus.values)
+STATUSES = list(PlanActionStatus.values)
 STATUS_WEIGHTS = [3, 5, 4, 1, 1]
 LATEST_YEAR = 2026
 
@@ -131,7 +131,7 @@ def _actions(
         start = plan.starts_on + dt.timedelta(days=rng.randrange(0, 200))
         due = start + dt.timedelta(days=rng.randrange(30, 160))
         status = rng.choices(STATUSES, weights=STATUS_WEIGHTS)[0]
-        progress = 100 if status == ActionStatus.COMPLETE else rng.randrange(0, 95, 5)
+        progress = 100 if status == PlanActionStatus.COMPLETE else rng.randrange(0, 95, 5)
         yield Action(
             public_id=ids(),
             objective=rng.choice(objectives),
@@ -141,7 +141,7 @@ def _actions(
             starts_on=start,
             due_on=due if rng.random() < 0.95 else None,
             status=status,
-            progress=0 if status == ActionStatus.NOT_STARTED else progress,
+            progress=0 if status == PlanActionStatus.NOT_STARTED else progress,
         )
 
 

@@ -4,8 +4,8 @@ from django.urls import path, re_path
 
 from preventhub.core.pickers import search_view
 
-from .pickers import ACTIONS, DECISIONS
-from .views import actions, documents, funding, measures, plans, progress
+from .pickers import ACTIONS, DECISIONS, RISKS
+from .views import actions, documents, funding, links, measures, plans, progress
 
 app_name = "plan"
 urlpatterns = [
@@ -42,6 +42,22 @@ urlpatterns = [
         progress.action_decision_unlink,
         name="action_decision_unlink",
     ),
+    path("actions/<uuid:public_id>/risks/add/", links.action_risk_link, name="action_risk_link"),
+    path(
+        "actions/<uuid:public_id>/risks/<uuid:risk_id>/remove/",
+        links.action_risk_unlink,
+        name="action_risk_unlink",
+    ),
+    path(
+        "measures/<uuid:public_id>/actions/add/",
+        links.measure_action_link,
+        name="measure_action_link",
+    ),
+    path(
+        "measures/<uuid:public_id>/actions/<uuid:action_id>/remove/",
+        links.measure_action_unlink,
+        name="measure_action_unlink",
+    ),
     path("evidence/<uuid:public_id>/", progress.evidence_download, name="evidence_download"),
     path("<uuid:public_id>/measures/", measures.measure_list, name="measure_list"),
     path("<uuid:public_id>/measures/add/", measures.measure_create, name="measure_create"),
@@ -54,4 +70,5 @@ urlpatterns = [
     path("budget-lines/<uuid:public_id>/spend/add/", funding.spend_add, name="spend_add"),
     path("search/decisions/", search_view(DECISIONS), name="search_decisions"),
     path("search/actions/", search_view(ACTIONS), name="search_actions"),
+    path("search/risks/", search_view(RISKS), name="search_risks"),
 ]

@@ -31,8 +31,10 @@ from preventhub.directory import policies as directory_policies
 from preventhub.governance import policies as governance_policies
 from preventhub.governance.models import Decision
 from preventhub.plan import policies, services
-from preventhub.plan.models import Action, ActionStatus, ProgressUpdate, Rag
+from preventhub.plan.models import Action, PlanActionStatus, ProgressUpdate, Rag
 from preventhub.plan.queries import overdue, with_rag
+from preventhub.risk import policies as risk_policies
+from preventhub.risk.models import Risk
 
 from .common import label
 
@@ -44,6 +46,7 @@ NO_ORGANISATION = "There is no organisation with that id."
 NO_PERSON = "There is no person with that id that you can choose."
 NO_DECISION = "There is no decision with that id that you can choose."
 NO_ACTION = "There is no action with that id that you can update."
+NO_RISK = "There is no risk with that id that you can choose."
 
 
 class ActionOut(Record):
@@ -54,13 +57,14 @@ class ActionOut(Record):
     owner: Named | None
     starts_on: dt.date | None
     due_on: dt.date | None
-    status: ActionStatus
+    status: PlanActionStatus
     status_label: str
     progress: int = Field(description="Per cent complete, from the latest progress update.")
     rag: Rag = Field(description="The rating shown: the override if there is one.")
     rag_reason: str
     rag_overridden: bool
     decisions: list[Labelled] = Field(description="Decisions that asked for it, that you see.")
+    risks: list[Labelled] = Field(description="Risks it reduces, that you may see.")
 
     @staticmethod
     def resolve_plan(obj: Action) -> dict[str, Any] | None:
@@ -98,18 +102,22 @@ class ActionOut(Record):
     def resolve_decisions(obj: Action) -> list[dict[str, Any] | None]:
         return [label(d, d.title) for d in getattr(obj, "visible_decisions", [])]
 
+    @staticmethod
+    def resolve_risks(obj: Action) -> list[dict[str, Any] | None]:
+        return [label(r, r.title) for r in getattr(obj, "visible_risks", [])]
 
-class ActionIn(Schema):
+
+class PlanActionIn(Schema):
     objective: UUID
     description: Text = Field(min_length=1, max_length=5000)
     lead_organisation: UUID
     owner: UUID | None = Field(None, description="The owner's directory id.")
     starts_on: Date | None = None
     due_on: Date | None = None
-    status: ActionStatus = ActionStatus.NOT_STARTED
+    status: PlanActionStatus = PlanActionStatus.NOT_STARTED
 
 
-class ActionPatch(Schema):
+class PlanActionPatch(Schema):
     version: int = Version
     objective: UUID = Unset(description="Another objective of the same plan.")
     description: Text = Unset(min_length=1, max_length=5000)
@@ -117,13 +125,13 @@ class ActionPatch(Schema):
     owner: UUID | None = Unset()
     starts_on: Date | None = Unset()
     due_on: Date | None = Unset()
-    status: ActionStatus = Unset()
+    status: PlanActionStatus = Unset()
 
 
 class ActionFilters(Schema):
     plan: UUID | None = None
     objective: UUID | None = None
-    status: ActionStatus | None = None
+    status: PlanActionStatus | None = None
     rag: Rag | None = Field(None, description="The rating shown (override or computed).")
     lead_organisation: UUID | None = None
     owner: UUID | None = Field(None, description="The owner's directory id.")
@@ -138,6 +146,10 @@ class OverrideIn(Schema):
 
 class DecisionLinkIn(Schema):
     decision: UUID
+
+
+class RiskLinkIn(Schema):
+    risk: UUID
 
 
 class UpdateOut(Record):
@@ -167,7 +179,9 @@ class UpdateIn(Schema):
     on: Date
     narrative: Text = Field(min_length=1, max_length=10_000)
     percent: int = Field(ge=0, le=100)
-    status: ActionStatus | None = Field(None, description="The action's new status, if changed.")
+    status: PlanActionStatus | None = Field(
+        None, description="The action's new status, if changed."
+    )
 
 
 class UpdateFilters(Schema):
@@ -182,7 +196,13 @@ def _actions(request: HttpRequest, action: str = Act.VIEW) -> QuerySet[Action]:
         .prefetch_related(
             RestrictedPrefetch(
                 "decisions", request.user, queryset=decisions, to_attr="visible_decisions"
-            )
+            ),
+            RestrictedPrefetch(
+                "risks",
+                request.user,
+                queryset=Risk.objects.order_by("title", "id"),
+                to_attr="visible_risks",
+            ),
         )
     )
 
@@ -231,7 +251,7 @@ def _refs(request: HttpRequest, plan_id: int | None = None) -> dict[str, Any]:
 
 
 @ops.create("/actions", ActionOut, name="plan_action_create", summary="Add an action")
-def create_action(request: HttpRequest, payload: ActionIn) -> Action:
+def create_action(request: HttpRequest, payload: PlanActionIn) -> Action:
     from .common import require_manage
 
     require_manage(request, "actions")
@@ -243,7 +263,7 @@ def create_action(request: HttpRequest, payload: ActionIn) -> Action:
 @ops.update(
     "/actions/{public_id}", ActionOut, name="plan_action_update", summary="Change an action"
 )
-def update_action(request: HttpRequest, public_id: UUID, payload: ActionPatch) -> Action:
+def update_action(request: HttpRequest, public_id: UUID, payload: PlanActionPatch) -> Action:
     action = _one(request, public_id, Act.CHANGE)
     data, version = changes(payload)
     data = resolve_refs(data, _refs(request, action.objective.plan_id))
@@ -313,6 +333,33 @@ def unlink_decision(request: HttpRequest, public_id: UUID, decision_id: UUID) ->
     action = _one(request, public_id, Act.CHANGE)
     decision = governance_policies.decisions.get_or_404(request, public_id=decision_id)
     services.unlink_decision(actor=request.user, action=action, decision=decision)
+    return _one(request, public_id)
+
+
+@ops.action(
+    "/actions/{public_id}/risks",
+    ActionOut,
+    name="plan_action_link_risk",
+    summary="Link a risk in the register that the action reduces",
+)
+def link_risk(request: HttpRequest, public_id: UUID, payload: RiskLinkIn) -> Action:
+    action = _one(request, public_id, Act.CHANGE)
+    risk = pick(risk_policies.risks.visible_to(request.user), payload.risk, "risk", NO_RISK)
+    assert risk is not None
+    services.link_risk(actor=request.user, action=action, risk=risk)
+    return _one(request, public_id)
+
+
+@ops.delete(
+    "/actions/{public_id}/risks/{risk_id}",
+    ActionOut,
+    name="plan_action_unlink_risk",
+    summary="Remove the link to a risk",
+)
+def unlink_risk(request: HttpRequest, public_id: UUID, risk_id: UUID) -> Action:
+    action = _one(request, public_id, Act.CHANGE)
+    risk = risk_policies.risks.get_or_404(request, public_id=risk_id)
+    services.unlink_risk(actor=request.user, action=action, risk=risk)
     return _one(request, public_id)
 
 

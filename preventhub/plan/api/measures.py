@@ -16,7 +16,7 @@ from preventhub.core.api.schemas import changes as changed
 from preventhub.core.policies import Action as Act
 from preventhub.core.policies import RestrictedPrefetch
 from preventhub.plan import outcomes, policies, services
-from preventhub.plan.models import Actual, Direction, Measure, Rag, Trend
+from preventhub.plan.models import Action, Actual, Direction, Measure, MeasureTrend, Rag
 
 from .common import LIMIT, Value, label, money, number, require_manage
 
@@ -25,6 +25,7 @@ router = ops.router
 
 NO_PLAN = "There is no plan with that id that you can change."
 NO_OBJECTIVE = "There is no objective with that id in this plan."
+NO_ACTION = "There is no action with that id in this plan."
 
 
 class ActualOut(Identified):
@@ -45,9 +46,10 @@ class MeasureOut(Record):
     baseline: float | None
     target: float
     direction: Direction
-    trend: Trend
+    trend: MeasureTrend
     rag: Rag
     actuals: list[ActualOut] = Field(description="Oldest first.")
+    actions: list[Labelled] = Field(description="Actions that contribute to it.")
 
     @staticmethod
     def resolve_plan(obj: Measure) -> dict[str, Any] | None:
@@ -68,6 +70,10 @@ class MeasureOut(Record):
     @staticmethod
     def resolve_actuals(obj: Measure) -> list[Any]:
         return getattr(obj, "ordered_actuals", [])
+
+    @staticmethod
+    def resolve_actions(obj: Measure) -> list[dict[str, Any] | None]:
+        return [label(a, str(a)) for a in getattr(obj, "linked_actions", [])]
 
     @staticmethod
     def resolve_trend(obj: Measure) -> str:
@@ -111,6 +117,10 @@ class MeasureFilters(Schema):
     plan: UUID | None = None
 
 
+class ActionLinkIn(Schema):
+    action: UUID
+
+
 class ActualIn(Schema):
     period_end: Date
     value: float = Value()
@@ -127,7 +137,13 @@ def _measures(request: HttpRequest, action: Act = Act.VIEW) -> QuerySet[Measure]
                 request.user,
                 queryset=Actual.objects.order_by("period_end"),
                 to_attr="ordered_actuals",
-            )
+            ),
+            RestrictedPrefetch(
+                "actions",
+                request.user,
+                queryset=Action.objects.order_by("due_on", "id"),
+                to_attr="linked_actions",
+            ),
         )
     )
 
@@ -212,4 +228,32 @@ def record_actual(request: HttpRequest, public_id: UUID, payload: ActualIn) -> M
         value=value,
         note=payload.note,
     )
+    return _one(request, public_id)
+
+
+@ops.action(
+    "/measures/{public_id}/actions",
+    MeasureOut,
+    name="plan_measure_link_action",
+    summary="Link an action of the plan that contributes to the measure",
+)
+def link_action(request: HttpRequest, public_id: UUID, payload: ActionLinkIn) -> Measure:
+    measure = _one(request, public_id, Act.CHANGE)
+    actions = policies.actions.visible_to(request.user).filter(objective__plan=measure.plan)
+    action = pick(actions, payload.action, "action", NO_ACTION)
+    assert action is not None
+    services.link_action(actor=request.user, measure=measure, action=action)
+    return _one(request, public_id)
+
+
+@ops.delete(
+    "/measures/{public_id}/actions/{action_id}",
+    MeasureOut,
+    name="plan_measure_unlink_action",
+    summary="Remove the link to an action",
+)
+def unlink_action(request: HttpRequest, public_id: UUID, action_id: UUID) -> Measure:
+    measure = _one(request, public_id, Act.CHANGE)
+    action = policies.actions.get_or_404(request, public_id=action_id)
+    services.unlink_action(actor=request.user, measure=measure, action=action)
     return _one(request, public_id)

@@ -1,7 +1,7 @@
 """The partnership plan: plans, objectives, actions and progress, outcome measures and funding."""
 
-from preventhub.plan.outcomes import Direction, Trend
-from preventhub.plan.rag import ActionStatus, Rag
+from preventhub.plan.outcomes import Direction, MeasureTrend
+from preventhub.plan.rag import PlanActionStatus, Rag
 
 from .actions import Action, Evidence, ProgressUpdate
 from .funding import BudgetLine, SpendItem
@@ -10,7 +10,7 @@ from .plans import Deliverable, Objective, Plan, PlanStatus, ToolkitArea
 
 __all__ = [
     "Action",
-    "ActionStatus",
+    "PlanActionStatus",
     "Actual",
     "BudgetLine",
     "Deliverable",
@@ -24,5 +24,5 @@ __all__ = [
     "Rag",
     "SpendItem",
     "ToolkitArea",
-    "Trend",
+    "MeasureTrend",
 ]

@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from preventhub.core.models import PublicModel
 from preventhub.core.policies import RestrictedQuerySet
-from preventhub.plan.rag import ActionStatus, Rag, Rating, action_rag, computed_rag
+from preventhub.plan.rag import PlanActionStatus, Rag, Rating, action_rag, computed_rag
 
 from .plans import Objective
 
@@ -34,7 +34,7 @@ class Action(PublicModel):
     starts_on = models.DateField("start date", null=True, blank=True)
     due_on = models.DateField("due date", null=True, blank=True)
     status = models.CharField(
-        max_length=20, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED
+        max_length=20, choices=PlanActionStatus.choices, default=PlanActionStatus.NOT_STARTED
     )
     progress = models.PositiveSmallIntegerField(
         "per cent complete", default=0, validators=[MaxValueValidator(100)]
@@ -116,7 +116,7 @@ class Action(PublicModel):
 
     @property
     def is_open(self) -> bool:
-        return self.status not in (ActionStatus.COMPLETE, ActionStatus.CANCELLED)
+        return self.status not in (PlanActionStatus.COMPLETE, PlanActionStatus.CANCELLED)
 
 
 class ProgressUpdate(PublicModel):

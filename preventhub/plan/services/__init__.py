@@ -15,7 +15,7 @@ from .actions import (
     update_action,
 )
 from .funding import create_budget_line, record_spend, update_budget_line
-from .measures import create_measure, record_actual, update_measure
+from .measures import create_measure, link_action, record_actual, unlink_action, update_measure
 from .plans import add_objective, create_plan, update_objective, update_plan
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "create_budget_line",
     "create_measure",
     "create_plan",
+    "link_action",
     "link_decision",
     "link_risk",
     "override_rag",
@@ -32,6 +33,7 @@ __all__ = [
     "record_progress",
     "record_spend",
     "remove_rag_override",
+    "unlink_action",
     "unlink_decision",
     "unlink_risk",
     "update_action",

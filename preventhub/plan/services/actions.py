@@ -20,7 +20,14 @@ from preventhub.governance.models import Decision
 from preventhub.governance.services.reports_files import check_appendix_file
 from preventhub.plan import audit_actions as codes
 from preventhub.plan import policies
-from preventhub.plan.models import Action, ActionStatus, Evidence, Objective, ProgressUpdate, Rag
+from preventhub.plan.models import (
+    Action,
+    Evidence,
+    Objective,
+    PlanActionStatus,
+    ProgressUpdate,
+    Rag,
+)
 from preventhub.risk.models import Risk
 
 from .common import by, only, require
@@ -47,7 +54,7 @@ def create_action(
     owner: Person | None = None,
     starts_on: dt.date | None = None,
     due_on: dt.date | None = None,
-    status: str = ActionStatus.NOT_STARTED,
+    status: str = PlanActionStatus.NOT_STARTED,
 ) -> Action:
     require(policies.objectives.can(actor, Act.CHANGE, objective))
     action = Action(

@@ -6,11 +6,14 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from django.db import transaction
+
+from preventhub.audit.services import record_event
 from preventhub.core.policies import Action as Act
 from preventhub.core.services import create_record, update_record
 from preventhub.plan import audit_actions as codes
 from preventhub.plan import policies
-from preventhub.plan.models import Actual, Measure, Objective, Plan
+from preventhub.plan.models import Action, Actual, Measure, Objective, Plan
 
 from .common import by, only, require
 
@@ -74,3 +77,36 @@ def record_actual(
     actual = Actual(measure=measure, period_end=period_end, value=value, note=note)
     by(actual, actor)
     return create_record(actor=actor, instance=actual, action=codes.ACTUAL_RECORDED)
+
+
+def link_action(*, actor: Any, measure: Measure, action: Action) -> Measure:
+    """Record that ``action`` contributes to ``measure`` (an action of the same plan)."""
+    from django.core.exceptions import ValidationError
+
+    require(policies.measures.can(actor, Act.CHANGE, measure))
+    if action.objective.plan_id != measure.plan_id:
+        raise ValidationError({"action": ["Choose an action of this measure's plan"]})
+    with transaction.atomic():
+        if not measure.actions.filter(pk=action.pk).exists():
+            measure.actions.add(action)
+            record_event(
+                actor=actor,
+                action=codes.MEASURE_ACTION_LINKED,
+                obj=measure,
+                changes={"action": [None, str(action)]},
+            )
+    return measure
+
+
+def unlink_action(*, actor: Any, measure: Measure, action: Action) -> Measure:
+    require(policies.measures.can(actor, Act.CHANGE, measure))
+    with transaction.atomic():
+        if measure.actions.filter(pk=action.pk).exists():
+            measure.actions.remove(action)
+            record_event(
+                actor=actor,
+                action=codes.MEASURE_ACTION_UNLINKED,
+                obj=measure,
+                changes={"action": [str(action), None]},
+            )
+    return measure

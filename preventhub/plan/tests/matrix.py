@@ -13,7 +13,7 @@ from django.core.files.base import ContentFile
 from preventhub.core.testing.matrix import EVERY_ROLE, EVERYONE_SIGNED_IN, Case
 from preventhub.directory.testing import PersonFactory
 from preventhub.governance.tests.factories import DecisionFactory
-from preventhub.plan.models import ActionStatus, Evidence
+from preventhub.plan.models import Evidence, PlanActionStatus
 from preventhub.plan.tests.factories import (
     ActionFactory,
     ActualFactory,
@@ -25,6 +25,7 @@ from preventhub.plan.tests.factories import (
     SpendItemFactory,
 )
 from preventhub.plan.tests.matrix_api import CASES as API_CASES
+from preventhub.risk.tests.factories import RiskFactory
 
 MANAGER = frozenset({"prevent_lead"})
 OWNER = "channel_panel_member"
@@ -45,7 +46,7 @@ def build(world: Any) -> None:
         owner=owner.person,
         due_on=dt.date.today() + dt.timedelta(days=3),
         starts_on=None,
-        status=ActionStatus.IN_PROGRESS,
+        status=PlanActionStatus.IN_PROGRESS,
     )
     world.pl_college_action = ActionFactory.create(
         objective=objective, lead_organisation=world.college, owner=None
@@ -57,7 +58,10 @@ def build(world: Any) -> None:
     evidence.file.save("register.pdf", ContentFile(PDF), save=False)
     evidence.save()
     world.pl_evidence = evidence
+    world.pl_risk = RiskFactory.create(title="Online radicalisation (plan matrix)")
+    world.pl_school_action.risks.add(world.pl_risk)
     world.pl_measure = MeasureFactory.create(plan=plan, objective=objective)
+    world.pl_measure.actions.add(world.pl_school_action)
     ActualFactory.create(measure=world.pl_measure)
     world.pl_line = BudgetLineFactory.create(plan=plan)
     world.pl_spend = SpendItemFactory.create(
@@ -332,6 +336,47 @@ PAGE_CASES = [
     ),
     Case("plan:search_decisions", query="q=plan", allowed=EVERY_ROLE | {"outsider"}, browse=False),
     Case("plan:search_actions", query="q=brief", allowed=EVERY_ROLE, browse=False),
+    Case(
+        "plan:search_risks",
+        query="q=online",
+        allowed=EVERYONE_SIGNED_IN,
+        browse=False,
+        note="an outsider's search finds no risks (the risk policy shows them none)",
+    ),
+    Case("plan:action_risk_link", kwargs=_pid("pl_college_action"), allowed=MANAGER),
+    Case(
+        "plan:action_risk_link",
+        kwargs=_pid("pl_college_action"),
+        data=lambda w: {"risk": str(w.pl_risk.public_id)},
+        allowed=MANAGER,
+        **POST,
+    ),
+    Case(
+        "plan:action_risk_unlink",
+        kwargs=lambda w: {
+            "public_id": w.pl_school_action.public_id,
+            "risk_id": w.pl_risk.public_id,
+        },
+        allowed=MANAGER,
+        **POST,
+    ),
+    Case("plan:measure_action_link", kwargs=_pid("pl_measure"), allowed=MANAGER),
+    Case(
+        "plan:measure_action_link",
+        kwargs=_pid("pl_measure"),
+        data=lambda w: {"action": str(w.pl_college_action.public_id)},
+        allowed=MANAGER,
+        **POST,
+    ),
+    Case(
+        "plan:measure_action_unlink",
+        kwargs=lambda w: {
+            "public_id": w.pl_measure.public_id,
+            "action_id": w.pl_school_action.public_id,
+        },
+        allowed=MANAGER,
+        **POST,
+    ),
 ]
 
 CASES = [*PAGE_CASES, *API_CASES]

@@ -119,6 +119,21 @@ CASES = [
             "decision_id": w.pl_decision.public_id,
         },
     ),
+    _write(
+        "plan_action_link_risk",
+        "post",
+        lambda w: {"risk": str(w.pl_risk.public_id)},
+        kwargs=_id("pl_college_action"),
+    ),
+    _write(
+        "plan_action_unlink_risk",
+        "delete",
+        None,
+        kwargs=lambda w: {
+            "public_id": w.pl_school_action.public_id,
+            "risk_id": w.pl_risk.public_id,
+        },
+    ),
     _list("plan_update_list"),
     _read("plan_update_detail", "pl_update"),
     _write(
@@ -158,6 +173,21 @@ CASES = [
         "post",
         lambda w: {"period_end": "2016-12-31", "value": 70.5},
         kwargs=_id("pl_measure"),
+    ),
+    _write(
+        "plan_measure_link_action",
+        "post",
+        lambda w: {"action": str(w.pl_college_action.public_id)},
+        kwargs=_id("pl_measure"),
+    ),
+    _write(
+        "plan_measure_unlink_action",
+        "delete",
+        None,
+        kwargs=lambda w: {
+            "public_id": w.pl_measure.public_id,
+            "action_id": w.pl_school_action.public_id,
+        },
     ),
     _list("plan_budget_line_list"),
     _read("plan_budget_line_detail", "pl_line"),

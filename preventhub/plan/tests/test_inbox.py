@@ -12,7 +12,7 @@ from django.utils import timezone
 from preventhub.accounts.testing import make_user
 from preventhub.core.inbox import inbox_for
 from preventhub.plan.inbox import OWNER_SOURCE, PARTNERSHIP_SOURCE
-from preventhub.plan.models import ActionStatus
+from preventhub.plan.models import PlanActionStatus
 from preventhub.plan.tests.factories import ActionFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,10 +28,10 @@ def owned():
     first = ActionFactory.create(due_on=_in(-3), starts_on=None, description="Overdue one")
     person = first.owner
     for days, description, status in (
-        (0, "Due today", ActionStatus.IN_PROGRESS),
-        (14, "Due in a fortnight", ActionStatus.NOT_STARTED),
-        (15, "Not yet due", ActionStatus.NOT_STARTED),
-        (-1, "Done already", ActionStatus.COMPLETE),
+        (0, "Due today", PlanActionStatus.IN_PROGRESS),
+        (14, "Due in a fortnight", PlanActionStatus.NOT_STARTED),
+        (15, "Not yet due", PlanActionStatus.NOT_STARTED),
+        (-1, "Done already", PlanActionStatus.COMPLETE),
     ):
         ActionFactory.create(
             owner=person, due_on=_in(days), starts_on=None, description=description, status=status

@@ -4,23 +4,23 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from preventhub.plan.outcomes import Direction, Trend, measure_rag, trend
+from preventhub.plan.outcomes import Direction, MeasureTrend, measure_rag, trend
 from preventhub.plan.rag import Rag
 
 
 def test_trend_needs_two_actuals():
-    assert trend([], Direction.HIGHER) == Trend.UNKNOWN
-    assert trend([D(5)], Direction.HIGHER) == Trend.UNKNOWN
+    assert trend([], Direction.HIGHER) == MeasureTrend.UNKNOWN
+    assert trend([D(5)], Direction.HIGHER) == MeasureTrend.UNKNOWN
 
 
 def test_a_rise_improves_a_higher_is_better_measure_and_worsens_a_lower_is_better_one():
-    assert trend([D(1), D(5), D(6)], Direction.HIGHER) == Trend.IMPROVING
-    assert trend([D(1), D(5), D(6)], Direction.LOWER) == Trend.WORSENING
+    assert trend([D(1), D(5), D(6)], Direction.HIGHER) == MeasureTrend.IMPROVING
+    assert trend([D(1), D(5), D(6)], Direction.LOWER) == MeasureTrend.WORSENING
 
 
 def test_the_trend_reads_only_the_last_two_actuals():
-    assert trend([D(9), D(1), D(2)], Direction.LOWER) == Trend.WORSENING
-    assert trend([D(3), D(3)], Direction.LOWER) == Trend.STEADY
+    assert trend([D(9), D(1), D(2)], Direction.LOWER) == MeasureTrend.WORSENING
+    assert trend([D(3), D(3)], Direction.LOWER) == MeasureTrend.STEADY
 
 
 def test_meeting_the_target_exactly_is_green():

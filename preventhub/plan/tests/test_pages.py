@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from preventhub.audit.models import AuditEvent
 from preventhub.governance.tests.factories import DecisionFactory
-from preventhub.plan.models import Action, ActionStatus
+from preventhub.plan.models import Action, PlanActionStatus
 from preventhub.plan.tests.factories import (
     ActionFactory,
     ActualFactory,
@@ -33,7 +33,7 @@ def _progress(action: Action) -> dict[str, object]:
         **_date("on", dt.date(2016, 9, 1)),
         "narrative": "Briefings held",
         "percent": "60",
-        "status": ActionStatus.IN_PROGRESS,
+        "status": PlanActionStatus.IN_PROGRESS,
         "version": action.version,
     }
 
@@ -113,7 +113,7 @@ def test_the_action_list_filters_by_rag_and_lead_organisation(client, councillor
     overdue = ActionFactory.create(
         lead_organisation=school, due_on=dt.date(2016, 1, 1), starts_on=None
     )
-    ActionFactory.create(lead_organisation=school, status=ActionStatus.COMPLETE)
+    ActionFactory.create(lead_organisation=school, status=PlanActionStatus.COMPLETE)
     ActionFactory.create(due_on=dt.date(2016, 1, 1), starts_on=None)
     client.force_login(councillor)
     url = reverse("plan:action_list")

@@ -10,7 +10,7 @@ import pytest
 from preventhub.plan.models import Action
 from preventhub.plan.rag import (
     DUE_SOON_DAYS,
-    ActionStatus,
+    PlanActionStatus,
     Rag,
     action_rag,
     computed_rag,
@@ -22,7 +22,7 @@ TODAY = dt.date(2016, 10, 3)
 DAY = dt.timedelta(days=1)
 
 
-def rag(status: str = ActionStatus.IN_PROGRESS, due_on=None, starts_on=None) -> Rag:
+def rag(status: str = PlanActionStatus.IN_PROGRESS, due_on=None, starts_on=None) -> Rag:
     return computed_rag(status=status, due_on=due_on, starts_on=starts_on, today=TODAY).rag
 
 
@@ -44,34 +44,36 @@ def test_due_soon_ends_after_the_fourteenth_day():
 
 
 def test_an_action_with_no_due_date_is_amber():
-    rating = computed_rag(status=ActionStatus.IN_PROGRESS, due_on=None, starts_on=None, today=TODAY)
+    rating = computed_rag(
+        status=PlanActionStatus.IN_PROGRESS, due_on=None, starts_on=None, today=TODAY
+    )
     assert rating.rag == Rag.AMBER
     assert rating.reason == "No due date"
 
 
 def test_a_complete_action_is_green_even_when_its_due_date_has_passed():
-    assert rag(ActionStatus.COMPLETE, due_on=TODAY - 30 * DAY) == Rag.GREEN
+    assert rag(PlanActionStatus.COMPLETE, due_on=TODAY - 30 * DAY) == Rag.GREEN
 
 
 def test_a_cancelled_action_is_not_rated():
-    assert rag(ActionStatus.CANCELLED, due_on=TODAY - DAY) == Rag.NONE
+    assert rag(PlanActionStatus.CANCELLED, due_on=TODAY - DAY) == Rag.NONE
 
 
 def test_an_overdue_action_on_hold_is_red_and_one_not_yet_due_is_amber():
-    assert rag(ActionStatus.ON_HOLD, due_on=TODAY - DAY) == Rag.RED
-    assert rag(ActionStatus.ON_HOLD, due_on=TODAY + 60 * DAY) == Rag.AMBER
+    assert rag(PlanActionStatus.ON_HOLD, due_on=TODAY - DAY) == Rag.RED
+    assert rag(PlanActionStatus.ON_HOLD, due_on=TODAY + 60 * DAY) == Rag.AMBER
 
 
 def test_an_action_not_started_after_its_start_date_is_amber():
     far = TODAY + 60 * DAY
-    assert rag(ActionStatus.NOT_STARTED, due_on=far, starts_on=TODAY - DAY) == Rag.AMBER
-    assert rag(ActionStatus.NOT_STARTED, due_on=far, starts_on=TODAY) == Rag.GREEN
-    assert rag(ActionStatus.IN_PROGRESS, due_on=far, starts_on=TODAY - DAY) == Rag.GREEN
+    assert rag(PlanActionStatus.NOT_STARTED, due_on=far, starts_on=TODAY - DAY) == Rag.AMBER
+    assert rag(PlanActionStatus.NOT_STARTED, due_on=far, starts_on=TODAY) == Rag.GREEN
+    assert rag(PlanActionStatus.IN_PROGRESS, due_on=far, starts_on=TODAY - DAY) == Rag.GREEN
 
 
 def test_an_override_replaces_the_computed_rating_and_keeps_its_reason():
     rating = action_rag(
-        status=ActionStatus.IN_PROGRESS,
+        status=PlanActionStatus.IN_PROGRESS,
         due_on=TODAY - DAY,
         starts_on=None,
         today=TODAY,
@@ -92,7 +94,7 @@ OVERRIDES = ["", Rag.RED]
 def test_the_sql_expression_rates_every_case_as_the_python_rule_does():
     expected = {}
     for status, due, start, override in itertools.product(
-        ActionStatus.values, DUES, STARTS, OVERRIDES
+        PlanActionStatus.values, DUES, STARTS, OVERRIDES
     ):
         if due is not None and start is not None and due < start:
             continue

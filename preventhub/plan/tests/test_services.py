@@ -17,10 +17,10 @@ from preventhub.governance.tests.factories import DecisionFactory
 from preventhub.plan import services
 from preventhub.plan.models import (
     Action,
-    ActionStatus,
     BudgetLine,
     Deliverable,
     Evidence,
+    PlanActionStatus,
     Rag,
     ToolkitArea,
 )
@@ -71,12 +71,12 @@ def test_a_partner_lead_records_progress_on_their_organisations_action(partner_l
         on=dt.date(2016, 6, 1),
         narrative="Half the staff trained",
         percent=50,
-        status=ActionStatus.IN_PROGRESS,
+        status=PlanActionStatus.IN_PROGRESS,
         evidence=SimpleUploadedFile("register.pdf", PDF, content_type="application/pdf"),
         expected_version=action.version,
     )
     action.refresh_from_db()
-    assert (action.progress, action.status, action.version) == (50, ActionStatus.IN_PROGRESS, 2)
+    assert (action.progress, action.status, action.version) == (50, PlanActionStatus.IN_PROGRESS, 2)
     assert Evidence.objects.get().update.action == action
 
 
@@ -200,8 +200,8 @@ def test_rag_counts_in_one_query(django_assert_num_queries):
     today = dt.date(2016, 10, 3)
     ActionFactory.create(due_on=dt.date(2016, 10, 1))  # red
     ActionFactory.create(due_on=dt.date(2016, 10, 3))  # amber
-    ActionFactory.create(due_on=dt.date(2016, 12, 1), status=ActionStatus.IN_PROGRESS)  # green
-    ActionFactory.create(status=ActionStatus.CANCELLED)
+    ActionFactory.create(due_on=dt.date(2016, 12, 1), status=PlanActionStatus.IN_PROGRESS)  # green
+    ActionFactory.create(status=PlanActionStatus.CANCELLED)
     with django_assert_num_queries(1):
         counts = rag_counts(Action.objects.all(), today)
     assert counts == {"red": 1, "amber": 1, "green": 1, "none": 1}

@@ -17,7 +17,7 @@ from preventhub.core.forms import error_list
 from preventhub.core.history import record_history
 from preventhub.core.pages import form_page, paginate
 from preventhub.core.policies import Action as Act
-from preventhub.core.policies import RestrictedPrefetch, registered_policies, restrict
+from preventhub.core.policies import RestrictedPrefetch, restrict
 from preventhub.core.spreadsheets.exports import export_response
 from preventhub.directory import policies as directory_policies
 from preventhub.governance import policies as governance_policies
@@ -136,12 +136,8 @@ def actions_due(request: HttpRequest) -> HttpResponse:
 
 
 def _visible_risks(request: HttpRequest, action: Action) -> list[Any]:
-    """The risks this action reduces that the user may see (by the risk module's policy; none
-    are shown until that policy exists)."""
-    from preventhub.risk.models import Risk
-
-    if Risk not in registered_policies():
-        return []
+    """The risks this action reduces that the user may see (by the risk module's policy, so an
+    OFFICIAL-SENSITIVE risk stays hidden from a councillor)."""
     return list(restrict(action.risks.order_by("title", "id"), request.user))
 
 
