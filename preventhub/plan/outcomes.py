@@ -29,6 +29,9 @@ class MeasureTrend(models.TextChoices):
     UNKNOWN = "unknown", "Not enough actuals"
 
 
+Trend = MeasureTrend  # the earlier name (the class's own keeps it apart from risk's Trend)
+
+
 def _better(a: Decimal, b: Decimal, direction: str) -> bool:
     """Whether ``a`` is better than ``b``."""
     return a > b if direction == Direction.HIGHER else a < b

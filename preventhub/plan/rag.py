@@ -33,6 +33,10 @@ class PlanActionStatus(models.TextChoices):
     ON_HOLD = "on_hold", "On hold"
 
 
+# The earlier name, kept for callers that import it (the class's own name keeps the OpenAPI
+# component apart from governance's ActionStatus).
+ActionStatus = PlanActionStatus
+
 OPEN_STATUSES = (
     PlanActionStatus.NOT_STARTED,
     PlanActionStatus.IN_PROGRESS,
