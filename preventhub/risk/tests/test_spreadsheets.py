@@ -327,3 +327,26 @@ def test_only_the_prevent_lead_imports_and_only_their_own_upload(
         assert client.get(url).status_code == 404
     assert client.get(reverse("core:import_upload", args=["nonsense"])).status_code == 404
     assert AuditEvent.objects.filter(action="access.denied").count() >= 4
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_an_export_makes_the_same_queries_at_3_and_300_risks(lead_client, fmt):
+    def count_queries() -> int:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            response = lead_client.get(reverse("risk:risk_export", args=[fmt]))
+            b"".join(response.streaming_content)
+        return len(queries)
+
+    ward = WardFactory.create(name="Harbour")
+    for risk in RiskFactory.create_batch(3, owner=PersonFactory.create()):
+        risk.wards.set([ward])
+    count_queries()  # the first request also starts the audit chain and the session
+    few = count_queries()
+    for risk in RiskFactory.create_batch(297, owner=PersonFactory.create()):
+        risk.wards.set([ward])
+    # Sign-in and grants, the filter form's lists, the count, the audit event, then one query for
+    # the rows (with assessment, concern type and owner) and one for their wards per 2,000 rows.
+    assert count_queries() == few <= 16
