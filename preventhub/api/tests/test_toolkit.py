@@ -52,9 +52,7 @@ def test_no_two_schema_classes_share_an_openapi_name():
     meets, so two modules' ``ActionIn`` would validate one module's requests against the other's
     fields. Every schema class the API uses must have a name of its own."""
     seen: dict[str, set[str]] = {}
-    for operation_path in api.get_openapi_schema()["paths"]:
-        assert operation_path  # the schema builds
-    for router_prefix, router in api._routers:
+    for _prefix, router in api._routers:
         for path_operations in router.path_operations.values():
             for operation in path_operations.operations:
                 models = [*operation.models, *operation.response_models.values()]
