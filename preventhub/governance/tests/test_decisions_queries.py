@@ -83,11 +83,12 @@ def test_decision_page_query_budget_with_many_actions(
 ):
     decision = many(n)
     client.force_login(personas["democratic_services"])
-    # SIGNED_IN, then 12: the decision (with meeting, body, resolution, item, report and the motion
+    # SIGNED_IN, then 13: the decision (with meeting, body, resolution, item, report and the motion
     # it follows); which of those motions the user may see; whether the report is visible; bodies
     # established and terms agreed by the resolution (none here); the actions with their owners;
     # later decisions; the record history's rows and the four records its changes name (resolution,
-    # meeting, body, motion), whatever the number of actions.
-    with django_assert_max_num_queries(SIGNED_IN + 12):
+    # meeting, body, motion); and the plan's actions that the decision asked for (a section the
+    # plan module adds to the page), whatever the number of actions.
+    with django_assert_max_num_queries(SIGNED_IN + 13):
         response = client.get(reverse("governance:decision_detail", args=[decision.public_id]))
     assert len(response.context["thread"].actions) == n
