@@ -139,7 +139,7 @@ class AssessmentPatch(Schema):
     summary: Text = Unset(max_length=20_000)
 
 
-class AgreeIn(Schema):
+class AssessmentAgreeIn(Schema):
     version: int = Version
     meeting: UUID | None = Field(None, description="The meeting that agreed the assessment.")
     resolution: UUID | None = Field(None, description="The resolution that agreed it.")
@@ -152,7 +152,7 @@ class ContributionIn(Schema):
     summary: Text = Field(min_length=1, max_length=20_000)
 
 
-class RequestIn(Schema):
+class ContributionRequestIn(Schema):
     organisation: UUID
     person: UUID = Field(description="Someone who works for the organisation.")
     due_on: Date | None = None
@@ -257,7 +257,9 @@ def update_assessment(
     name="risk_assessment_agree",
     summary="Record that the partnership agreed the assessment",
 )
-def agree_assessment(request: HttpRequest, public_id: UUID, payload: AgreeIn) -> RiskAssessment:
+def agree_assessment(
+    request: HttpRequest, public_id: UUID, payload: AssessmentAgreeIn
+) -> RiskAssessment:
     assessment = _assessment(request, public_id, policies.AGREE)
     user = request.user
     refs = resolve_refs(
@@ -336,7 +338,9 @@ def add_contribution(
     name="risk_contribution_request",
     summary="Ask a partner for a contribution (a task in their inbox, and an e-mail)",
 )
-def request_contribution(request: HttpRequest, public_id: UUID, payload: RequestIn) -> Contribution:
+def request_contribution(
+    request: HttpRequest, public_id: UUID, payload: ContributionRequestIn
+) -> Contribution:
     require_manage(request, "contribution requests")
     assessment = _assessment(request, public_id)
     asked = services.request_contribution(
