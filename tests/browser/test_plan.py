@@ -33,7 +33,9 @@ def test_a_partner_lead_records_progress_on_their_action_and_not_on_another(worl
     page.goto(reverse("plan:action_detail", args=[action.public_id]))
     with page.expect_navigation():
         page.get_by_role("button", name="Record progress").click()
-    page.get_by_label("Progress", exact=True).fill("All safeguarding leads booked on the Referrals course")
+    page.get_by_label("Progress", exact=True).fill(
+        "All safeguarding leads booked on the Referrals course"
+    )
     page.get_by_label("Per cent complete").fill("120")
     with page.expect_navigation():
         page.get_by_role("button", name="Save the update").click()

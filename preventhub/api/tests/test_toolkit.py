@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import enum
 import json
+from typing import Any
 
 import pytest
 
@@ -66,10 +67,10 @@ def test_no_two_schema_classes_share_an_openapi_name():
     assert shared == {}
 
 
-def _schema_classes(model):
+def _schema_classes(model: Any) -> list[type]:
     """The pydantic classes reachable from ``model`` through its fields."""
-    found = []
-    stack = [model]
+    found: list[type] = []
+    stack: list[Any] = [model]
     while stack:
         current = stack.pop()
         if not isinstance(current, type) or current in found:
@@ -80,7 +81,8 @@ def _schema_classes(model):
         if not hasattr(current, "model_fields"):
             continue
         found.append(current)
-        for field in current.model_fields.values():
+        fields: dict[str, Any] = getattr(current, "model_fields")  # noqa: B009 (a pydantic model)
+        for field in fields.values():
             stack.extend(_types_in(field.annotation))
     return found
 
