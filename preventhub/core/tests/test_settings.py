@@ -62,3 +62,13 @@ def test_production_serves_hashed_static_files(production_env):
     init = next(Path(production_env["STATIC_ROOT"], "js").glob("init.*.js")).read_text()
     # The module import is rewritten to the hashed file name, so the far-future cache is safe.
     assert "govuk-frontend.min." in init and 'govuk-frontend.min.js"' not in init
+
+
+def test_pdf_rendering_does_not_narrate_each_step_in_the_log():
+    # WeasyPrint logs "Step 1 - Fetching and parsing HTML" and the like at INFO for every PDF,
+    # which buried `make run`'s demo logins under hundreds of lines.
+    import logging
+
+    assert not logging.getLogger("weasyprint").isEnabledFor(logging.INFO)
+    assert not logging.getLogger("fontTools").isEnabledFor(logging.INFO)
+    assert logging.getLogger("weasyprint").isEnabledFor(logging.WARNING)
