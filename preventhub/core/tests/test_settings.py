@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -67,8 +68,6 @@ def test_production_serves_hashed_static_files(production_env):
 def test_pdf_rendering_does_not_narrate_each_step_in_the_log():
     # WeasyPrint logs "Step 1 - Fetching and parsing HTML" and the like at INFO for every PDF,
     # which buried `make run`'s demo logins under hundreds of lines.
-    import logging
-
     assert not logging.getLogger("weasyprint").isEnabledFor(logging.INFO)
     assert not logging.getLogger("fontTools").isEnabledFor(logging.INFO)
     assert logging.getLogger("weasyprint").isEnabledFor(logging.WARNING)
