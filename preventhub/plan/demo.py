@@ -39,14 +39,16 @@ def seed(demo: Demo) -> None:
 
 
 def _plan(demo: Demo, lead: Any) -> Plan:
-    resolution = demo.objects.get("resolution:full council")
+    # The demo's governance story ends in 2016, so no decision in it can have agreed a 2026/27
+    # plan: "Agreed by" stays unrecorded rather than pointing at the 2015 resolution that set the
+    # work going (the actions that resolution asked for are linked to it instead).
     return services.create_plan(
         actor=lead,
         title=TITLE,
         starts_on=START,
         ends_on=END,
         status=PlanStatus.AGREED,
-        agreed_by=resolution.decision if resolution is not None else None,
+        agreed_by=None,
     )
 
 

@@ -35,6 +35,8 @@ def test_the_demo_tells_the_plan_story_and_running_it_twice_changes_nothing():
     assert actions.values("lead_organisation").distinct().count() >= 10
     assert actions.filter(risks__isnull=False).exists()
     assert actions.filter(decisions__isnull=False).exists()
+    # The demo's decisions all date from 2015 and 2016: none of them agreed a 2026/27 plan.
+    assert plan.agreed_by is None
     assert Actual.objects.filter(measure__plan=plan).count() == 5 * 12
     assert spend_totals(BudgetLine.objects.filter(plan=plan))["budget"] == 10_000
     counts = (Action.objects.count(), ProgressUpdate.objects.count(), Actual.objects.count())
